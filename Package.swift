@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Shared settings: Swift 6 language mode (strict concurrency) everywhere.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "notapest",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "notapest", targets: ["notapest"])
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .target(name: "HTTP", dependencies: ["CLinux"], swiftSettings: swiftSettings),
+        .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+        .target(name: "Guidance", swiftSettings: swiftSettings),
+        .target(name: "App", dependencies: ["HTTP"], swiftSettings: swiftSettings),
+        .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CLinux"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "GuidanceTests", dependencies: ["Guidance"], swiftSettings: swiftSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTP"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

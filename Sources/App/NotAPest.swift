@@ -1,0 +1,78 @@
+import Glibc
+import HTTP
+
+/// The `notapest` command: its subcommands and exit codes.
+public enum NotAPest {
+    public static let version = "0.1.0"
+
+    static let usage = """
+        Usage: notapest <command> [options]
+
+        Commands:
+          serve        run the HTTP service (see 'notapest serve --help')
+          --version    print the version
+          --help       this text
+
+        """
+
+    /// Runs the command line and returns the process exit code: 0 done, 1 failed, 2 misused.
+    public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {
+        guard let command = arguments.first else {
+            printError(usage)
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "--version", "version":
+            print("notapest \(version)")
+            return 0
+        case "--help", "-h", "help":
+            print(usage, terminator: "")
+            return 0
+        case "serve":
+            if rest.contains("--help") || rest.contains("-h") {
+                print(ServeOptions.help, terminator: "")
+                return 0
+            }
+            do {
+                let options = try ServeOptions.parse(rest, environment: environment)
+                return serve(options)
+            } catch {
+                printError("notapest: \(error)\n")
+                return 2
+            }
+        default:
+            printError("notapest: unknown command '\(command)'\n\n" + usage)
+            return 2
+        }
+    }
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully and returns 0.
+    static func serve(_ options: ServeOptions) -> Int32 {
+        // Block the stop signals before any thread starts, so every thread inherits the mask and
+        // only the waiting thread below receives them (sigwait).
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(configuration: options.serverConfiguration, router: Routes.make())
+            try server.start()
+        } catch {
+            printError("notapest: cannot start: \(error)\n")
+            return 1
+        }
+        printError("notapest \(version) listening on http://\(options.host):\(server.port)\n")
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        printError("notapest: stopping (signal \(received)); finishing requests in flight\n")
+        server.shutdown()
+        return 0
+    }
+
+    static func printError(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+    }
+}

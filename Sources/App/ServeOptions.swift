@@ -1,0 +1,153 @@
+import HTTP
+
+/// The settings of `notapest serve`, from flags, then environment, then defaults: a flag wins over
+/// the environment, the environment over the default.
+public struct ServeOptions: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var databasePath = "./notapest.sqlite"
+    public var eventLoops = 0
+    public var maxConnections = 10_000
+    public var maxBodyBytes = 1024 * 1024
+    public var headTimeoutMilliseconds = 10_000
+    public var idleTimeoutMilliseconds = 30_000
+    public var bodyTimeoutMilliseconds = 30_000
+    public var logFormat = AccessLogFormat.text
+
+    public init() {}
+
+    /// One option: its flag, its environment variable, and how it is applied.
+    struct Option: Sendable {
+        let flag: String
+        let environment: String
+        let help: String
+        let apply: @Sendable (inout ServeOptions, String) throws -> Void
+    }
+
+    static let options: [Option] = [
+        Option(flag: "--host", environment: "NOTAPEST_HOST", help: "address to listen on (default 127.0.0.1)") {
+            $0.host = try nonEmpty($1, "--host")
+        },
+        Option(flag: "--port", environment: "NOTAPEST_PORT", help: "TCP port, 0 for any free one (default 8080)") {
+            $0.port = try integer($1, "--port", in: 0...65535)
+        },
+        Option(flag: "--db", environment: "NOTAPEST_DB", help: "SQLite database file (default ./notapest.sqlite)") {
+            $0.databasePath = try nonEmpty($1, "--db")
+        },
+        Option(flag: "--event-loops", environment: "NOTAPEST_EVENT_LOOPS",
+               help: "event loop threads, 0 for one per core (default 0)") {
+            $0.eventLoops = try integer($1, "--event-loops", in: 0...256)
+        },
+        Option(flag: "--max-connections", environment: "NOTAPEST_MAX_CONNECTIONS",
+               help: "open connections at most; more get 503 (default 10000)") {
+            $0.maxConnections = try integer($1, "--max-connections", in: 1...1_000_000)
+        },
+        Option(flag: "--max-body-bytes", environment: "NOTAPEST_MAX_BODY_BYTES",
+               help: "largest request body in bytes (default 1048576)") {
+            $0.maxBodyBytes = try integer($1, "--max-body-bytes", in: 0...(1 << 30))
+        },
+        Option(flag: "--head-timeout-ms", environment: "NOTAPEST_HEAD_TIMEOUT_MS",
+               help: "time to receive a request head, then 408 (default 10000)") {
+            $0.headTimeoutMilliseconds = try integer($1, "--head-timeout-ms", in: 1...3_600_000)
+        },
+        Option(flag: "--idle-timeout-ms", environment: "NOTAPEST_IDLE_TIMEOUT_MS",
+               help: "keep-alive idle time before closing (default 30000)") {
+            $0.idleTimeoutMilliseconds = try integer($1, "--idle-timeout-ms", in: 1...3_600_000)
+        },
+        Option(flag: "--body-timeout-ms", environment: "NOTAPEST_BODY_TIMEOUT_MS",
+               help: "longest pause between body bytes, then 408 (default 30000)") {
+            $0.bodyTimeoutMilliseconds = try integer($1, "--body-timeout-ms", in: 1...3_600_000)
+        },
+        Option(flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",
+               help: "access log: text, json or off (default text)") {
+            guard let format = AccessLogFormat(rawValue: $1) else {
+                throw UsageError("--log-format must be text, json or off, not '\($1)'")
+            }
+            $0.logFormat = format
+        },
+    ]
+
+    /// Parses `serve`'s arguments (without the subcommand) over the environment.
+    public static func parse(_ arguments: [String], environment: [String: String]) throws -> ServeOptions {
+        var result = ServeOptions()
+        for option in options {
+            if let value = environment[option.environment] { try option.apply(&result, value) }
+        }
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--quiet" {
+                result.logFormat = .off
+                continue
+            }
+            let (name, inlineValue) = splitFlag(argument)
+            guard let option = options.first(where: { $0.flag == name }) else {
+                throw UsageError("unknown option '\(argument)' for serve; see 'notapest serve --help'")
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count else { throw UsageError("\(name) needs a value") }
+                value = arguments[index]
+                index += 1
+            }
+            try option.apply(&result, value)
+        }
+        return result
+    }
+
+    static func splitFlag(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    static func nonEmpty(_ value: String, _ flag: String) throws -> String {
+        guard !value.isEmpty else { throw UsageError("\(flag) must not be empty") }
+        return value
+    }
+
+    static func integer(_ value: String, _ flag: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let number = Int(value), range.contains(number) else {
+            throw UsageError("\(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+        }
+        return number
+    }
+
+    /// The server configuration these options describe.
+    public var serverConfiguration: ServerConfiguration {
+        ServerConfiguration(
+            host: host, port: port, eventLoops: eventLoops,
+            limits: ParserLimits(maxBodyBytes: maxBodyBytes),
+            timeouts: .init(
+                headMilliseconds: headTimeoutMilliseconds, idleMilliseconds: idleTimeoutMilliseconds,
+                bodyMilliseconds: bodyTimeoutMilliseconds),
+            maxConnections: maxConnections, accessLog: logFormat)
+    }
+
+    static var help: String {
+        var text = """
+            Usage: notapest serve [options]
+
+            Runs the NotAPest HTTP service. Every option can also be set by the environment
+            variable named beside it; a flag wins over the environment.
+
+            Options:
+
+            """
+        for option in options {
+            text += "  \(option.flag) VALUE".padding(to: 26) + "\(option.environment)\n"
+            text += "      \(option.help)\n"
+        }
+        text += "  --quiet".padding(to: 26) + "\n      no access log (same as --log-format off)\n"
+        text += "  --help".padding(to: 26) + "\n      this text\n"
+        return text
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,42 @@
+import Glibc
+
+/// One line per request on stderr, buffered per event loop and written once per loop turn, so
+/// that logging costs one system call per batch instead of one per request. Paths are logged
+/// without their query, which may hold a token.
+struct AccessLog {
+    let format: AccessLogFormat
+    private var buffer: [UInt8] = []
+
+    init(format: AccessLogFormat) {
+        self.format = format
+        if format != .off { buffer.reserveCapacity(16 * 1024) }
+    }
+
+    mutating func record(time: String, method: String, path: String, status: Int, bytes: Int, micros: Int64) {
+        switch format {
+        case .off:
+            return
+        case .text:
+            buffer.append(contentsOf: "\(time) \(method) \(path) \(status) \(bytes) \(micros)us\n".utf8)
+        case .json:
+            buffer.append(
+                contentsOf: "{\"time\":\"\(time)\",\"method\":\(JSONText.quote(method)),\"path\":\(JSONText.quote(path)),"
+                    .utf8)
+            buffer.append(contentsOf: "\"status\":\(status),\"bytes\":\(bytes),\"us\":\(micros)}\n".utf8)
+        }
+        if buffer.count > 64 * 1024 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,88 @@
+import CLinux
+import Glibc
+
+/// A socket and its state machine, owned by one event loop and touched only on its thread.
+final class Connection {
+    let id: UInt64
+    let fd: Int32
+    var core: ConnectionCore
+    /// The request whose handler is running, for the log line and the response's framing.
+    var current: ConnectionCore.RequestSummary?
+    /// Monotonic microseconds when `current` was dispatched, for the access log.
+    var dispatchedAt: Int64 = 0
+    /// Whether EPOLLOUT is part of the registered interest.
+    var watchingWrites = false
+    /// After the last response, the write side is shut and input is discarded until the peer
+    /// closes or this deadline passes, so that an unread request body does not turn into a reset
+    /// that destroys the response before the client reads it (lingering close).
+    var lingerDeadline: Int64?
+
+    init(id: UInt64, fd: Int32, core: ConnectionCore) {
+        self.id = id
+        self.fd = fd
+        self.core = core
+    }
+
+    enum ReadOutcome {
+        case data
+        case wouldBlock
+        case endOfStream
+        case error
+    }
+
+    /// Reads until the socket is drained (edge-triggered epoll) or reading should pause.
+    func readAvailable(into scratch: UnsafeMutableRawBufferPointer, now: Int64) -> ReadOutcome {
+        var outcome = ReadOutcome.wouldBlock
+        while core.wantsRead {
+            let n = recv(fd, scratch.baseAddress, scratch.count, 0)
+            if n > 0 {
+                core.received(UnsafeRawBufferPointer(rebasing: scratch[0..<n]), now: now)
+                outcome = .data
+                if n < scratch.count { break }
+            } else if n == 0 {
+                core.receivedEndOfStream()
+                return .endOfStream
+            } else {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK { return outcome }
+                return .error
+            }
+        }
+        return outcome
+    }
+
+    /// Sends what it can; false when the socket failed.
+    func flush(now: Int64) -> Bool {
+        var failed = false
+        while core.pendingOutputCount > 0 && !failed {
+            var progressed = false
+            core.withPendingOutput(now: now) { raw in
+                let n = send(fd, raw.baseAddress, raw.count, clinux_msg_nosignal)
+                if n > 0 {
+                    progressed = true
+                    return n
+                }
+                if n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { failed = true }
+                return 0
+            }
+            if !progressed { break }
+        }
+        return !failed
+    }
+
+    /// Discards input while lingering; true when the peer has closed or the socket failed.
+    func discardInput(into scratch: UnsafeMutableRawBufferPointer) -> Bool {
+        var discarded = 0
+        while discarded < 1024 * 1024 {
+            let n = recv(fd, scratch.baseAddress, scratch.count, 0)
+            if n > 0 {
+                discarded += n
+                continue
+            }
+            if n == 0 { return true }
+            return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR
+        }
+        return false
+    }
+}

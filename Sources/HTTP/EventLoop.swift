@@ -1,0 +1,289 @@
+import CLinux
+import Glibc
+import Synchronization
+
+/// One thread with an epoll set over the shared listener and the connections it accepted. All
+/// connection state is touched on this thread only; other threads reach it through `post`, which
+/// queues the work and wakes the loop through an eventfd.
+final class EventLoop: @unchecked Sendable {
+    // Safety of @unchecked Sendable: every stored `var` is read and written on the loop's own
+    // thread only; the one cross-thread entry point, `inbox`, is behind a Mutex.
+
+    let index: Int
+    private let shared: ServerShared
+    private let epfd: Int32
+    private let wakeFD: Int32
+    private var listenerFD: Int32
+    private var connections: [UInt64: Connection] = [:]
+    private var nextID: UInt64 = 2
+    private let inbox = Mutex(Inbox())
+    private var date = HTTPDate()
+    private var log: AccessLog
+    private var stopDeadline: Int64?
+    private var lastSweep: Int64 = 0
+    private let sweepInterval: Int64
+    private let scratch: UnsafeMutableRawBufferPointer
+
+    private static let listenerToken: UInt64 = 0
+    private static let wakeToken: UInt64 = 1
+
+    struct Inbox {
+        var completions: [(id: UInt64, result: Result<Response, any Error>)] = []
+        var stop = false
+    }
+
+    init(index: Int, shared: ServerShared, listenerFD: Int32) throws(SocketError) {
+        self.index = index
+        self.shared = shared
+        self.listenerFD = listenerFD
+        self.log = AccessLog(format: shared.configuration.accessLog)
+        let timeouts = shared.configuration.timeouts
+        let shortest = min(timeouts.headMilliseconds, timeouts.idleMilliseconds, timeouts.bodyMilliseconds)
+        // Deadlines are checked by sweeping every connection a few times per shortest timeout:
+        // cheap even at 10,000 connections, and no timer structure to keep in sync.
+        self.sweepInterval = Int64(max(5, min(1000, shortest / 8)))
+        self.scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        epfd = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epfd >= 0 else { throw .failed("epoll_create1", errno) }
+        wakeFD = eventfd(0, clinux_efd_nonblock_cloexec)
+        guard wakeFD >= 0 else { throw .failed("eventfd", errno) }
+        guard clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), wakeFD, clinux_epollin, Self.wakeToken) == 0 else {
+            throw .failed("epoll_ctl", errno)
+        }
+        // EPOLLEXCLUSIVE: a new connection wakes one loop, not all of them (thundering herd).
+        guard
+            clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), listenerFD, clinux_epollin | clinux_epollexclusive,
+                             Self.listenerToken) == 0
+        else { throw .failed("epoll_ctl", errno) }
+    }
+
+    deinit {
+        scratch.deallocate()
+        close(epfd)
+        close(wakeFD)
+    }
+
+    // MARK: Cross-thread entry points
+
+    /// Hands a deferred handler's result to the loop.
+    func post(id: UInt64, result: Result<Response, any Error>) {
+        inbox.withLock { $0.completions.append((id, result)) }
+        wake()
+    }
+
+    /// Stops accepting and finishes in-flight requests, then the loop returns from `run`.
+    func requestStop() {
+        inbox.withLock { $0.stop = true }
+        wake()
+    }
+
+    private func wake() {
+        var one: UInt64 = 1
+        _ = write(wakeFD, &one, 8)
+    }
+
+    // MARK: The loop
+
+    func run() {
+        let capacity: Int32 = 256
+        let events = UnsafeMutableRawPointer.allocate(
+            byteCount: clinux_epoll_event_size() * Int(capacity), alignment: 8
+        ).bindMemory(to: epoll_event.self, capacity: Int(capacity))
+        defer { events.deallocate() }
+        lastSweep = Clock.monotonicMilliseconds()
+        date.refresh(now: Clock.wallSeconds())
+        while true {
+            let count = clinux_epoll_wait(epfd, events, capacity, Int32(sweepInterval))
+            let now = Clock.monotonicMilliseconds()
+            date.refresh(now: Clock.wallSeconds())
+            if count < 0 && errno != EINTR { break }
+            for i in 0..<max(0, Int(count)) {
+                let token = clinux_event_data(events, Int32(i))
+                let flags = clinux_event_flags(events, Int32(i))
+                switch token {
+                case Self.listenerToken: acceptConnections(now: now)
+                case Self.wakeToken: drainInbox(now: now)
+                default:
+                    guard let connection = connections[token] else { continue }
+                    if flags & (clinux_epollerr) != 0 {
+                        closeConnection(connection)
+                    } else {
+                        service(connection, now: now)
+                    }
+                }
+            }
+            if now - lastSweep >= sweepInterval {
+                lastSweep = now
+                sweep(now: now)
+            }
+            log.flush()
+            if let deadline = stopDeadline, connections.isEmpty || now >= deadline { break }
+        }
+        for connection in Array(connections.values) { closeConnection(connection) }
+        log.flush()
+    }
+
+    private func acceptConnections(now: Int64) {
+        guard stopDeadline == nil else { return }
+        for _ in 0..<128 {
+            let fd = accept4(listenerFD, nil, nil, clinux_sock_nonblock_cloexec)
+            if fd < 0 { return }
+            guard shared.reserveConnection() else {
+                // Over the limit: a best-effort 503 and close, never an unbounded queue.
+                _ = shared.overloadResponse.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, clinux_msg_nosignal) }
+                close(fd)
+                continue
+            }
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            let id = nextID
+            nextID += 1
+            let config = shared.configuration
+            var core = ConnectionCore(
+                limits: config.limits, timeouts: config.timeouts, maxPendingOutput: config.maxPendingOutputBytes,
+                serverName: config.serverName, now: now)
+            core.date = date.bytes
+            let connection = Connection(id: id, fd: fd, core: core)
+            // Edge-triggered interest in both directions, registered once: no epoll_ctl per request.
+            let interest = clinux_epollin | clinux_epollout | clinux_epollrdhup | UInt32(EPOLLET.rawValue)
+            guard clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), fd, interest, id) == 0 else {
+                close(fd)
+                shared.releaseConnection()
+                continue
+            }
+            connections[id] = connection
+        }
+    }
+
+    private func drainInbox(now: Int64) {
+        var counter: UInt64 = 0
+        _ = read(wakeFD, &counter, 8)
+        let (completions, stop) = inbox.withLock { box -> ([(id: UInt64, result: Result<Response, any Error>)], Bool) in
+            defer { box.completions.removeAll(keepingCapacity: true) }
+            return (box.completions, box.stop)
+        }
+        for completion in completions {
+            guard let connection = connections[completion.id], let summary = connection.current else { continue }
+            let response: Response
+            switch completion.result {
+            case .success(let value): response = value
+            case .failure(let error): response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
+            }
+            finish(connection, summary: summary, response: response, now: now)
+            service(connection, now: now)
+        }
+        if stop && stopDeadline == nil { beginStop(now: now) }
+    }
+
+    private func beginStop(now: Int64) {
+        stopDeadline = now + Int64(shared.configuration.shutdownGraceMilliseconds)
+        _ = clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_DEL), listenerFD, 0, 0)
+        for connection in Array(connections.values) where connection.core.drain() {
+            closeConnection(connection)
+        }
+    }
+
+    // MARK: Connections
+
+    /// Reads, parses, dispatches and writes until the connection has nothing more to do now.
+    private func service(_ connection: Connection, now: Int64) {
+        if let deadline = connection.lingerDeadline {
+            if connection.discardInput(into: scratch) || now >= deadline { closeConnection(connection) }
+            return
+        }
+        while true {
+            connection.core.date = date.bytes
+            let read = connection.readAvailable(into: scratch, now: now)
+            if case .error = read {
+                closeConnection(connection)
+                return
+            }
+            let dispatched = processRequests(connection, now: now)
+            guard connection.flush(now: now) else {
+                closeConnection(connection)
+                return
+            }
+            if connection.core.isFinished {
+                finishConnection(connection, now: now)
+                return
+            }
+            if stopDeadline != nil, connection.core.isIdle {
+                closeConnection(connection)
+                return
+            }
+            let readMore: Bool
+            if case .data = read { readMore = true } else { readMore = false }
+            guard (readMore || dispatched) && connection.core.wantsRead else { return }
+        }
+    }
+
+    /// Runs every complete request in the buffer; returns whether any was dispatched.
+    private func processRequests(_ connection: Connection, now: Int64) -> Bool {
+        var dispatched = false
+        while case .dispatch(var request, let summary) = connection.core.advance(now: now) {
+            dispatched = true
+            request.loopIndex = index
+            connection.current = summary
+            connection.dispatchedAt = Clock.monotonicMicroseconds()
+            switch shared.route(&request) {
+            case .respond(let response):
+                finish(connection, summary: summary, response: response, now: now)
+            case .deferred(let handler):
+                let id = connection.id
+                handler(request, Responder { [self] result in post(id: id, result: result) })
+                return dispatched
+            }
+        }
+        return dispatched
+    }
+
+    private func finish(_ connection: Connection, summary: ConnectionCore.RequestSummary, response: Response,
+                        now: Int64) {
+        connection.current = nil
+        connection.core.respond(response, to: summary, now: now)
+        let micros = Clock.monotonicMicroseconds() - connection.dispatchedAt
+        log.record(
+            time: date.iso, method: summary.method, path: summary.path, status: response.status,
+            bytes: response.body.count, micros: max(0, micros))
+        shared.observe(method: summary.method, path: summary.path, status: response.status, micros: micros)
+    }
+
+    /// Everything is sent and the connection is done: shut the write side and linger briefly so
+    /// the peer reads the last response before the socket goes away (RFC 9112 §9.6).
+    private func finishConnection(_ connection: Connection, now: Int64) {
+        if connection.core.peerClosed {
+            closeConnection(connection)
+            return
+        }
+        shutdown(connection.fd, Int32(SHUT_WR))
+        connection.lingerDeadline = now + 2000
+        if connection.discardInput(into: scratch) { closeConnection(connection) }
+    }
+
+    private func closeConnection(_ connection: Connection) {
+        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        close(connection.fd)
+        shared.releaseConnection()
+    }
+
+    private func sweep(now: Int64) {
+        for connection in Array(connections.values) {
+            if let deadline = connection.lingerDeadline {
+                if now >= deadline { closeConnection(connection) }
+                continue
+            }
+            connection.core.date = date.bytes
+            switch connection.core.expire(now: now) {
+            case .none:
+                continue
+            case .close:
+                closeConnection(connection)
+            case .respondAndClose:
+                log.record(time: date.iso, method: "-", path: "-", status: 408, bytes: 0, micros: 0)
+                if !connection.flush(now: now) || connection.core.isFinished {
+                    finishConnection(connection, now: now)
+                }
+            }
+        }
+    }
+}

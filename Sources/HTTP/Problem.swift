@@ -1,0 +1,69 @@
+/// A problem details document (RFC 9457), the body of every error response.
+public struct Problem: Sendable, Equatable {
+    public var status: Int
+    public var title: String
+    public var detail: String
+    public var type: String
+    /// Further members as (name, JSON text) pairs, written verbatim: `errors`, `violations`, …
+    public var extensions: [Extension]
+
+    public struct Extension: Sendable, Equatable {
+        public var name: String
+        public var json: String
+        public init(name: String, json: String) {
+            self.name = name
+            self.json = json
+        }
+    }
+
+    public init(status: Int, title: String? = nil, detail: String, type: String = "about:blank",
+                extensions: [Extension] = []) {
+        self.status = status
+        self.title = title ?? HTTPStatus.reasonPhrase(status)
+        self.detail = detail
+        self.type = type
+        self.extensions = extensions
+    }
+
+    public var json: String {
+        var out = "{\"type\":\(JSONText.quote(type)),\"title\":\(JSONText.quote(title)),\"status\":\(status),"
+        out += "\"detail\":\(JSONText.quote(detail))"
+        for ext in extensions {
+            out += ",\(JSONText.quote(ext.name)):\(ext.json)"
+        }
+        out += "}"
+        return out
+    }
+
+    public var response: Response {
+        Response(status: status, contentType: "application/problem+json", body: Array(json.utf8))
+    }
+}
+
+/// An error that knows the problem it stands for. The server maps these to their status; any
+/// other error is logged and answered with a bare 500 (its details never reach the client).
+public protocol ProblemConvertible: Error {
+    var problem: Problem { get }
+    /// Headers to add to the error response (`Allow`, `WWW-Authenticate`, …).
+    var headers: HTTPHeaders { get }
+}
+
+extension ProblemConvertible {
+    public var headers: HTTPHeaders { HTTPHeaders() }
+}
+
+/// An error raised by a handler with a status and a human explanation.
+public struct HTTPError: ProblemConvertible, Sendable {
+    public var problem: Problem
+    public var headers: HTTPHeaders
+
+    public init(_ status: Int, _ detail: String, headers: HTTPHeaders = HTTPHeaders()) {
+        self.problem = Problem(status: status, detail: detail)
+        self.headers = headers
+    }
+
+    public init(problem: Problem, headers: HTTPHeaders = HTTPHeaders()) {
+        self.problem = problem
+        self.headers = headers
+    }
+}

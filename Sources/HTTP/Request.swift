@@ -1,0 +1,38 @@
+/// One complete request: its head, its body, and what the router found in its path.
+public struct Request: Sendable {
+    public var head: RequestHead
+    public var body: [UInt8]
+    /// Values of the route pattern's named parameters (`:id` → `"42"`).
+    public var parameters: [String: String]
+    /// The event loop that read the request; lets a handler pick per-loop resources.
+    public var loopIndex: Int
+
+    public init(head: RequestHead, body: [UInt8] = [], parameters: [String: String] = [:], loopIndex: Int = 0) {
+        self.head = head
+        self.body = body
+        self.parameters = parameters
+        self.loopIndex = loopIndex
+    }
+
+    public var method: String { head.method }
+    public var path: String { head.path }
+    public var headers: HTTPHeaders { head.headers }
+
+    /// The query's `name=value` pairs in order, percent-decoded, `+` as space (HTML form encoding,
+    /// which is what clients put in query strings). A pair that does not decode is kept raw.
+    public var queryItems: [(name: String, value: String)] {
+        guard let query = head.query, !query.isEmpty else { return [] }
+        return query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = PercentDecoding.decode(parts[0], plusAsSpace: true) ?? String(parts[0])
+            let rawValue = parts.count > 1 ? parts[1] : ""
+            let value = PercentDecoding.decode(rawValue, plusAsSpace: true) ?? String(rawValue)
+            return (name, value)
+        }
+    }
+
+    /// The first value of a query parameter, or nil.
+    public func query(_ name: String) -> String? {
+        queryItems.first { $0.name == name }?.value
+    }
+}

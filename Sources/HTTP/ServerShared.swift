@@ -1,0 +1,103 @@
+import Glibc
+import Synchronization
+
+/// What every event loop of one server shares: configuration, the read-only router, the count of
+/// open connections, and the one place where errors become responses.
+final class ServerShared: Sendable {
+    let configuration: ServerConfiguration
+    let router: Router
+    let observer: (any ServerObserver)?
+    private let openConnections = Atomic<Int>(0)
+    let overloadResponse: [UInt8]
+
+    /// What the router made of a request.
+    enum Outcome {
+        case respond(Response)
+        case deferred(@Sendable (Request, Responder) -> Void)
+    }
+
+    init(configuration: ServerConfiguration, router: Router, observer: (any ServerObserver)?) {
+        self.configuration = configuration
+        self.router = router
+        self.observer = observer
+        var bytes: [UInt8] = []
+        let problem = Problem(status: 503, detail: "The server has too many open connections; try again shortly.")
+        var response = problem.response
+        response.headers.add(name: "Retry-After", value: "1")
+        ResponseEncoder.encode(
+            response, into: &bytes, date: [], server: Array(configuration.serverName.utf8), omitBody: false,
+            connection: .close)
+        overloadResponse = bytes
+    }
+
+    var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+
+    func reserveConnection() -> Bool {
+        let after = openConnections.wrappingAdd(1, ordering: .relaxed).newValue
+        if after > configuration.maxConnections {
+            openConnections.wrappingSubtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
+
+    func releaseConnection() {
+        openConnections.wrappingSubtract(1, ordering: .relaxed)
+    }
+
+    /// Routes the request and runs an immediate handler; errors become responses here.
+    func route(_ request: inout Request) -> Outcome {
+        if request.head.path == "*" {
+            // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
+            guard request.method == "OPTIONS" else {
+                return .respond(Problem(status: 400, detail: "The target * is only for OPTIONS.").response)
+            }
+            return .respond(Response(status: 204, headers: HTTPHeaders([("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")])))
+        }
+        switch router.match(method: request.method, path: request.path) {
+        case .found(let route, let parameters):
+            request.parameters = parameters
+            switch route.handler {
+            case .immediate(let handler):
+                do {
+                    return .respond(try handler(request))
+                } catch {
+                    return .respond(errorResponse(for: error, method: request.method, path: request.path))
+                }
+            case .deferred(let handler):
+                return .deferred(handler)
+            }
+        case .options(let allow):
+            return .respond(Response(status: 204, headers: HTTPHeaders([("Allow", allow.joined(separator: ", "))])))
+        case .methodNotAllowed(let allow):
+            var response = Problem(
+                status: 405, detail: "\(request.method) is not allowed on \(request.path).").response
+            response.headers.add(name: "Allow", value: allow.joined(separator: ", "))
+            return .respond(response)
+        case .notFound:
+            return .respond(Problem(status: 404, detail: "Nothing is at \(request.path).").response)
+        }
+    }
+
+    /// The one place where a thrown error becomes a response. Errors that know their problem
+    /// answer with it; anything else is logged and answered with a bare 500.
+    func errorResponse(for error: any Error, method: String, path: String) -> Response {
+        if let known = error as? any ProblemConvertible {
+            var response = known.problem.response
+            for field in known.headers { response.headers.add(name: field.name, value: field.value) }
+            return response
+        }
+        let line = "error: \(method) \(path) failed: \(String(describing: error))\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        return Problem(status: 500, detail: "The server failed to handle the request.").response
+    }
+
+    func observe(method: String, path: String, status: Int, micros: Int64) {
+        observer?.requestCompleted(method: method, path: path, status: status, micros: micros)
+    }
+}
+
+/// Told about every completed request (metrics).
+public protocol ServerObserver: Sendable {
+    func requestCompleted(method: String, path: String, status: Int, micros: Int64)
+}

@@ -1,0 +1,150 @@
+import HTTP
+import Testing
+
+@testable import HTTP
+
+/// The connection state machine without sockets: bytes and clock readings in, steps and output out.
+@Suite struct ConnectionCoreTests {
+    static let timeouts = ServerConfiguration.Timeouts(headMilliseconds: 100, idleMilliseconds: 300, bodyMilliseconds: 200)
+
+    func makeCore(maxBody: Int = 1024, maxPending: Int = 1 << 20) -> ConnectionCore {
+        var core = ConnectionCore(
+            limits: ParserLimits(maxBodyBytes: maxBody), timeouts: Self.timeouts, maxPendingOutput: maxPending,
+            serverName: "t", now: 0)
+        core.date = Array("Sun, 29 Nov 2026 14:00:00 GMT".utf8)
+        return core
+    }
+
+    func feed(_ core: inout ConnectionCore, _ text: String, now: Int64 = 0) {
+        Array(text.utf8).withUnsafeBytes { core.received($0, now: now) }
+    }
+
+    func output(_ core: inout ConnectionCore) -> String {
+        var text = ""
+        core.withPendingOutput(now: 0) { raw in
+            text = String(decoding: raw, as: UTF8.self)
+            return raw.count
+        }
+        return text
+    }
+
+    @Test func requestIsDispatchedOnlyOnceComplete() {
+        var core = makeCore()
+        feed(&core, "POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n\r\nab")
+        guard case .needMore = core.advance(now: 0) else {
+            Issue.record("dispatched before the body was complete")
+            return
+        }
+        #expect(!core.wantsRead == false)
+        feed(&core, "cd")
+        guard case .dispatch(let request, let summary) = core.advance(now: 0) else {
+            Issue.record("complete request not dispatched")
+            return
+        }
+        #expect(request.body == Array("abcd".utf8))
+        #expect(summary.keepAlive)
+        // While the handler runs, reading pauses: the next pipelined request waits its turn.
+        #expect(!core.wantsRead)
+        core.respond(.text("ok"), to: summary, now: 0)
+        #expect(core.wantsRead)
+        #expect(output(&core).hasPrefix("HTTP/1.1 200 OK\r\nDate: Sun, 29 Nov 2026 14:00:00 GMT\r\nServer: t\r\n"))
+    }
+
+    @Test func expectContinueQueuesTheInterimResponseOnce() {
+        // RFC 9110 §10.1.1.
+        var core = makeCore()
+        feed(&core, "PUT /x HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+        guard case .needMore = core.advance(now: 0) else {
+            Issue.record("dispatched early")
+            return
+        }
+        #expect(output(&core) == "HTTP/1.1 100 Continue\r\n\r\n")
+        feed(&core, "ok")
+        guard case .dispatch = core.advance(now: 0) else {
+            Issue.record("not dispatched")
+            return
+        }
+        #expect(core.pendingOutputCount == 0)
+    }
+
+    @Test func expectContinueIsSkippedWhenTheBodyAlreadyArrived() {
+        var core = makeCore()
+        feed(&core, "PUT /x HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok")
+        guard case .dispatch = core.advance(now: 0) else {
+            Issue.record("not dispatched")
+            return
+        }
+        #expect(core.pendingOutputCount == 0)
+    }
+
+    struct TimerCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let bytes: String
+        let at: Int64
+        let expected: ConnectionCore.Expiry
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        TimerCase(name: "idle connection before the idle timeout", bytes: "", at: 299, expected: .none),
+        TimerCase(name: "idle connection at the idle timeout closes silently", bytes: "", at: 300, expected: .close),
+        TimerCase(name: "partial head before the head timeout", bytes: "GET / HTTP/1.1\r\n", at: 99, expected: .none),
+        TimerCase(name: "RFC 9110 §15.5.9 partial head at the head timeout is 408", bytes: "GET / HTTP/1.1\r\n", at: 100,
+                  expected: .respondAndClose),
+        TimerCase(name: "partial body before the body timeout",
+                  bytes: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\nab", at: 199, expected: .none),
+        TimerCase(name: "partial body at the body timeout is 408",
+                  bytes: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\nab", at: 200, expected: .respondAndClose),
+    ])
+    func timers(_ row: TimerCase) {
+        var core = makeCore()
+        if !row.bytes.isEmpty { feed(&core, row.bytes) }
+        _ = core.advance(now: 0)
+        #expect(core.expire(now: row.at) == row.expected)
+        if row.expected == .respondAndClose {
+            #expect(output(&core).hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+            #expect(core.isFinished)
+        }
+    }
+
+    @Test func runningHandlerHasNoTimeout() {
+        var core = makeCore()
+        feed(&core, "GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        guard case .dispatch = core.advance(now: 0) else {
+            Issue.record("not dispatched")
+            return
+        }
+        #expect(core.expire(now: 10_000) == .none)
+    }
+
+    @Test func parseErrorQueuesProblemAndCloses() {
+        var core = makeCore()
+        feed(&core, "GET / HTTP/1.1\r\n\r\n")
+        guard case .needMore = core.advance(now: 0) else {
+            Issue.record("dispatched a request without Host")
+            return
+        }
+        let text = output(&core)
+        #expect(text.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        #expect(text.contains("Connection: close\r\n"))
+        #expect(text.contains("Content-Type: application/problem+json"))
+        #expect(core.isFinished)
+    }
+
+    @Test func shutdownDrainsIdleConnectionsAndFinishesBusyOnes() {
+        var idle = makeCore()
+        let idleCloses = idle.drain()
+        #expect(idleCloses)
+        var busy = makeCore()
+        feed(&busy, "GET / HTTP/1.1\r\nHost: t\r\n\r\n")
+        guard case .dispatch(_, let summary) = busy.advance(now: 0) else {
+            Issue.record("not dispatched")
+            return
+        }
+        let busyCloses = busy.drain()
+        #expect(!busyCloses)
+        busy.respond(.text("done"), to: summary, now: 0)
+        #expect(output(&busy).contains("Connection: close\r\n"))
+        #expect(busy.isFinished)
+    }
+}
