@@ -34,32 +34,46 @@ public struct ServeOptions: Sendable, Equatable {
         Option(flag: "--db", environment: "NOTAPEST_DB", help: "SQLite database file (default ./notapest.sqlite)") {
             $0.databasePath = try nonEmpty($1, "--db")
         },
-        Option(flag: "--event-loops", environment: "NOTAPEST_EVENT_LOOPS",
-               help: "event loop threads, 0 for one per core (default 0)") {
+        Option(
+            flag: "--event-loops", environment: "NOTAPEST_EVENT_LOOPS",
+            help: "event loop threads, 0 for one per core (default 0)"
+        ) {
             $0.eventLoops = try integer($1, "--event-loops", in: 0...256)
         },
-        Option(flag: "--max-connections", environment: "NOTAPEST_MAX_CONNECTIONS",
-               help: "open connections at most; more get 503 (default 10000)") {
+        Option(
+            flag: "--max-connections", environment: "NOTAPEST_MAX_CONNECTIONS",
+            help: "open connections at most; more get 503 (default 10000)"
+        ) {
             $0.maxConnections = try integer($1, "--max-connections", in: 1...1_000_000)
         },
-        Option(flag: "--max-body-bytes", environment: "NOTAPEST_MAX_BODY_BYTES",
-               help: "largest request body in bytes (default 1048576)") {
+        Option(
+            flag: "--max-body-bytes", environment: "NOTAPEST_MAX_BODY_BYTES",
+            help: "largest request body in bytes (default 1048576)"
+        ) {
             $0.maxBodyBytes = try integer($1, "--max-body-bytes", in: 0...(1 << 30))
         },
-        Option(flag: "--head-timeout-ms", environment: "NOTAPEST_HEAD_TIMEOUT_MS",
-               help: "time to receive a request head, then 408 (default 10000)") {
+        Option(
+            flag: "--head-timeout-ms", environment: "NOTAPEST_HEAD_TIMEOUT_MS",
+            help: "time to receive a request head, then 408 (default 10000)"
+        ) {
             $0.headTimeoutMilliseconds = try integer($1, "--head-timeout-ms", in: 1...3_600_000)
         },
-        Option(flag: "--idle-timeout-ms", environment: "NOTAPEST_IDLE_TIMEOUT_MS",
-               help: "keep-alive idle time before closing (default 30000)") {
+        Option(
+            flag: "--idle-timeout-ms", environment: "NOTAPEST_IDLE_TIMEOUT_MS",
+            help: "keep-alive idle time before closing (default 30000)"
+        ) {
             $0.idleTimeoutMilliseconds = try integer($1, "--idle-timeout-ms", in: 1...3_600_000)
         },
-        Option(flag: "--body-timeout-ms", environment: "NOTAPEST_BODY_TIMEOUT_MS",
-               help: "longest pause between body bytes, then 408 (default 30000)") {
+        Option(
+            flag: "--body-timeout-ms", environment: "NOTAPEST_BODY_TIMEOUT_MS",
+            help: "longest pause between body bytes, then 408 (default 30000)"
+        ) {
             $0.bodyTimeoutMilliseconds = try integer($1, "--body-timeout-ms", in: 1...3_600_000)
         },
-        Option(flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",
-               help: "access log: text, json or off (default text)") {
+        Option(
+            flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",
+            help: "access log: text, json or off (default text)"
+        ) {
             guard let format = AccessLogFormat(rawValue: $1) else {
                 throw UsageError("--log-format must be text, json or off, not '\($1)'")
             }
@@ -110,7 +124,8 @@ public struct ServeOptions: Sendable, Equatable {
 
     static func integer(_ value: String, _ flag: String, in range: ClosedRange<Int>) throws -> Int {
         guard let number = Int(value), range.contains(number) else {
-            throw UsageError("\(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+            throw UsageError(
+                "\(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
         }
         return number
     }

@@ -20,7 +20,8 @@ struct AccessLog {
             buffer.append(contentsOf: "\(time) \(method) \(path) \(status) \(bytes) \(micros)us\n".utf8)
         case .json:
             buffer.append(
-                contentsOf: "{\"time\":\"\(time)\",\"method\":\(JSONText.quote(method)),\"path\":\(JSONText.quote(path)),"
+                contentsOf:
+                    "{\"time\":\"\(time)\",\"method\":\(JSONText.quote(method)),\"path\":\(JSONText.quote(path)),"
                     .utf8)
             buffer.append(contentsOf: "\"status\":\(status),\"bytes\":\(bytes),\"us\":\(micros)}\n".utf8)
         }

@@ -75,8 +75,10 @@ struct ConnectionCore {
     /// Set when a shutdown asked the connection to finish its current request and close.
     private var draining = false
 
-    init(limits: ParserLimits, timeouts: ServerConfiguration.Timeouts, maxPendingOutput: Int, serverName: String,
-         now: Int64) {
+    init(
+        limits: ParserLimits, timeouts: ServerConfiguration.Timeouts, maxPendingOutput: Int, serverName: String,
+        now: Int64
+    ) {
         self.limits = limits
         self.timeouts = timeouts
         self.maxPendingOutput = maxPendingOutput
@@ -245,8 +247,9 @@ struct ConnectionCore {
 
     /// Queues the response to the request in `.handling`, and returns to reading heads.
     mutating func respond(_ response: Response, to summary: RequestSummary, now: Int64) {
-        queue(response, method: summary.method, keepAlive: summary.keepAlive && !draining,
-              http10KeepAlive: summary.version == .http1_0 && summary.keepAlive)
+        queue(
+            response, method: summary.method, keepAlive: summary.keepAlive && !draining,
+            http10KeepAlive: summary.version == .http1_0 && summary.keepAlive)
         if closeAfterFlush {
             phase = .closing
         } else {

@@ -52,8 +52,9 @@ final class EventLoop: @unchecked Sendable {
         }
         // EPOLLEXCLUSIVE: a new connection wakes one loop, not all of them (thundering herd).
         guard
-            clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), listenerFD, clinux_epollin | clinux_epollexclusive,
-                             Self.listenerToken) == 0
+            clinux_epoll_ctl(
+                epfd, Int32(EPOLL_CTL_ADD), listenerFD, clinux_epollin | clinux_epollexclusive,
+                Self.listenerToken) == 0
         else { throw .failed("epoll_ctl", errno) }
     }
 
@@ -167,7 +168,8 @@ final class EventLoop: @unchecked Sendable {
             let response: Response
             switch completion.result {
             case .success(let value): response = value
-            case .failure(let error): response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
+            case .failure(let error):
+                response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
             }
             finish(connection, summary: summary, response: response, now: now)
             service(connection, now: now)
@@ -237,8 +239,10 @@ final class EventLoop: @unchecked Sendable {
         return dispatched
     }
 
-    private func finish(_ connection: Connection, summary: ConnectionCore.RequestSummary, response: Response,
-                        now: Int64) {
+    private func finish(
+        _ connection: Connection, summary: ConnectionCore.RequestSummary, response: Response,
+        now: Int64
+    ) {
         connection.current = nil
         connection.core.respond(response, to: summary, now: now)
         let micros = Clock.monotonicMicroseconds() - connection.dispatchedAt

@@ -20,10 +20,12 @@ struct HTTPDate {
         let day = Self.days[Int(parts.tm_wday) % 7]
         let month = Self.months[Int(parts.tm_mon) % 12]
         let year = Int(parts.tm_year) + 1900
-        let text = "\(day), \(Self.two(parts.tm_mday)) \(month) \(year) "
+        let text =
+            "\(day), \(Self.two(parts.tm_mday)) \(month) \(year) "
             + "\(Self.two(parts.tm_hour)):\(Self.two(parts.tm_min)):\(Self.two(parts.tm_sec)) GMT"
         bytes = Array(text.utf8)
-        iso = "\(year)-\(Self.two(parts.tm_mon + 1))-\(Self.two(parts.tm_mday))T"
+        iso =
+            "\(year)-\(Self.two(parts.tm_mon + 1))-\(Self.two(parts.tm_mday))T"
             + "\(Self.two(parts.tm_hour)):\(Self.two(parts.tm_min)):\(Self.two(parts.tm_sec))Z"
     }
 

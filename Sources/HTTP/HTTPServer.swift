@@ -21,7 +21,8 @@ public final class HTTPServer: Sendable {
         Self.raiseOpenFileLimit()
         let shared = ServerShared(configuration: configuration, router: router, observer: observer)
         let listener = try Listener.bind(host: configuration.host, port: configuration.port)
-        let count = configuration.eventLoops > 0 ? configuration.eventLoops : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let count =
+            configuration.eventLoops > 0 ? configuration.eventLoops : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var loops: [EventLoop] = []
         do {
             for index in 0..<count {

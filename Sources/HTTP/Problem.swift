@@ -16,8 +16,10 @@ public struct Problem: Sendable, Equatable {
         }
     }
 
-    public init(status: Int, title: String? = nil, detail: String, type: String = "about:blank",
-                extensions: [Extension] = []) {
+    public init(
+        status: Int, title: String? = nil, detail: String, type: String = "about:blank",
+        extensions: [Extension] = []
+    ) {
         self.status = status
         self.title = title ?? HTTPStatus.reasonPhrase(status)
         self.detail = detail

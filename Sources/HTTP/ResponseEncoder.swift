@@ -12,8 +12,10 @@ enum ResponseEncoder {
 
     private static let statusLines: [Int: [UInt8]] = {
         var lines: [Int: [UInt8]] = [:]
-        for code in [100, 200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 406, 408, 409, 410, 411, 412, 413, 414, 415,
-                     417, 422, 428, 429, 431, 500, 501, 503, 505] {
+        for code in [
+            100, 200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 406, 408, 409, 410, 411, 412, 413, 414, 415,
+            417, 422, 428, 429, 431, 500, 501, 503, 505,
+        ] {
             lines[code] = Array("HTTP/1.1 \(code) \(HTTPStatus.reasonPhrase(code))\r\n".utf8)
         }
         return lines
@@ -27,8 +29,10 @@ enum ResponseEncoder {
     private static let crlf: [UInt8] = [13, 10]
     private static let colonSpace: [UInt8] = [58, 32]
 
-    static func encode(_ response: Response, into out: inout [UInt8], date: [UInt8], server: [UInt8], omitBody: Bool,
-                       connection: ConnectionField) {
+    static func encode(
+        _ response: Response, into out: inout [UInt8], date: [UInt8], server: [UInt8], omitBody: Bool,
+        connection: ConnectionField
+    ) {
         if let line = statusLines[response.status] {
             out.append(contentsOf: line)
         } else {
@@ -75,8 +79,11 @@ enum ResponseEncoder {
             out.append(UInt8(48 + value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = value
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buf in

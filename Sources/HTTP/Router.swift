@@ -34,8 +34,10 @@ public struct Router: Sendable {
         routes.append(Route(method: method, pattern: pattern, handler: handler, segments: segments))
     }
 
-    public mutating func add(_ method: String, _ pattern: String,
-                             _ body: @escaping @Sendable (Request) throws -> Response) {
+    public mutating func add(
+        _ method: String, _ pattern: String,
+        _ body: @escaping @Sendable (Request) throws -> Response
+    ) {
         add(method, pattern, .immediate(body))
     }
 

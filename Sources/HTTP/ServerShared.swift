@@ -52,7 +52,9 @@ final class ServerShared: Sendable {
             guard request.method == "OPTIONS" else {
                 return .respond(Problem(status: 400, detail: "The target * is only for OPTIONS.").response)
             }
-            return .respond(Response(status: 204, headers: HTTPHeaders([("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")])))
+            return .respond(
+                Response(status: 204, headers: HTTPHeaders([("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")]))
+            )
         }
         switch router.match(method: request.method, path: request.path) {
         case .found(let route, let parameters):
@@ -71,7 +73,8 @@ final class ServerShared: Sendable {
             return .respond(Response(status: 204, headers: HTTPHeaders([("Allow", allow.joined(separator: ", "))])))
         case .methodNotAllowed(let allow):
             var response = Problem(
-                status: 405, detail: "\(request.method) is not allowed on \(request.path).").response
+                status: 405, detail: "\(request.method) is not allowed on \(request.path)."
+            ).response
             response.headers.add(name: "Allow", value: allow.joined(separator: ", "))
             return .respond(response)
         case .notFound:

@@ -21,13 +21,16 @@ import Testing
     @Test func sigtermStopsTheServerCleanly() throws {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--port", "0", "--quiet", "--db", NSTemporaryDirectory() + "/np-\(UUID()).sqlite"]
+        process.arguments = [
+            "serve", "--port", "0", "--quiet", "--db", NSTemporaryDirectory() + "/np-\(UUID()).sqlite",
+        ]
         let stderr = Pipe()
         process.standardError = stderr
         try process.run()
         // The server says where it listens once it does.
         let line = try readLine(from: stderr.fileHandleForReading, timeoutSeconds: 10)
-        let port = try #require(line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        let port = try #require(
+            line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
         let (data, response) = try fetch("http://127.0.0.1:\(port)/healthz")
         #expect(response == 200)
         #expect(String(decoding: data, as: UTF8.self) == "{\"status\":\"ok\"}")
@@ -84,7 +87,9 @@ import Testing
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let request = "GET /\(parts.count > 2 ? String(parts[2]) : "") HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"

@@ -16,18 +16,26 @@ import Testing
         Case(name: "defaults: loopback, 8080, ./notapest.sqlite", arguments: [], environment: [:]) {
             $0.host == "127.0.0.1" && $0.port == 8080 && $0.databasePath == "./notapest.sqlite" && $0.logFormat == .text
         },
-        Case(name: "environment sets host, port, db", arguments: [],
-             environment: ["NOTAPEST_HOST": "0.0.0.0", "NOTAPEST_PORT": "9000", "NOTAPEST_DB": "/data/x.sqlite"]) {
+        Case(
+            name: "environment sets host, port, db", arguments: [],
+            environment: ["NOTAPEST_HOST": "0.0.0.0", "NOTAPEST_PORT": "9000", "NOTAPEST_DB": "/data/x.sqlite"]
+        ) {
             $0.host == "0.0.0.0" && $0.port == 9000 && $0.databasePath == "/data/x.sqlite"
         },
-        Case(name: "a flag wins over the environment", arguments: ["--port", "7000"],
-             environment: ["NOTAPEST_PORT": "9000"]) { $0.port == 7000 },
+        Case(
+            name: "a flag wins over the environment", arguments: ["--port", "7000"],
+            environment: ["NOTAPEST_PORT": "9000"]
+        ) { $0.port == 7000 },
         Case(name: "--flag=value form", arguments: ["--host=::1", "--db=a.sqlite"], environment: [:]) {
             $0.host == "::1" && $0.databasePath == "a.sqlite"
         },
-        Case(name: "--quiet turns the access log off", arguments: ["--quiet"], environment: [:]) { $0.logFormat == .off },
-        Case(name: "timeouts and limits", arguments: ["--head-timeout-ms", "50", "--max-connections", "3"],
-             environment: ["NOTAPEST_MAX_BODY_BYTES": "10"]) {
+        Case(name: "--quiet turns the access log off", arguments: ["--quiet"], environment: [:]) {
+            $0.logFormat == .off
+        },
+        Case(
+            name: "timeouts and limits", arguments: ["--head-timeout-ms", "50", "--max-connections", "3"],
+            environment: ["NOTAPEST_MAX_BODY_BYTES": "10"]
+        ) {
             $0.headTimeoutMilliseconds == 50 && $0.maxConnections == 3 && $0.maxBodyBytes == 10
                 && $0.serverConfiguration.limits.maxBodyBytes == 10
         },
@@ -51,7 +59,8 @@ import Testing
         BadCase(name: "port out of range", arguments: ["--port", "70000"], environment: [:], mentions: "--port"),
         BadCase(name: "port not a number", arguments: ["--port", "http"], environment: [:], mentions: "--port"),
         BadCase(name: "bad environment value", arguments: [], environment: ["NOTAPEST_PORT": "-1"], mentions: "--port"),
-        BadCase(name: "unknown log format", arguments: ["--log-format", "xml"], environment: [:], mentions: "--log-format"),
+        BadCase(
+            name: "unknown log format", arguments: ["--log-format", "xml"], environment: [:], mentions: "--log-format"),
     ])
     func refuses(_ row: BadCase) {
         #expect {

@@ -5,7 +5,8 @@ import Testing
 
 /// The connection state machine without sockets: bytes and clock readings in, steps and output out.
 @Suite struct ConnectionCoreTests {
-    static let timeouts = ServerConfiguration.Timeouts(headMilliseconds: 100, idleMilliseconds: 300, bodyMilliseconds: 200)
+    static let timeouts = ServerConfiguration.Timeouts(
+        headMilliseconds: 100, idleMilliseconds: 300, bodyMilliseconds: 200)
 
     func makeCore(maxBody: Int = 1024, maxPending: Int = 1 << 20) -> ConnectionCore {
         var core = ConnectionCore(
@@ -89,12 +90,15 @@ import Testing
         TimerCase(name: "idle connection before the idle timeout", bytes: "", at: 299, expected: .none),
         TimerCase(name: "idle connection at the idle timeout closes silently", bytes: "", at: 300, expected: .close),
         TimerCase(name: "partial head before the head timeout", bytes: "GET / HTTP/1.1\r\n", at: 99, expected: .none),
-        TimerCase(name: "RFC 9110 §15.5.9 partial head at the head timeout is 408", bytes: "GET / HTTP/1.1\r\n", at: 100,
-                  expected: .respondAndClose),
-        TimerCase(name: "partial body before the body timeout",
-                  bytes: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\nab", at: 199, expected: .none),
-        TimerCase(name: "partial body at the body timeout is 408",
-                  bytes: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\nab", at: 200, expected: .respondAndClose),
+        TimerCase(
+            name: "RFC 9110 §15.5.9 partial head at the head timeout is 408", bytes: "GET / HTTP/1.1\r\n", at: 100,
+            expected: .respondAndClose),
+        TimerCase(
+            name: "partial body before the body timeout",
+            bytes: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\nab", at: 199, expected: .none),
+        TimerCase(
+            name: "partial body at the body timeout is 408",
+            bytes: "POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 9\r\n\r\nab", at: 200, expected: .respondAndClose),
     ])
     func timers(_ row: TimerCase) {
         var core = makeCore()

@@ -23,19 +23,30 @@ import Testing
 
     @Test(arguments: [
         Case(name: "literal route", method: "GET", path: "/v1/applications", expected: "found /v1/applications"),
-        Case(name: "same path other method", method: "POST", path: "/v1/applications", expected: "found /v1/applications"),
-        Case(name: "named parameter", method: "GET", path: "/v1/applications/42", expected: "found /v1/applications/:id id=42"),
-        Case(name: "two parameters", method: "GET", path: "/v1/applications/4/events/9",
-             expected: "found /v1/applications/:id/events/:event_id event_id=9 id=4"),
-        Case(name: "percent-decoded parameter", method: "GET", path: "/v1/applications/a%20b",
-             expected: "found /v1/applications/:id id=a b"),
-        Case(name: "literal with a dot is not a parameter", method: "GET", path: "/v1/applications.csv",
-             expected: "found /v1/applications.csv"),
-        Case(name: "HEAD runs the GET route (RFC 9110 §9.3.2)", method: "HEAD", path: "/v1/applications/1",
-             expected: "found /v1/applications/:id id=1"),
-        Case(name: "wrong method is 405 with Allow", method: "DELETE", path: "/v1/applications",
-             expected: "405 GET, POST, HEAD, OPTIONS"),
-        Case(name: "OPTIONS lists Allow", method: "OPTIONS", path: "/v1/applications/1", expected: "options GET, HEAD, OPTIONS"),
+        Case(
+            name: "same path other method", method: "POST", path: "/v1/applications", expected: "found /v1/applications"
+        ),
+        Case(
+            name: "named parameter", method: "GET", path: "/v1/applications/42",
+            expected: "found /v1/applications/:id id=42"),
+        Case(
+            name: "two parameters", method: "GET", path: "/v1/applications/4/events/9",
+            expected: "found /v1/applications/:id/events/:event_id event_id=9 id=4"),
+        Case(
+            name: "percent-decoded parameter", method: "GET", path: "/v1/applications/a%20b",
+            expected: "found /v1/applications/:id id=a b"),
+        Case(
+            name: "literal with a dot is not a parameter", method: "GET", path: "/v1/applications.csv",
+            expected: "found /v1/applications.csv"),
+        Case(
+            name: "HEAD runs the GET route (RFC 9110 §9.3.2)", method: "HEAD", path: "/v1/applications/1",
+            expected: "found /v1/applications/:id id=1"),
+        Case(
+            name: "wrong method is 405 with Allow", method: "DELETE", path: "/v1/applications",
+            expected: "405 GET, POST, HEAD, OPTIONS"),
+        Case(
+            name: "OPTIONS lists Allow", method: "OPTIONS", path: "/v1/applications/1",
+            expected: "options GET, HEAD, OPTIONS"),
         Case(name: "unknown path", method: "GET", path: "/v2/applications", expected: "404"),
         Case(name: "empty parameter segment does not match", method: "GET", path: "/v1/applications/", expected: "404"),
         Case(name: "trailing segments do not match", method: "GET", path: "/v1/applications/1/x", expected: "404"),

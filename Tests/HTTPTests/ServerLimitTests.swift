@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Synchronization
 import HTTP
+import Synchronization
 import Testing
 
 /// Limits, timeouts and hostile or careless clients, over real sockets.
@@ -18,12 +18,15 @@ import Testing
     static let manyHeaders = (0..<101).map { "X-\($0): v\r\n" }.joined()
 
     @Test(arguments: [
-        LimitCase(name: "RFC 9112 §3 target over 8 KiB is 414", request: "GET \(longTarget) HTTP/1.1\r\nHost: t\r\n\r\n",
-                  status: 414),
-        LimitCase(name: "RFC 6585 §5 header section over 32 KiB is 431",
-                  request: "GET /hello HTTP/1.1\r\nHost: t\r\n\(bigHeader)\r\n", status: 431),
-        LimitCase(name: "RFC 6585 §5 more than 100 fields is 431",
-                  request: "GET /hello HTTP/1.1\r\nHost: t\r\n\(manyHeaders)\r\n", status: 431),
+        LimitCase(
+            name: "RFC 9112 §3 target over 8 KiB is 414", request: "GET \(longTarget) HTTP/1.1\r\nHost: t\r\n\r\n",
+            status: 414),
+        LimitCase(
+            name: "RFC 6585 §5 header section over 32 KiB is 431",
+            request: "GET /hello HTTP/1.1\r\nHost: t\r\n\(bigHeader)\r\n", status: 431),
+        LimitCase(
+            name: "RFC 6585 §5 more than 100 fields is 431",
+            request: "GET /hello HTTP/1.1\r\nHost: t\r\n\(manyHeaders)\r\n", status: 431),
     ])
     func headLimits(_ row: LimitCase) throws {
         let server = try TestServer(routes: TestServer.standardRoutes)
@@ -195,12 +198,14 @@ import Testing
         config.eventLoops = 1
         config.accessLog = .off
         var router = Router()
-        router.add("GET", "/slow", .deferred { _, responder in
-            Thread.detachNewThread {
-                usleep(300_000)
-                responder.respond(.text("finished"))
-            }
-        })
+        router.add(
+            "GET", "/slow",
+            .deferred { _, responder in
+                Thread.detachNewThread {
+                    usleep(300_000)
+                    responder.respond(.text("finished"))
+                }
+            })
         let server = try HTTPServer(configuration: config, router: router)
         try server.start()
         let client = try TestClient(port: server.port)

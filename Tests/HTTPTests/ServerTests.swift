@@ -48,12 +48,14 @@ import Testing
         // A handler may answer later from any thread; a fast pipelined request queued behind it
         // still gets its response second.
         let server = try TestServer { router in
-            router.add("GET", "/slow", .deferred { _, responder in
-                Thread.detachNewThread {
-                    usleep(100_000)
-                    responder.respond(.text("slow"))
-                }
-            })
+            router.add(
+                "GET", "/slow",
+                .deferred { _, responder in
+                    Thread.detachNewThread {
+                        usleep(100_000)
+                        responder.respond(.text("slow"))
+                    }
+                })
             router.add("GET", "/fast") { _ in .text("fast") }
         }
         let client = try server.client()
@@ -64,9 +66,11 @@ import Testing
 
     @Test func deferredHandlerErrorsAreMappedLikeImmediateOnes() throws {
         let server = try TestServer { router in
-            router.add("GET", "/later", .deferred { _, responder in
-                Thread.detachNewThread { responder.fail(HTTPError(409, "taken")) }
-            })
+            router.add(
+                "GET", "/later",
+                .deferred { _, responder in
+                    Thread.detachNewThread { responder.fail(HTTPError(409, "taken")) }
+                })
         }
         let client = try server.client()
         try client.send("GET /later HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -179,8 +183,9 @@ import Testing
 
     @Test(arguments: [
         RefusalCase(name: "RFC 9112 §3.2 HTTP/1.1 without Host", bytes: "GET /hello HTTP/1.1\r\n\r\n", status: 400),
-        RefusalCase(name: "RFC 9110 §6.2 HTTP/2.0 on the request line", bytes: "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n",
-                    status: 505),
+        RefusalCase(
+            name: "RFC 9110 §6.2 HTTP/2.0 on the request line", bytes: "GET /hello HTTP/2.0\r\nHost: t\r\n\r\n",
+            status: 505),
         RefusalCase(
             name: "RFC 9112 §6.1 Content-Length with Transfer-Encoding (smuggling)",
             bytes: "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",

@@ -121,7 +121,10 @@ struct RawResponse {
             let length = Int(lengthText)
         else { return nil }
         guard bytes.count >= headEnd + length else { return nil }
-        return (RawResponse(status: status, headers: headers, body: Array(bytes[headEnd..<headEnd + length])), headEnd + length)
+        return (
+            RawResponse(status: status, headers: headers, body: Array(bytes[headEnd..<headEnd + length])),
+            headEnd + length
+        )
     }
 
     static func parseUntilClose(_ bytes: [UInt8]) -> RawResponse? {
