@@ -1,0 +1,88 @@
+import CSQLite
+
+extension Database {
+    /// Runs `body` in a transaction: BEGIN, then COMMIT if it returns, ROLLBACK if it throws
+    /// (https://sqlite.org/lang_transaction.html).
+    ///
+    /// Any error is rethrown as it was: the body's error, or the COMMIT's (a deferred constraint, a full disk), after
+    /// rolling back. A rollback that fails too is ignored so it cannot hide the error that caused it.
+    ///
+    /// Nested calls become savepoints (https://sqlite.org/lang_savepoint.html): an inner failure undoes only the
+    /// inner work, and the outer body may catch it and go on; inner work is durable only when the outermost
+    /// transaction commits. `kind` applies to the outermost call only.
+    ///
+    /// Use `.immediate` for writes, so the write lock is awaited (up to the busy timeout) at BEGIN, and
+    /// `.deferred` for reads.
+    public func transaction<T>(_ kind: TransactionKind, _ body: (Database) throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            return try savepoint(body)
+        }
+        guard !isInTransaction else {
+            // A transaction this method did not open (a manual BEGIN, or a rollback that failed) would silently
+            // swallow this one as a savepoint; refuse instead.
+            let message = "a transaction opened outside transaction(_:_:) is still active on this connection"
+            throw SQLiteError(code: SQLITE_MISUSE, message: message, sql: kind.beginSQL)
+        }
+        try run(kind.beginSQL)
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
+        let result: T
+        do {
+            result = try body(self)
+        } catch {
+            rollbackIgnoringErrors()
+            throw error
+        }
+        do {
+            try run("COMMIT TRANSACTION")
+        } catch {
+            // A failed COMMIT leaves the transaction open (https://sqlite.org/lang_transaction.html).
+            rollbackIgnoringErrors()
+            throw error
+        }
+        return result
+    }
+
+    private func savepoint<T>(_ body: (Database) throws -> T) throws -> T {
+        // The name comes from the nesting depth, never from input.
+        let name = "nested_\(transactionDepth)"
+        try run("SAVEPOINT \(name)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        let result: T
+        do {
+            result = try body(self)
+        } catch {
+            undoSavepointIgnoringErrors(name)
+            throw error
+        }
+        do {
+            try run("RELEASE SAVEPOINT \(name)")
+        } catch {
+            undoSavepointIgnoringErrors(name)
+            throw error
+        }
+        return result
+    }
+
+    // Errors here are dropped on purpose: the caller is already throwing the error that matters, and SQLite may
+    // have rolled back by itself (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_NOMEM;
+    // https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+    private func rollbackIgnoringErrors() {
+        do {
+            try run("ROLLBACK TRANSACTION")
+        } catch {
+            return
+        }
+    }
+
+    // ROLLBACK TO keeps the savepoint open, so it is released afterwards.
+    private func undoSavepointIgnoringErrors(_ name: String) {
+        do {
+            try run("ROLLBACK TRANSACTION TO SAVEPOINT \(name)")
+            try run("RELEASE SAVEPOINT \(name)")
+        } catch {
+            return
+        }
+    }
+}

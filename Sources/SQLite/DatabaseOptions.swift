@@ -1,0 +1,33 @@
+/// How a connection is opened and configured.
+public struct DatabaseOptions: Sendable, Equatable {
+    /// Open with SQLITE_OPEN_READONLY; for reader connections. The journal mode is then left as the file has it.
+    public var readOnly: Bool
+    /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY
+    /// (https://sqlite.org/c3ref/busy_timeout.html).
+    public var busyTimeoutMilliseconds: Int
+    /// Durability of commits; `.full` so that an acknowledged write survives a crash of the process or machine.
+    public var synchronous: SynchronousMode
+    /// The journal mode set on writer connections to file databases.
+    public var journalMode: JournalMode
+    /// Enforce FOREIGN KEY constraints, which SQLite leaves off by default
+    /// (https://sqlite.org/foreignkeys.html#fk_enable).
+    public var foreignKeys: Bool
+
+    /// The defaults: read-write, 5 s busy timeout, synchronous FULL, WAL, foreign keys enforced.
+    public init(
+        readOnly: Bool = false,
+        busyTimeoutMilliseconds: Int = 5000,
+        synchronous: SynchronousMode = .full,
+        journalMode: JournalMode = .wal,
+        foreignKeys: Bool = true
+    ) {
+        self.readOnly = readOnly
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        self.synchronous = synchronous
+        self.journalMode = journalMode
+        self.foreignKeys = foreignKeys
+    }
+
+    /// The defaults for a read-only reader connection.
+    public static var reader: DatabaseOptions { DatabaseOptions(readOnly: true) }
+}
