@@ -1,0 +1,97 @@
+import Foundation
+
+/// `GET /v1/agenda`: what is due, soonest first.
+extension GuidanceEngine {
+    /// Every item due across the applications as of `asOf`: listed when its `due_from` is at most `asOf` plus
+    /// `horizonDays` whole days of 24 hours (a negative horizon counts as 0), which includes everything already
+    /// due; ordered by `due_from`, application id, then action name.
+    ///
+    /// Linear in the number of events: one pass per application, no formatter objects.
+    public func agenda(for applications: [ApplicationFacts], asOf: Date, horizonDays: Int) -> [AgendaItem] {
+        let horizon = TimeInterval(Swift.min(Swift.max(horizonDays, 0), 36_500)) * 86_400
+        let limit = asOf.addingTimeInterval(horizon)
+        // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
+        // and a year's wait past the horizon; decades-old events fall back to asking the zone.
+        let earliestEvent = applications.lazy.compactMap { $0.events.first?.occurredAt }.min() ?? asOf
+        let start = max(earliestEvent, asOf.addingTimeInterval(-30 * 366 * 86_400)).addingTimeInterval(-3 * 86_400)
+        let engine = withOffsets(from: start, to: limit.addingTimeInterval(400 * 86_400))
+        var items: [AgendaItem] = []
+        items.reserveCapacity(applications.count)
+        for facts in applications {
+            engine.appendItems(of: facts, asOf: asOf, dueNoLaterThan: limit, to: &items)
+        }
+        // Sort small keys rather than the items themselves: moving items means retaining and releasing their
+        // strings, which dominated the agenda's cost.
+        var keys = items.indices.map { index in
+            let item = items[index]
+            return (
+                item.dueFrom.timeIntervalSinceReferenceDate, item.applicationId, item.action.sortRank,
+                item.contactId ?? 0, index
+            )
+        }
+        keys.sort { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }
+        return keys.map { items[$0.4] }
+    }
+
+    /// The soonest item of one application as of `asOf`, however far ahead it lies (`next_action`).
+    public func nextAction(for facts: ApplicationFacts, asOf: Date) -> AgendaItem? {
+        var items: [AgendaItem] = []
+        appendItems(of: facts, asOf: asOf, dueNoLaterThan: nil, to: &items)
+        return items.min(by: AgendaItem.precedes)
+    }
+
+    /// The items of one application; events after `asOf` are not yet known.
+    ///
+    /// Each interview gives its own items, and any later thank-you to the same person, debrief or directions
+    /// settles the matching items of every earlier interview too.
+    private func appendItems(
+        of facts: ApplicationFacts, asOf: Date, dueNoLaterThan limit: Date?, to items: inout [AgendaItem]
+    ) {
+        let timeline = Timeline(facts, through: asOf)
+        let builder = AgendaBuilder(engine: self, facts: facts, asOf: asOf, limit: limit)
+        for interviewIndex in timeline.interviewIndices {
+            let interview = timeline.events[interviewIndex]
+            for (position, interviewer) in interview.interviewerIds.enumerated()
+            where !interview.interviewerIds[..<position].contains(interviewer) {
+                if let sent = timeline.latestThankYou[interviewer], sent >= interview.occurredAt {
+                    continue
+                }
+                if let item = builder.thankYou(interviewer, for: interview) {
+                    items.append(item)
+                }
+            }
+            if facts.route.isRecruiterRoute, let recruiterId = facts.recruiterId,
+                (timeline.latestDebrief ?? .distantPast) < interview.occurredAt
+            {
+                if let item = builder.debrief(recruiterId, for: interview) {
+                    items.append(item)
+                }
+            }
+            if facts.status == .active,
+                (timeline.latestDirectionsAt ?? .distantPast) < interview.occurredAt
+            {
+                if let item = builder.recordDirections(for: interview) {
+                    items.append(item)
+                }
+            }
+        }
+        if facts.status == .active {
+            if timeline.unansweredFollowUps < settings.clamped(.maxUnansweredFollowUps),
+                let timing = followUpTiming(timeline, facts)
+            {
+                let recipient = followUpRecipient(timeline, facts)
+                let channel = followUpChannel(timeline, proposed: nil)
+                if let item = builder.followUp(timing, contact: recipient, channel: channel) {
+                    items.append(item)
+                }
+            }
+            if facts.route == .recruiterGeneral, let recruiterId = facts.recruiterId,
+                let timing = touchBaseTiming(timeline)
+            {
+                if let item = builder.touchBase(timing, recruiter: recruiterId) {
+                    items.append(item)
+                }
+            }
+        }
+    }
+}
