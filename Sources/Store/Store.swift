@@ -1,0 +1,34 @@
+import SQLite
+
+/// The service's database: one writer with group commit, and a reader per event loop.
+///
+/// Open it once at start-up. Writes go through `writer` (`submit` from a handler, `perform` elsewhere), reads
+/// through `readers.withReader(loop:)` on the loop's own thread. Queries are the `Database` methods of this
+/// module, so several compose inside one transaction.
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    /// The single writer connection and its thread.
+    public let writer: DatabaseWriter
+    /// One read-only connection per event loop.
+    public let readers: ReaderPool
+
+    /// Opens the database file at `path` (creating it), in WAL mode with foreign keys on, and brings its schema up
+    /// to date on the writer before anything else runs. Throws `MigrationError.schemaTooNew` for a file written
+    /// by a newer release. `path` must name a file: readers cannot share a `:memory:` database.
+    public init(path: String, loops: Int, synchronous: SynchronousMode = .full, batchLimit: Int = 512) throws {
+        self.path = path
+        writer = try DatabaseWriter(
+            path: path, options: DatabaseOptions(synchronous: synchronous), batchLimit: batchLimit
+        ) { database in
+            try StoreSchema.migrator.migrate(database)
+        }
+        readers = ReaderPool(path: path, count: loops)
+    }
+
+    /// Runs the queued writes, then closes the writer and every reader. Call once the loops have stopped.
+    public func close() {
+        writer.close()
+        readers.close()
+    }
+}

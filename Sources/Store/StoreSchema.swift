@@ -1,0 +1,114 @@
+import SQLite
+
+/// The schema, as migrations keyed by `user_version`.
+///
+/// Choices, and where they come from:
+/// - STRICT tables (https://sqlite.org/stricttables.html) refuse a value of the wrong type instead of storing it.
+/// - AUTOINCREMENT (https://sqlite.org/autoinc.html) never hands out an id again after its row is deleted, and
+///   continues above the largest id ever stored, so ids imported as they were stay unique and later ones follow.
+/// - Every column that references another table has an index, which SQLite needs to check or cascade a delete
+///   of the parent without scanning the child table (https://sqlite.org/foreignkeys.html#fk_indexes); the same
+///   indexes answer `referrers(ofContact:)`.
+/// - Deleting an application deletes its events (CASCADE) and, through them, their interviewers and violations.
+///   An offer disclosure on another application that names it keeps its event with `other_application_id` set
+///   to NULL: the record of having disclosed stays, and the delete never fails because of someone else's timeline.
+/// - References to contacts have no ON DELETE action, so deleting a contact still in use fails with a FOREIGN KEY
+///   error; the API looks for referrers first to say which.
+public enum StoreSchema {
+    /// Every migration, in order.
+    public static let migrator = Migrator([
+        Migration(version: 1, name: "create contacts, applications, events, settings, idempotency keys") {
+            try $0.execute(version1)
+        }
+    ])
+
+    /// The schema version this binary writes.
+    public static var currentVersion: Int { migrator.newestVersion }
+
+    static let version1 = """
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            title TEXT,
+            organization TEXT,
+            email TEXT,
+            phone TEXT,
+            role TEXT,
+            notes TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+        ) STRICT;
+
+        CREATE TABLE applications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            employer TEXT,
+            position TEXT,
+            route TEXT NOT NULL,
+            recruiter_id INTEGER REFERENCES contacts(id),
+            direct_contact_permitted INTEGER NOT NULL DEFAULT 0 CHECK (direct_contact_permitted IN (0, 1)),
+            status TEXT NOT NULL DEFAULT 'active',
+            notes TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+        ) STRICT;
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            contact_id INTEGER REFERENCES contacts(id),
+            channel TEXT,
+            note TEXT,
+            follow_up_after TEXT,
+            follow_up_contact_id INTEGER REFERENCES contacts(id),
+            follow_up_channel TEXT,
+            decision_expected_by TEXT,
+            other_application_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            forced INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1)),
+            created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE event_interviewers (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            PRIMARY KEY (event_id, position)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE event_violations (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            message TEXT NOT NULL,
+            PRIMARY KEY (event_id, position)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE idempotency_keys (
+            key TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            headers TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE INDEX events_by_application_time ON events(application_id, occurred_at, id);
+        CREATE INDEX events_by_contact ON events(contact_id);
+        CREATE INDEX events_by_follow_up_contact ON events(follow_up_contact_id);
+        CREATE INDEX events_by_other_application ON events(other_application_id);
+        CREATE INDEX event_interviewers_by_contact ON event_interviewers(contact_id);
+        CREATE INDEX applications_by_status ON applications(status);
+        CREATE INDEX applications_by_route ON applications(route);
+        CREATE INDEX applications_by_recruiter ON applications(recruiter_id);
+        CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys(created_at);
+        """
+}

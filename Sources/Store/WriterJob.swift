@@ -1,0 +1,51 @@
+import SQLite
+
+/// One unit of work queued for the writer, with its result type erased so jobs of any type share a queue.
+struct WriterJob: Sendable {
+    /// What running a job left behind: its own error, if it threw, and how to report to the submitter once the
+    /// transaction's fate is known.
+    struct Outcome {
+        /// The job's own error; nil when it returned.
+        let error: (any Error)?
+        /// Calls the completion: with the job's own failure if it threw, else with `commitError` if the commit
+        /// failed, else with the job's result.
+        let finish: ((any Error)?) -> Void
+    }
+
+    /// Runs outside any transaction and alone, for work SQLite refuses inside one (VACUUM, checkpoints, backups).
+    let runsAlone: Bool
+    /// Runs the work; a batched job runs in a savepoint of its own inside the batch's transaction.
+    let execute: @Sendable (Database) -> Outcome
+    /// Reports an error to a job that could not run, e.g. because BEGIN failed.
+    let fail: @Sendable (any Error) -> Void
+
+    /// Wraps a typed job and its completion.
+    init<T: Sendable>(
+        runsAlone: Bool, _ job: @escaping @Sendable (Database) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        self.runsAlone = runsAlone
+        fail = { completion(.failure($0)) }
+        execute = { database in
+            let result: Result<T, any Error>
+            do {
+                // Inside the batch's transaction this nests as a SAVEPOINT, so a throw undoes this job alone
+                // (https://sqlite.org/lang_savepoint.html).
+                result = .success(try runsAlone ? job(database) : database.transaction(.immediate, job))
+            } catch {
+                result = .failure(error)
+            }
+            var ownError: (any Error)?
+            if case .failure(let error) = result {
+                ownError = error
+            }
+            return Outcome(error: ownError) { commitError in
+                if ownError == nil, let commitError {
+                    completion(.failure(commitError))
+                } else {
+                    completion(result)
+                }
+            }
+        }
+    }
+}

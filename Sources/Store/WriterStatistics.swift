@@ -1,0 +1,16 @@
+/// Counters of the writer's group commits, for tests, benchmarks and metrics.
+public struct WriterStatistics: Sendable, Equatable {
+    /// Batches committed: one COMMIT each, however many jobs they held. Jobs run alone are not counted here.
+    public var commits: Int = 0
+    /// Batches whose COMMIT (or BEGIN) failed, so none of their jobs was kept.
+    public var failedBatches: Int = 0
+    /// Jobs that ran, whatever their outcome.
+    public var jobs: Int = 0
+    /// Jobs that threw and were rolled back to their savepoint.
+    public var failedJobs: Int = 0
+    /// The most jobs one transaction held.
+    public var largestBatch: Int = 0
+
+    /// Zero counters.
+    public init() {}
+}

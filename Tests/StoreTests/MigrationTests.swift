@@ -1,0 +1,72 @@
+import SQLite
+import Store
+import Testing
+
+@Suite("Schema migrations by user_version (https://sqlite.org/pragma.html#pragma_user_version)")
+struct MigrationTests {
+    @Test("an empty file gets every table and index, at the current version, in WAL mode")
+    func fromEmptyFile() throws {
+        try ScratchDirectory.with { directory in
+            let path = directory.path("fresh.sqlite")
+            let store = try Store(path: path, loops: 1)
+            defer { store.close() }
+            let (version, tables, mode) = try store.writer.perform { database in
+                let tables = try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+                    .map { try $0.get(0, as: String.self) }
+                let mode = try database.queryOne("PRAGMA journal_mode")?.get(0, as: String.self)
+                return (try database.userVersion(), tables, mode)
+            }
+            #expect(version == StoreSchema.currentVersion)
+            #expect(version == 1)
+            #expect(
+                tables == [
+                    "applications", "contacts", "event_interviewers", "event_violations", "events",
+                    "idempotency_keys", "settings", "sqlite_sequence",
+                ])
+            #expect(mode == "wal")
+        }
+    }
+
+    @Test("reopening keeps the data and applies nothing again")
+    func reopen() throws {
+        try ScratchDirectory.with { directory in
+            let path = directory.path("again.sqlite")
+            let first = try Store(path: path, loops: 1)
+            let contact = try first.writer.perform { try $0.insertContact(ContactFields(name: "Kept"), now: 1) }
+            first.close()
+            let second = try Store(path: path, loops: 1)
+            defer { second.close() }
+            #expect(try second.readers.withReader(loop: 0) { try $0.contact(id: contact.id) } == contact)
+            #expect(try second.writer.perform { try StoreSchema.migrator.pendingVersions(in: $0) } == [])
+        }
+    }
+
+    @Test("a file from a newer release is refused with schemaTooNew, and left as it was")
+    func newerRefused() throws {
+        try ScratchDirectory.with { directory in
+            let path = directory.path("newer.sqlite")
+            do {
+                let database = try Database(path: path)
+                try database.setUserVersion(StoreSchema.currentVersion + 1)
+                database.close()
+            }
+            let error = #expect(throws: MigrationError.self) { try Store(path: path, loops: 1) }
+            guard case .schemaTooNew(let found, let supported)? = error else {
+                Issue.record("expected schemaTooNew, got \(String(describing: error))")
+                return
+            }
+            #expect(found == StoreSchema.currentVersion + 1)
+            #expect(supported == StoreSchema.currentVersion)
+            let database = try Database(path: path, options: .reader)
+            #expect(try database.userVersion() == StoreSchema.currentVersion + 1)
+            #expect(try database.query("SELECT name FROM sqlite_schema").isEmpty)
+        }
+    }
+
+    @Test("foreign keys are enforced on the writer (https://sqlite.org/foreignkeys.html#fk_enable)")
+    func foreignKeysOn() throws {
+        try GroupCommitTests.withStore { store, _ throws in
+            #expect(try store.writer.perform { try $0.queryOne("PRAGMA foreign_keys")?.get(0, as: Int64.self) } == 1)
+        }
+    }
+}
