@@ -22,12 +22,18 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CLinux"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", swiftSettings: swiftSettings),
-        .target(name: "App", dependencies: ["HTTP"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["SQLite"], swiftSettings: swiftSettings),
+        .target(name: "API", dependencies: ["HTTP", "SQLite", "Store", "Guidance"], swiftSettings: swiftSettings),
+        .target(name: "App", dependencies: ["HTTP", "API", "Store"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CLinux"], swiftSettings: swiftSettings),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CLinux", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite"], swiftSettings: swiftSettings),
         .testTarget(name: "GuidanceTests", dependencies: ["Guidance"], swiftSettings: swiftSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "APITests", dependencies: ["API", "HTTP", "Store", "Guidance"], swiftSettings: swiftSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
+import API
 import Glibc
 import HTTP
+import Store
 
 /// The `notapest` command: its subcommands and exit codes.
 public enum NotAPest {
@@ -57,9 +59,9 @@ public enum NotAPest {
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         let server: HTTPServer
+        let store: Store
         do {
-            server = try HTTPServer(configuration: options.serverConfiguration, router: Routes.make())
-            try server.start()
+            (server, store) = try Service.start(options)
         } catch {
             printError("notapest: cannot start: \(error)\n")
             return 1
@@ -69,6 +71,7 @@ public enum NotAPest {
         sigwait(&signals, &received)
         printError("notapest: stopping (signal \(received)); finishing requests in flight\n")
         server.shutdown()
+        store.close()
         return 0
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import HTTP
 import Synchronization
+import TestSupport
 import Testing
 
 /// Limits, timeouts and hostile or careless clients, over real sockets.

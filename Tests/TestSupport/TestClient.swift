@@ -4,15 +4,16 @@ import Glibc
 /// A blocking loopback TCP client for end-to-end tests: sends raw bytes and reads raw responses,
 /// every wait bounded by a receive timeout so that a broken server fails the test instead of
 /// hanging it.
-final class TestClient {
-    let fd: Int32
+public final class TestClient {
+    public let fd: Int32
     private var buffer: [UInt8] = []
 
-    struct ClientError: Error, CustomStringConvertible {
-        let description: String
+    public struct ClientError: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    init(port: Int, timeoutSeconds: Double = 5) throws {
+    public init(port: Int, timeoutSeconds: Double = 5) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError(description: "socket: \(errno)") }
         var address = sockaddr_in()
@@ -34,17 +35,17 @@ final class TestClient {
 
     deinit { close(fd) }
 
-    func setTimeout(_ seconds: Double) {
+    public func setTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         try send(Array(text.utf8))
     }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -55,7 +56,7 @@ final class TestClient {
 
     /// Reads more bytes into the buffer; false on end of stream, throws on timeout or error.
     @discardableResult
-    func fill() throws -> Bool {
+    public func fill() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if n > 0 {
@@ -67,7 +68,7 @@ final class TestClient {
     }
 
     /// Reads one complete response (Content-Length framed, or until close).
-    func readResponse(head isHead: Bool = false) throws -> RawResponse {
+    public func readResponse(head isHead: Bool = false) throws -> RawResponse {
         while true {
             if let (response, used) = RawResponse.parse(buffer, isHeadRequest: isHead) {
                 buffer.removeFirst(used)
@@ -84,7 +85,7 @@ final class TestClient {
     }
 
     /// True when the server closes the connection (end of stream or reset) with no more bytes.
-    func readsEndOfStream() -> Bool {
+    public func readsEndOfStream() -> Bool {
         do {
             while try fill() {}
             return true
@@ -94,7 +95,7 @@ final class TestClient {
     }
 
     /// Everything received until the server closes, or the timeout.
-    func readAll() -> [UInt8] {
+    public func readAll() -> [UInt8] {
         while (try? fill()) == true {}
         defer { buffer.removeAll() }
         return buffer
@@ -102,16 +103,16 @@ final class TestClient {
 }
 
 /// A response as it came off the wire.
-struct RawResponse {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
+public struct RawResponse {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    var bodyText: String { String(decoding: body, as: UTF8.self) }
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
     static func parse(_ bytes: [UInt8], isHeadRequest: Bool) -> (RawResponse, Int)? {
         guard let (status, headers, headEnd) = parseHead(bytes) else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import TestSupport
 
 /// The real server on an ephemeral loopback port, stopped when the test is done.
 final class TestServer {

@@ -1,0 +1,55 @@
+import Guidance
+import HTTP
+import SQLite
+import Store
+import Synchronization
+
+/// What every handler of the API needs: the store, the clock, and the guidance settings.
+public final class APIContext: Sendable {
+    public let store: Store
+    /// Milliseconds since the epoch. Injected so tests can fix the time; the service uses the system clock.
+    public let now: @Sendable () -> Int64
+    /// The settings as last committed; read by every check, written only after a settings commit.
+    private let current: Mutex<SettingsSnapshot>
+
+    struct SettingsSnapshot: Sendable {
+        var guidance: GuidanceSettings
+        var feedToken: String
+    }
+
+    /// Loads (and on first start, stores) the settings.
+    public init(store: Store, now: @escaping @Sendable () -> Int64) throws {
+        self.store = store
+        self.now = now
+        let snapshot = try store.writer.perform { db in try SettingsCodec.loadOrCreate(db) }
+        current = Mutex(snapshot)
+    }
+
+    var settings: SettingsSnapshot { current.withLock { $0 } }
+
+    var engine: GuidanceEngine { GuidanceEngine(settings: settings.guidance) }
+
+    func replaceSettings(_ snapshot: SettingsSnapshot) {
+        current.withLock { $0 = snapshot }
+    }
+
+    /// Runs `body` on the reader connection of the request's event loop.
+    func read<T>(_ request: Request, _ body: (Database) throws -> T) throws -> T {
+        try store.readers.withReader(loop: request.loopIndex, body)
+    }
+
+    /// A handler that validates on the event loop, then runs its database work in the writer's next
+    /// group commit and answers once that commit is durable.
+    func write(_ prepare: @escaping @Sendable (Request) throws -> @Sendable (Database) throws -> Response) -> Handler {
+        .deferred { [store] request, responder in
+            let job: @Sendable (Database) throws -> Response
+            do {
+                job = try prepare(request)
+            } catch {
+                responder.fail(error)
+                return
+            }
+            store.writer.submit(job) { result in responder.respond(result) }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import HTTP
+
+/// The errors the API answers with; each knows its status and problem document (RFC 9457).
+public enum APIError: Error, Sendable, ProblemConvertible {
+    /// Malformed input: bad JSON, wrong types, missing fields, bad formats (400).
+    case invalid([FieldError])
+    /// Well-formed input the service cannot accept: unknown referenced ids, values out of range (422).
+    case unprocessable([FieldError])
+    /// A bad query parameter (400).
+    case badQuery(FieldError)
+    /// The body is not JSON (415).
+    case unsupportedMediaType(String?)
+    case notFound(String)
+    /// The resource is referenced, or the database is not empty (409).
+    case conflict(String, [FieldError] = [])
+    /// `If-Match` did not match the current version (412).
+    case preconditionFailed(String)
+    /// The same idempotency key with another request (422).
+    case idempotencyMismatch
+    /// The guidance refuses the proposed contact (422 with the violations).
+    case refused(violations: JSON, warnings: JSON)
+
+    public var problem: Problem {
+        switch self {
+        case .invalid(let errors):
+            return Problem(
+                status: 400, detail: Self.summary(errors, fallback: "The request is malformed."),
+                type: "/problems/invalid-request", extensions: [Self.errorsExtension(errors)])
+        case .unprocessable(let errors):
+            return Problem(
+                status: 422, detail: Self.summary(errors, fallback: "The request cannot be processed."),
+                type: "/problems/unprocessable", extensions: [Self.errorsExtension(errors)])
+        case .badQuery(let error):
+            return Problem(
+                status: 400, detail: "\(error.field): \(error.message)", type: "/problems/invalid-query",
+                extensions: [Self.errorsExtension([error])])
+        case .unsupportedMediaType(let given):
+            return Problem(
+                status: 415,
+                detail: "Send the body as application/json"
+                    + (given.map { " (this request said \($0))" } ?? " (this request gave no Content-Type)") + ".",
+                type: "/problems/unsupported-media-type")
+        case .notFound(let what):
+            return Problem(status: 404, detail: what, type: "/problems/not-found")
+        case .conflict(let detail, let errors):
+            return Problem(
+                status: 409, detail: detail, type: "/problems/conflict",
+                extensions: errors.isEmpty ? [] : [Self.errorsExtension(errors)])
+        case .preconditionFailed(let detail):
+            return Problem(status: 412, detail: detail, type: "/problems/precondition-failed")
+        case .idempotencyMismatch:
+            return Problem(
+                status: 422,
+                detail: "This Idempotency-Key was already used with a different request; use a new key.",
+                type: "/problems/idempotency-key-reused")
+        case .refused(let violations, let warnings):
+            return Problem(
+                status: 422, title: "Refused by the guidance",
+                detail: Self.firstMessage(violations) ?? "The proposed contact breaks the guidance.",
+                type: "/problems/guidance-violation",
+                extensions: [
+                    Problem.Extension(name: "violations", json: violations.serialized()),
+                    Problem.Extension(name: "warnings", json: warnings.serialized()),
+                ])
+        }
+    }
+
+    static func summary(_ errors: [FieldError], fallback: String) -> String {
+        guard let first = errors.first else { return fallback }
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+        return "\(first.field): \(first.message)\(more)"
+    }
+
+    static func errorsExtension(_ errors: [FieldError]) -> Problem.Extension {
+        Problem.Extension(name: "errors", json: JSON.array(errors.map(\.json)).serialized())
+    }
+
+    static func firstMessage(_ violations: JSON) -> String? {
+        guard case .array(let items) = violations, case .object(let first)? = items.first else { return nil }
+        return first["message"]?.stringValue
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Guidance
+import HTTP
+import SQLite
+import Store
+
+/// `/v1/agenda`, `/v1/guidance` and `/v1/settings`: what is due, the rules, and their parameters.
+enum AgendaRoutes {
+    static func register(_ router: inout Router, _ context: APIContext) {
+        router.add("GET", "/v1/agenda") { request in try agenda(request, context) }
+        router.add("GET", "/v1/guidance") { request in
+            JSONResponse.getHashed(request, GuidanceJSON.rules(context.settings.guidance))
+        }
+        router.add("GET", "/v1/settings") { request in
+            var response = JSONResponse.getHashed(request, SettingsCodec.json(context.settings))
+            // The settings hold the calendar feed's token: nothing may keep a copy (RFC 9111 §5.2.2.5).
+            response.headers.set(name: "Cache-Control", value: "no-store")
+            return response
+        }
+        router.add("PUT", "/v1/settings", putSettings(context))
+    }
+
+    /// The agenda's query: `as_of` (default now) and `horizon_days` (0–365, default 14).
+    static func window(_ request: Request, now: Int64) throws(APIError) -> (asOf: Int64, horizon: Int) {
+        let asOf = try ApplicationRoutes.asOf(request, default: now)
+        var horizon = 14
+        if let text = request.query("horizon_days") {
+            guard let value = Int(text), (0...365).contains(value) else {
+                throw .badQuery(FieldError("horizon_days", "must be a whole number from 0 to 365"))
+            }
+            horizon = value
+        }
+        return (asOf, horizon)
+    }
+
+    /// Every due item across all applications, soonest first.
+    static func items(_ db: Database, context: APIContext, asOf: Int64, horizon: Int) throws -> [AgendaItem] {
+        let timelines = try db.allTimelines()
+        var statuses: [Int64: String] = [:]
+        for timeline in timelines { statuses[timeline.application.id] = timeline.application.status }
+        let facts = try timelines.map { timeline -> ApplicationFacts in
+            let others = Facts.otherApplicationIds(timeline)
+            var own: [Int64: String] = [:]
+            for id in others { own[id] = statuses[id] }
+            return try Facts.application(timeline, statuses: own)
+        }
+        return context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
+    }
+
+    static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
+        let (asOf, horizon) = try window(request, now: context.now())
+        let list = try context.read(request) { db in try items(db, context: context, asOf: asOf, horizon: horizon) }
+        let body: JSON = [
+            "as_of": JSON(Timestamp.format(asOf)), "horizon_days": JSON(horizon),
+            "items": .array(list.map(GuidanceJSON.agendaItem)),
+        ]
+        return JSONResponse.getHashed(request, body)
+    }
+
+    /// PUT merges over the stored settings inside the writer's transaction, and the in-memory copy
+    /// the checks read is replaced only once that commit is durable.
+    static func putSettings(_ context: APIContext) -> Handler {
+        .deferred { request, responder in
+            let object: JSONObject
+            do {
+                object = try RequestBody.object(request)
+            } catch {
+                responder.fail(error)
+                return
+            }
+            context.store.writer.submit({ db -> APIContext.SettingsSnapshot in
+                var next = try SettingsCodec.loadOrCreate(db)
+                next.guidance = try SettingsCodec.apply(object, to: next.guidance)
+                try db.writeSettings(SettingsCodec.rows(next))
+                return next
+            }) { result in
+                responder.respond(
+                    result.map { next in
+                        context.replaceSettings(next)
+                        var response = JSONResponse.make(SettingsCodec.json(next))
+                        response.headers.set(name: "Cache-Control", value: "no-store")
+                        return response
+                    })
+            }
+        }
+    }
+}

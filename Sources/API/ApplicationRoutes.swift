@@ -1,0 +1,207 @@
+import Foundation
+import Guidance
+import HTTP
+import SQLite
+import Store
+
+/// `/v1/applications`: candidacies, with the next thing to do on each.
+enum ApplicationRoutes {
+    static let routes = Route.allCases.map(\.rawValue)
+    static let statuses = ApplicationStatus.allCases.map(\.rawValue)
+    static let writable: Set<String> = [
+        "employer", "position", "route", "recruiter_id", "direct_contact_permitted", "status", "notes",
+    ]
+    static let readOnly: Set<String> = ["id", "created_at", "updated_at", "next_action", "unanswered_follow_ups"]
+
+    static func register(_ router: inout Router, _ context: APIContext) {
+        router.add("GET", "/v1/applications") { request in try list(request, context) }
+        router.add("POST", "/v1/applications", context.write { request in try create(request, context) })
+        router.add("GET", "/v1/applications/:id") { request in try get(request, context) }
+        router.add("PATCH", "/v1/applications/:id", context.write { request in try patch(request, context) })
+        router.add("DELETE", "/v1/applications/:id", context.write { request in try delete(request, context) })
+    }
+
+    static func etag(_ a: ApplicationRecord) -> String { ETag.resource("application", id: a.id, version: a.version) }
+
+    /// The stored fields, without what the guidance adds.
+    static func baseJSON(_ a: ApplicationRecord) -> JSONObject {
+        [
+            "id": JSON(a.id), "employer": JSON(a.employer), "position": JSON(a.position), "route": JSON(a.route),
+            "recruiter_id": JSON(a.recruiterId), "direct_contact_permitted": JSON(a.directContactPermitted),
+            "status": JSON(a.status), "notes": JSON(a.notes), "created_at": JSON(Timestamp.format(a.createdAt)),
+            "updated_at": JSON(Timestamp.format(a.updatedAt)),
+        ]
+    }
+
+    /// The full representation: stored fields, `next_action` and `unanswered_follow_ups` as of a time.
+    static func json(_ timeline: ApplicationTimeline, statuses: [Int64: String], engine: GuidanceEngine, asOf: Int64)
+        throws -> JSON
+    {
+        var object = baseJSON(timeline.application)
+        let facts = try Facts.application(timeline, statuses: statuses)
+        let at = GuidanceJSON.date(asOf)
+        object["next_action"] = engine.nextAction(for: facts, asOf: at).map(GuidanceJSON.agendaItem) ?? .null
+        object["unanswered_follow_ups"] = JSON(engine.unansweredFollowUps(in: facts, asOf: at))
+        return .object(object)
+    }
+
+    static func fields(from object: JSONObject) throws(APIError) -> ApplicationFields {
+        var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
+        let route = reader.choice("route", routes, required: true)
+        let recruiter = reader.id("recruiter_id")
+        if let route, Route(rawValue: route)?.requiresRecruiter == true, recruiter == nil,
+            object["recruiter_id"] == nil
+                || object["recruiter_id"] == .null
+        {
+            reader.fail("recruiter_id", "is required when the route is \(route)")
+        }
+        let fields = ApplicationFields(
+            employer: reader.string("employer", max: Limits.name),
+            position: reader.string("position", max: Limits.name),
+            route: route ?? "", recruiterId: recruiter,
+            directContactPermitted: reader.bool("direct_contact_permitted") ?? false,
+            status: reader.choice("status", statuses) ?? ApplicationStatus.active.rawValue,
+            notes: reader.string("notes", max: Limits.note))
+        try reader.finish()
+        return fields
+    }
+
+    /// Referenced ids must exist (422 otherwise).
+    static func checkReferences(_ fields: ApplicationFields, _ db: Database) throws {
+        if let id = fields.recruiterId, try db.contact(id: id) == nil {
+            throw APIError.unprocessable([FieldError("recruiter_id", "no contact has id \(id)")])
+        }
+    }
+
+    static func asOf(_ request: Request, default now: Int64) throws(APIError) -> Int64 {
+        guard let text = request.query("as_of") else { return now }
+        guard let millis = Timestamp.parse(text) else {
+            throw .badQuery(FieldError("as_of", "must be an RFC 3339 date-time such as 2026-11-02T09:30:00Z"))
+        }
+        return millis
+    }
+
+    static func represent(_ db: Database, _ timelines: [ApplicationTimeline], context: APIContext, asOf: Int64)
+        throws -> [JSON]
+    {
+        let others = Set(timelines.flatMap(Facts.otherApplicationIds))
+        let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+        let engine = context.engine
+        return try timelines.map { try json($0, statuses: statuses, engine: engine, asOf: asOf) }
+    }
+
+    static func list(_ request: Request, _ context: APIContext) throws -> Response {
+        let paging = try Pagination.parse(request, cursorKeys: 1)
+        var filter = ApplicationFilter()
+        filter.status = try queryChoice(request, "status", statuses)
+        filter.route = try queryChoice(request, "route", routes)
+        if let text = request.query("recruiter_id") {
+            guard let id = Int64(text), id > 0 else {
+                throw APIError.badQuery(FieldError("recruiter_id", "must be a positive integer id"))
+            }
+            filter.recruiterId = id
+        }
+        if let q = request.query("q") {
+            guard q.unicodeScalars.count <= Limits.query else {
+                throw APIError.badQuery(FieldError("q", "must be at most \(Limits.query) characters"))
+            }
+            filter.text = q
+        }
+        let at = try asOf(request, default: context.now())
+        let body = try context.read(request) { db -> JSON in
+            let page = try db.applications(
+                matching: filter, after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
+            let timelines = try db.timelines(ofApplications: page.items.map(\.id))
+            let items = try represent(db, timelines, context: context, asOf: at)
+            return Pagination.page(items, next: page.nextCursor.map { Cursor.encode([$0.lastId]) })
+        }
+        return JSONResponse.getHashed(request, body)
+    }
+
+    static func queryChoice(_ request: Request, _ name: String, _ allowed: [String]) throws(APIError) -> String? {
+        guard let value = request.query(name) else { return nil }
+        guard allowed.contains(value) else {
+            throw .badQuery(FieldError(name, "must be one of: " + allowed.joined(separator: ", ")))
+        }
+        return value
+    }
+
+    static func get(_ request: Request, _ context: APIContext) throws -> Response {
+        let id = try PathID.parse(request, "id")
+        let at = try asOf(request, default: context.now())
+        let (body, tag) = try context.read(request) { db -> (JSON, String) in
+            guard let timeline = try db.applicationWithTimeline(id: id) else { throw notFound(id) }
+            let items = try represent(db, [timeline], context: context, asOf: at)
+            return (items[0], etag(timeline.application))
+        }
+        // The tag names the stored version; next_action also moves with time and settings, so the
+        // representation's hash is part of it.
+        var bytes: [UInt8] = []
+        body.write(into: &bytes)
+        let combined = "\"" + tag.dropFirst().dropLast() + "-" + ETag.body(bytes).dropFirst().dropLast() + "\""
+        return JSONResponse.get(request, body, etag: combined)
+    }
+
+    static func created(_ db: Database, _ record: ApplicationRecord, context: APIContext, now: Int64, status: Int)
+        throws -> Response
+    {
+        let timeline = ApplicationTimeline(
+            application: record, events: try db.allEvents(ofApplication: record.id),
+            contacts: try db.contacts(ids: [record.recruiterId].compactMap { $0 }))
+        let body = try represent(db, [timeline], context: context, asOf: now)[0]
+        var headers: [(String, String)] = []
+        if status == 201 { headers.append(("Location", "/v1/applications/\(record.id)")) }
+        return JSONResponse.make(body, status: status, etag: etag(record), headers: headers)
+    }
+
+    static func create(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+        let fields = try fields(from: RequestBody.object(request))
+        let key = try Idempotency.key(request)
+        let fingerprint = Idempotency.fingerprint(request)
+        let now = context.now()
+        return { db in
+            try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+                try checkReferences(fields, db)
+                let record = try db.insertApplication(fields, now: now)
+                return try created(db, record, context: context, now: now, status: 201)
+            }
+        }
+    }
+
+    static func patch(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+        let id = try PathID.parse(request, "id")
+        let patch = JSON.object(try RequestBody.object(request))
+        let now = context.now()
+        return { db in
+            guard let current = try db.application(id: id) else { throw notFound(id) }
+            try Preconditions.check(request, etag: etag(current))
+            let base = JSON.object(baseJSON(current))
+            var merged = MergePatch.apply(patch, to: base).objectValue ?? JSONObject()
+            for key in readOnly where patch[key] == nil { merged[key] = nil }
+            let fields = try fields(from: merged)
+            try checkReferences(fields, db)
+            switch try db.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {
+            case .done(let record): return try created(db, record, context: context, now: now, status: 200)
+            case .notFound: throw notFound(id)
+            case .versionMismatch:
+                throw APIError.preconditionFailed("The application changed meanwhile; fetch it again.")
+            }
+        }
+    }
+
+    static func delete(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+        let id = try PathID.parse(request, "id")
+        return { db in
+            guard let current = try db.application(id: id) else { throw notFound(id) }
+            try Preconditions.check(request, etag: etag(current))
+            switch try db.deleteApplication(id: id, expectedVersion: current.version) {
+            case .done: return JSONResponse.noContent()
+            case .notFound: throw notFound(id)
+            case .versionMismatch:
+                throw APIError.preconditionFailed("The application changed meanwhile; fetch it again.")
+            }
+        }
+    }
+
+    static func notFound(_ id: Int64) -> APIError { .notFound("No application has id \(id).") }
+}

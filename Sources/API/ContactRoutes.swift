@@ -1,0 +1,117 @@
+import HTTP
+import SQLite
+import Store
+
+/// `/v1/contacts`: the people met along the way.
+enum ContactRoutes {
+    static let roles = ["recruiter", "interviewer", "hiring_manager", "referral", "other"]
+    static let writable: Set<String> = ["name", "title", "organization", "email", "phone", "role", "notes"]
+    static let readOnly: Set<String> = ["id", "created_at", "updated_at"]
+
+    static func register(_ router: inout Router, _ context: APIContext) {
+        router.add("GET", "/v1/contacts") { request in try list(request, context) }
+        router.add("POST", "/v1/contacts", context.write { request in try create(request, context) })
+        router.add("GET", "/v1/contacts/:id") { request in try get(request, context) }
+        router.add("PATCH", "/v1/contacts/:id", context.write { request in try patch(request, context) })
+        router.add("DELETE", "/v1/contacts/:id", context.write { request in try delete(request, context) })
+    }
+
+    static func json(_ c: ContactRecord) -> JSON {
+        [
+            "id": JSON(c.id), "name": JSON(c.name), "title": JSON(c.title), "organization": JSON(c.organization),
+            "email": JSON(c.email), "phone": JSON(c.phone), "role": JSON(c.role), "notes": JSON(c.notes),
+            "created_at": JSON(Timestamp.format(c.createdAt)), "updated_at": JSON(Timestamp.format(c.updatedAt)),
+        ]
+    }
+
+    static func etag(_ c: ContactRecord) -> String { ETag.resource("contact", id: c.id, version: c.version) }
+
+    static func fields(from object: JSONObject) throws(APIError) -> ContactFields {
+        var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
+        let name = reader.string("name", max: Limits.name, required: true)
+        let fields = ContactFields(
+            name: name ?? "", title: reader.string("title", max: Limits.name),
+            organization: reader.string("organization", max: Limits.name),
+            email: reader.string("email", max: Limits.name),
+            phone: reader.string("phone", max: Limits.name), role: reader.choice("role", roles),
+            notes: reader.string("notes", max: Limits.note))
+        try reader.finish()
+        return fields
+    }
+
+    static func list(_ request: Request, _ context: APIContext) throws -> Response {
+        let paging = try Pagination.parse(request, cursorKeys: 1)
+        let page = try context.read(request) { db in
+            try db.contacts(after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
+        }
+        let next = page.nextCursor.map { Cursor.encode([$0.lastId]) }
+        return JSONResponse.getHashed(request, Pagination.page(page.items.map(json), next: next))
+    }
+
+    static func get(_ request: Request, _ context: APIContext) throws -> Response {
+        let id = try PathID.parse(request, "id")
+        guard let contact = try context.read(request, { try $0.contact(id: id) }) else { throw notFound(id) }
+        return JSONResponse.get(request, json(contact), etag: etag(contact))
+    }
+
+    static func create(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+        let fields = try fields(from: RequestBody.object(request))
+        let key = try Idempotency.key(request)
+        let fingerprint = Idempotency.fingerprint(request)
+        let now = context.now()
+        return { db in
+            try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+                let contact = try db.insertContact(fields, now: now)
+                return JSONResponse.make(
+                    json(contact), status: 201, etag: etag(contact),
+                    headers: [("Location", "/v1/contacts/\(contact.id)")])
+            }
+        }
+    }
+
+    static func patch(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+        let id = try PathID.parse(request, "id")
+        let patch = JSON.object(try RequestBody.object(request))
+        let now = context.now()
+        return { db in
+            guard let current = try db.contact(id: id) else { throw notFound(id) }
+            try Preconditions.check(request, etag: etag(current))
+            var merged = MergePatch.apply(patch, to: json(current)).objectValue ?? JSONObject()
+            for key in readOnly where patch[key] == nil { merged[key] = nil }
+            let fields = try fields(from: merged)
+            switch try db.updateContact(id: id, fields, expectedVersion: current.version, now: now) {
+            case .done(let contact): return JSONResponse.make(json(contact), etag: etag(contact))
+            case .notFound: throw notFound(id)
+            case .versionMismatch: throw APIError.preconditionFailed("The contact changed meanwhile; fetch it again.")
+            }
+        }
+    }
+
+    static func delete(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+        let id = try PathID.parse(request, "id")
+        return { db in
+            guard let current = try db.contact(id: id) else { throw notFound(id) }
+            try Preconditions.check(request, etag: etag(current))
+            let referrers = try db.referrers(ofContact: id)
+            if !referrers.applicationIds.isEmpty || !referrers.events.isEmpty {
+                var errors = referrers.applicationIds.map {
+                    FieldError("applications[\($0)].recruiter_id", "refers to this contact")
+                }
+                errors += referrers.events.map {
+                    FieldError(
+                        "applications[\($0.applicationId)].events[\($0.eventId)].\($0.field)", "refers to this contact")
+                }
+                throw APIError.conflict(
+                    "Contact \(id) is still referenced by \(errors.count) record(s); change or delete them first.",
+                    errors)
+            }
+            switch try db.deleteContact(id: id, expectedVersion: current.version) {
+            case .done: return JSONResponse.noContent()
+            case .notFound: throw notFound(id)
+            case .versionMismatch: throw APIError.preconditionFailed("The contact changed meanwhile; fetch it again.")
+            }
+        }
+    }
+
+    static func notFound(_ id: Int64) -> APIError { .notFound("No contact has id \(id).") }
+}

@@ -1,0 +1,59 @@
+import HTTP
+
+/// Entity tags and conditional requests (RFC 9110 §8.8.3, §13).
+enum ETag {
+    /// A strong tag for a stored resource: its id and version change with every write.
+    static func resource(_ kind: String, id: Int64, version: Int64) -> String {
+        "\"\(kind)-\(id)-v\(version)\""
+    }
+
+    /// A strong tag from the bytes of a body (lists, agenda, guidance, the spec): 64-bit FNV-1a.
+    static func body(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+    }
+
+    /// RFC 9110 §13.1.2: true when `If-None-Match` lists the tag (weak comparison) or is `*`.
+    static func noneMatchHits(_ request: Request, tag: String) -> Bool {
+        let fields = request.headers.values("If-None-Match")
+        guard !fields.isEmpty else { return false }
+        return fields.contains { field in
+            field.split(separator: ",").contains { candidate in
+                let trimmed = candidate.trimmingSpaces
+                return trimmed == "*" || weakEqual(trimmed, tag)
+            }
+        }
+    }
+
+    /// RFC 9110 §13.1.1: nil when there is no `If-Match`; else whether it lists the tag (strong
+    /// comparison) or is `*`.
+    static func matches(_ request: Request, tag: String) -> Bool? {
+        let fields = request.headers.values("If-Match")
+        guard !fields.isEmpty else { return nil }
+        return fields.contains { field in
+            field.split(separator: ",").contains { candidate in
+                let trimmed = candidate.trimmingSpaces
+                return trimmed == "*" || trimmed == tag
+            }
+        }
+    }
+
+    static func weakEqual(_ a: Substring, _ b: String) -> Bool {
+        let strip = { (s: Substring) -> Substring in s.hasPrefix("W/") ? s.dropFirst(2) : s }
+        return strip(a) == strip(b[...])
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
+        while s.last == " " || s.last == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,87 @@
+import Guidance
+import Store
+
+/// A proposed or new event as sent by a client: validated shape, before the guidance looks at it.
+struct EventInput: Sendable {
+    var kind: EventKind
+    var fields: EventFields
+    var force: Bool
+
+    static let writable: Set<String> = [
+        "kind", "occurred_at", "contact_id", "channel", "note", "interviewer_ids", "follow_up_after",
+        "follow_up_contact_id", "follow_up_channel", "decision_expected_by", "other_application_id", "force",
+    ]
+    static let readOnly: Set<String> = ["id", "application_id", "forced", "violations", "warnings", "created_at"]
+
+    /// Fields that belong to one kind of event only.
+    static let kindOnly: [(field: String, kind: EventKind)] = [
+        ("interviewer_ids", .interview), ("follow_up_after", .directions), ("follow_up_contact_id", .directions),
+        ("follow_up_channel", .directions), ("decision_expected_by", .directions),
+        ("other_application_id", .offerDisclosure),
+    ]
+
+    static func parse(_ object: JSONObject) throws(APIError) -> EventInput {
+        var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
+        let kindText = reader.choice("kind", EventKind.allCases.map(\.rawValue), required: true)
+        let occurredAt = reader.timestamp("occurred_at", required: true)
+        let kind = kindText.flatMap(EventKind.init)
+        if let kind {
+            for (field, owner) in kindOnly where owner != kind && object[field] != nil && object[field] != .null {
+                reader.fail(field, "only belongs on \(owner.rawValue) events")
+            }
+        }
+        let fields = EventFields(
+            kind: kindText ?? "", occurredAt: occurredAt ?? 0, contactId: reader.id("contact_id"),
+            channel: reader.string("channel", max: 200), note: reader.string("note", max: Limits.note),
+            interviewerIds: reader.idList("interviewer_ids", max: Limits.interviewers),
+            followUpAfter: reader.localDate("follow_up_after"), followUpContactId: reader.id("follow_up_contact_id"),
+            followUpChannel: reader.string("follow_up_channel", max: 200),
+            decisionExpectedBy: reader.localDate("decision_expected_by"),
+            otherApplicationId: reader.id("other_application_id"))
+        let force = reader.bool("force") ?? false
+        guard let kind, occurredAt != nil else {
+            try reader.finish()
+            throw .invalid([FieldError("kind", "is required")])
+        }
+        // A malformed channel is a bad request; directions asking for a non-standard channel are
+        // well-formed but unacceptable (GUIDANCE.md, Time).
+        var malformed: [FieldError] = []
+        var unacceptable: [FieldError] = []
+        do {
+            try Facts.proposal(kind: kind, fields).validateInput()
+        } catch {
+            if error.isMalformed {
+                malformed.append(FieldError(error.field, error.message))
+            } else {
+                unacceptable.append(FieldError(error.field, error.message))
+            }
+        }
+        for error in malformed { reader.fail(error.field, error.message) }
+        try reader.finish()
+        if !unacceptable.isEmpty { throw .unprocessable(unacceptable) }
+        return EventInput(kind: kind, fields: fields, force: force)
+    }
+
+    /// Every id the event names must exist (422 otherwise).
+    func checkReferences(
+        applicationId: Int64, _ lookup: (Int64) throws -> Bool, applicationExists: (Int64) throws -> Bool
+    )
+        throws
+    {
+        var errors: [FieldError] = []
+        for (field, id) in [("contact_id", fields.contactId), ("follow_up_contact_id", fields.followUpContactId)] {
+            if let id, try !lookup(id) { errors.append(FieldError(field, "no contact has id \(id)")) }
+        }
+        for (index, id) in fields.interviewerIds.enumerated() where try !lookup(id) {
+            errors.append(FieldError("interviewer_ids[\(index)]", "no contact has id \(id)"))
+        }
+        if let other = fields.otherApplicationId {
+            if other == applicationId {
+                errors.append(FieldError("other_application_id", "must name another application"))
+            } else if try !applicationExists(other) {
+                errors.append(FieldError("other_application_id", "no application has id \(other)"))
+            }
+        }
+        if !errors.isEmpty { throw APIError.unprocessable(errors) }
+    }
+}

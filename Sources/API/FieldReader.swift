@@ -1,0 +1,159 @@
+/// Reads the fields of a JSON object with their types, formats and limits, collecting every
+/// problem instead of stopping at the first, so one answer names all the bad fields.
+struct FieldReader {
+    let object: JSONObject
+    private(set) var errors: [FieldError] = []
+
+    /// Fields not in `allowed` are errors: a misspelt field silently ignored would be lost data.
+    init(_ object: JSONObject, allowed: Set<String>, readOnly: Set<String> = []) {
+        self.object = object
+        for key in object.keys where !allowed.contains(key) {
+            errors.append(FieldError(key, readOnly.contains(key) ? "is read-only" : "is not a known field"))
+        }
+    }
+
+    mutating func fail(_ field: String, _ message: String) {
+        errors.append(FieldError(field, message))
+    }
+
+    /// Throws every collected error as one 400.
+    func finish() throws(APIError) {
+        if !errors.isEmpty { throw .invalid(errors) }
+    }
+
+    /// The value when present and not null.
+    private func present(_ key: String) -> JSON? {
+        guard let value = object[key], value != .null else { return nil }
+        return value
+    }
+
+    mutating func required(_ key: String) -> Bool {
+        guard present(key) != nil else {
+            fail(key, "is required")
+            return false
+        }
+        return true
+    }
+
+    /// A string of at most `max` characters; empty strings count as absent unless `allowEmpty`.
+    mutating func string(_ key: String, max: Int, required: Bool = false) -> String? {
+        guard let value = present(key) else {
+            if required { fail(key, "is required") }
+            return nil
+        }
+        guard case .string(let text) = value else {
+            fail(key, "must be a string")
+            return nil
+        }
+        if text.unicodeScalars.count > max {
+            fail(key, "must be at most \(max) characters (has \(text.unicodeScalars.count))")
+            return nil
+        }
+        if required && text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            fail(key, "must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    /// One of a fixed set of values.
+    mutating func choice(_ key: String, _ allowed: [String], required: Bool = false) -> String? {
+        guard let value = present(key) else {
+            if required { fail(key, "is required") }
+            return nil
+        }
+        guard case .string(let text) = value, allowed.contains(text) else {
+            fail(key, "must be one of: " + allowed.joined(separator: ", "))
+            return nil
+        }
+        return text
+    }
+
+    /// A positive integer id.
+    mutating func id(_ key: String, required: Bool = false) -> Int64? {
+        guard let value = present(key) else {
+            if required { fail(key, "is required") }
+            return nil
+        }
+        guard let number = value.int64Value, number > 0 else {
+            fail(key, "must be a positive integer id")
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = present(key) else { return nil }
+        guard case .bool(let flag) = value else {
+            fail(key, "must be true or false")
+            return nil
+        }
+        return flag
+    }
+
+    /// An integer within a range.
+    mutating func integer(_ key: String, in range: ClosedRange<Int64>, required: Bool = false) -> Int64? {
+        guard let value = present(key) else {
+            if required { fail(key, "is required") }
+            return nil
+        }
+        guard let number = value.int64Value else {
+            fail(key, "must be an integer")
+            return nil
+        }
+        guard range.contains(number) else {
+            fail(key, "must be from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    /// An RFC 3339 date-time, as milliseconds since the epoch.
+    mutating func timestamp(_ key: String, required: Bool = false) -> Int64? {
+        guard let value = present(key) else {
+            if required { fail(key, "is required") }
+            return nil
+        }
+        guard case .string(let text) = value, let millis = Timestamp.parse(text) else {
+            fail(key, "must be an RFC 3339 date-time such as 2026-11-02T09:30:00Z")
+            return nil
+        }
+        return millis
+    }
+
+    /// A calendar date `YYYY-MM-DD`.
+    mutating func localDate(_ key: String) -> String? {
+        guard let value = present(key) else { return nil }
+        guard case .string(let text) = value, LocalDay.isValid(text) else {
+            fail(key, "must be a date YYYY-MM-DD")
+            return nil
+        }
+        return text
+    }
+
+    /// A list of distinct positive integer ids, at most `max` long.
+    mutating func idList(_ key: String, max: Int) -> [Int64] {
+        guard let value = present(key) else { return [] }
+        guard case .array(let items) = value else {
+            fail(key, "must be an array of ids")
+            return []
+        }
+        guard items.count <= max else {
+            fail(key, "must hold at most \(max) ids")
+            return []
+        }
+        var ids: [Int64] = []
+        for (index, item) in items.enumerated() {
+            guard let id = item.int64Value, id > 0 else {
+                fail("\(key)[\(index)]", "must be a positive integer id")
+                continue
+            }
+            if ids.contains(id) {
+                fail("\(key)[\(index)]", "repeats id \(id)")
+                continue
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Guidance
+
+/// The guidance's results as the JSON shapes of API.md.
+enum GuidanceJSON {
+    static func millis(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    static func date(_ millis: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(millis) / 1000)
+    }
+
+    static func time(_ date: Date?) -> JSON {
+        guard let date else { return .null }
+        return JSON(Timestamp.format(millis(date)))
+    }
+
+    static func finding(_ f: Finding) -> JSON {
+        ["rule": JSON(f.rule.rawValue), "severity": JSON(f.severity.rawValue), "message": JSON(f.message)]
+    }
+
+    static func findings(_ list: [Finding]) -> JSON {
+        .array(list.map(finding))
+    }
+
+    static func agendaItem(_ item: AgendaItem) -> JSON {
+        [
+            "application_id": JSON(item.applicationId), "action": JSON(item.action.rawValue),
+            "rule": JSON(item.rule.rawValue), "contact_id": JSON(item.contactId), "channel": JSON(item.channel),
+            "due_from": time(item.dueFrom), "due_by": time(item.dueBy), "overdue": JSON(item.overdue),
+            "message": JSON(item.message),
+        ]
+    }
+
+    static func check(_ result: CheckResult) -> JSON {
+        var suggestion = JSON.null
+        if let s = result.suggestion {
+            suggestion = ["contact_id": JSON(s.contactId), "channel": JSON(s.channel), "at": time(s.at)]
+        }
+        return [
+            "allowed": JSON(result.allowed), "earliest_allowed_at": time(result.earliestAllowedAt),
+            "violations": findings(result.violations), "warnings": findings(result.warnings), "suggestion": suggestion,
+        ]
+    }
+
+    static func rules(_ settings: GuidanceSettings) -> JSON {
+        let rules = RuleCatalog.entries(settings: settings).map { entry -> JSON in
+            var parameters = JSONObject()
+            for (parameter, value) in entry.parameters { parameters[parameter.rawValue] = JSON(value) }
+            return [
+                "id": JSON(entry.id.rawValue), "severity": JSON(entry.severity.rawValue),
+                "summary": JSON(entry.summary),
+                "parameters": .object(parameters),
+            ]
+        }
+        return ["rules": .array(rules)]
+    }
+}

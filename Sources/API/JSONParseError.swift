@@ -1,0 +1,18 @@
+/// Why and where a JSON document was refused.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset into the input at which the problem was found.
+    public var offset: Int
+    /// What was wrong, phrased so that it can be shown to the client that sent the document.
+    public var reason: String
+
+    /// Creates an error at a byte offset.
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
+
+    /// The reason together with the offset, for logs and problem details.
+    public var description: String {
+        "invalid JSON at byte \(offset): \(reason)"
+    }
+}

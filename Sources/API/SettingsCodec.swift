@@ -1,0 +1,78 @@
+import Guidance
+import SQLite
+import Store
+
+/// The settings as stored (one row per name, JSON text values) and as the API shows them (one
+/// flat object).
+enum SettingsCodec {
+    static let timeZone = "time_zone"
+    static let skipWeekends = "skip_weekends"
+    static let feedToken = "feed_token"
+
+    static var writableNames: Set<String> {
+        Set([timeZone, skipWeekends] + GuidanceParameter.allCases.map(\.rawValue))
+    }
+
+    static func json(_ snapshot: APIContext.SettingsSnapshot) -> JSON {
+        var object = JSONObject()
+        object[timeZone] = JSON(snapshot.guidance.timeZone)
+        object[skipWeekends] = JSON(snapshot.guidance.skipWeekends)
+        for parameter in GuidanceParameter.allCases { object[parameter.rawValue] = JSON(snapshot.guidance[parameter]) }
+        object[feedToken] = JSON(snapshot.feedToken)
+        return .object(object)
+    }
+
+    /// Applies a PUT body over the current settings: types are checked first (400), then values (422).
+    static func apply(_ object: JSONObject, to settings: GuidanceSettings) throws(APIError) -> GuidanceSettings {
+        var reader = FieldReader(object, allowed: writableNames, readOnly: [feedToken])
+        var result = settings
+        if let zone = reader.string(timeZone, max: 100) { result.timeZone = zone }
+        if let skip = reader.bool(skipWeekends) { result.skipWeekends = skip }
+        for parameter in GuidanceParameter.allCases {
+            if let value = reader.integer(parameter.rawValue, in: Int64(Int32.min)...Int64(Int32.max)) {
+                result[parameter] = Int(value)
+            }
+        }
+        for key in [timeZone, skipWeekends] + GuidanceParameter.allCases.map(\.rawValue) where object[key] == .null {
+            reader.fail(key, "must not be null")
+        }
+        try reader.finish()
+        let problems = result.validationErrors
+        if !problems.isEmpty { throw .unprocessable(problems.map { FieldError($0.field, $0.message) }) }
+        return result
+    }
+
+    static func rows(_ snapshot: APIContext.SettingsSnapshot) -> [String: String] {
+        var rows: [String: String] = [:]
+        guard case .object(let object) = json(snapshot) else { return rows }
+        for (name, value) in object { rows[name] = value.serialized() }
+        return rows
+    }
+
+    /// Reads the stored settings; names not stored yet take their defaults, and a feed token is made
+    /// on first start.
+    static func loadOrCreate(_ db: Database) throws -> APIContext.SettingsSnapshot {
+        let rows = try db.settings()
+        var object = JSONObject()
+        for (name, text) in rows {
+            if let value = try? JSONParser.parse(Array(text.utf8)) { object[name] = value }
+        }
+        let token = object[feedToken]?.stringValue ?? randomToken()
+        object[feedToken] = nil
+        let guidance = (try? apply(object, to: GuidanceSettings())) ?? GuidanceSettings()
+        let snapshot = APIContext.SettingsSnapshot(guidance: guidance, feedToken: token)
+        if rows.count != writableNames.count + 1 || rows[feedToken] == nil {
+            try db.writeSettings(Self.rows(snapshot))
+        }
+        return snapshot
+    }
+
+    /// 32 hex characters from the system's cryptographic random source (getrandom on Linux).
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+    }
+}

@@ -1,0 +1,33 @@
+import API
+import Glibc
+import HTTP
+import Store
+
+/// Opens the database and starts the server with every route.
+public enum Service {
+    /// Milliseconds since the epoch from the system clock.
+    @Sendable public static func systemNow() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
+    public static func start(_ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow) throws
+        -> (HTTPServer, Store)
+    {
+        var configuration = options.serverConfiguration
+        if configuration.eventLoops == 0 {
+            configuration.eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        }
+        let store = try Store(path: options.databasePath, loops: configuration.eventLoops)
+        do {
+            let context = try APIContext(store: store, now: now)
+            let server = try HTTPServer(configuration: configuration, router: APIRoutes.make(context))
+            try server.start()
+            return (server, store)
+        } catch {
+            store.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// `/v1/applications` and their timelines end to end.
+@Suite struct ApplicationAPITests {
+    @Test func createWithDefaultsAndNextAction() throws {
+        let api = try APIServer()
+        let created = try api.call("POST", "/v1/applications", #"{"employer":"Acme","route":"posted_opening"}"#)
+        #expect(created.status == 201)
+        #expect(created.object["status"] as? String == "active")
+        #expect(created.object["direct_contact_permitted"] as? Bool == false)
+        #expect(created.object["next_action"] is NSNull)
+        #expect(created.object["unanswered_follow_ups"] as? Int == 0)
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"resume_sent","occurred_at":"2026-11-02T09:00:00Z","channel":"email"}"#)
+        let fetched = try api.call("GET", "/v1/applications/1?as_of=2026-11-05T00:00:00Z")
+        let next = try #require(fetched.object["next_action"] as? [String: Any])
+        #expect(next["action"] as? String == "follow_up")
+        #expect(next["due_from"] as? String == "2026-11-09T00:00:00Z")
+        #expect(try api.call("GET", "/v1/applications/1?as_of=yesterday").status == 400)
+    }
+
+    struct Refusal: CustomTestStringConvertible, Sendable {
+        let name: String
+        let body: String
+        let status: Int
+        let field: String
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Refusal(name: "route is required", body: #"{"employer":"Acme"}"#, status: 400, field: "route"),
+        Refusal(name: "unknown route", body: #"{"route":"cold_call"}"#, status: 400, field: "route"),
+        Refusal(
+            name: "recruiter routes need a recruiter", body: #"{"route":"recruiter_submitted"}"#, status: 400,
+            field: "recruiter_id"),
+        Refusal(
+            name: "unknown recruiter is 422", body: #"{"route":"recruiter_general","recruiter_id":99}"#,
+            status: 422, field: "recruiter_id"),
+        Refusal(
+            name: "id must be a positive integer", body: #"{"route":"recruiter_general","recruiter_id":0}"#,
+            status: 400, field: "recruiter_id"),
+        Refusal(
+            name: "a boolean is not a number", body: #"{"route":"posted_opening","direct_contact_permitted":1}"#,
+            status: 400, field: "direct_contact_permitted"),
+        Refusal(
+            name: "unknown status", body: #"{"route":"posted_opening","status":"ghosted"}"#, status: 400,
+            field: "status"),
+        Refusal(
+            name: "read-only next_action", body: #"{"route":"posted_opening","next_action":null}"#, status: 400,
+            field: "next_action"),
+    ])
+    func refusals(_ row: Refusal) throws {
+        let api = try APIServer()
+        let response = try api.call("POST", "/v1/applications", row.body)
+        #expect(response.status == row.status, "\(response.bodyText)")
+        let errors = response.object["errors"] as? [[String: Any]] ?? []
+        #expect(errors.contains { $0["field"] as? String == row.field }, "\(response.bodyText)")
+        #expect((try api.call("GET", "/v1/applications").object["items"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func filtersAndSearch() throws {
+        let api = try APIServer()
+        let recruiter = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
+        _ = try api.create(
+            "/v1/applications", #"{"employer":"Acme 100%","position":"Engineer","route":"posted_opening"}"#)
+        _ = try api.create("/v1/applications", #"{"employer":"Globex","route":"unsolicited","status":"on_file"}"#)
+        _ = try api.create("/v1/applications", "{\"route\":\"recruiter_general\",\"recruiter_id\":\(recruiter)}")
+        func ids(_ query: String) throws -> [Int] {
+            let items = try api.call("GET", "/v1/applications?\(query)").object["items"] as? [[String: Any]] ?? []
+            return items.compactMap { $0["id"] as? Int }
+        }
+        #expect(try ids("status=on_file") == [2])
+        #expect(try ids("route=recruiter_general") == [3])
+        #expect(try ids("recruiter_id=\(recruiter)") == [3])
+        #expect(try ids("q=engin") == [1])
+        #expect(try ids("q=100%25") == [1])
+        #expect(try ids("q=_") == [])
+        #expect(try api.call("GET", "/v1/applications?status=bogus").status == 400)
+        #expect(try api.call("GET", "/v1/applications?recruiter_id=-1").status == 400)
+    }
+
+    @Test func patchAndDeleteCascadeToEvents() throws {
+        let api = try APIServer()
+        _ = try api.create("/v1/applications", #"{"employer":"Acme","route":"posted_opening"}"#)
+        _ = try api.create("/v1/applications/1/events", #"{"kind":"note","occurred_at":"2026-11-02T09:00:00Z"}"#)
+        let patched = try api.call("PATCH", "/v1/applications/1", #"{"status":"withdrawn","notes":"moved on"}"#)
+        #expect(patched.status == 200)
+        #expect(patched.object["status"] as? String == "withdrawn")
+        #expect(patched.object["employer"] as? String == "Acme")
+        #expect(try api.call("PATCH", "/v1/applications/1", #"{"route":null}"#).status == 400)
+        #expect(try api.call("DELETE", "/v1/applications/1").status == 204)
+        #expect(try api.call("GET", "/v1/applications/1/events").status == 404)
+        #expect(try api.call("GET", "/v1/applications/1/events/1").status == 404)
+    }
+
+    @Test func unknownIdsAndPaths() throws {
+        let api = try APIServer()
+        #expect(try api.call("GET", "/v1/applications/7").status == 404)
+        #expect(try api.call("GET", "/v1/applications/abc").status == 404)
+        #expect(try api.call("PATCH", "/v1/applications/7", "{}").status == 404)
+        #expect(try api.call("DELETE", "/v1/applications/7").status == 404)
+        #expect(
+            try api.call("POST", "/v1/applications/7/events", #"{"kind":"note","occurred_at":"2026-11-02T09:00:00Z"}"#)
+                .status == 404)
+        let wrongMethod = try api.call("PUT", "/v1/applications/7")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.header("Allow") == "GET, PATCH, DELETE, HEAD, OPTIONS")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Events and the guidance over HTTP: checks, refusals, forced events, side effects, the agenda.
+@Suite struct EventAPITests {
+    /// A recruiter-submitted application with its recruiter (1) and an interviewer (2).
+    func recruiterApplication(_ api: APIServer) throws {
+        _ = try api.create("/v1/contacts", #"{"name":"Dana Reyes","role":"recruiter"}"#)
+        _ = try api.create("/v1/contacts", #"{"name":"Sam Lee","role":"interviewer"}"#)
+        _ = try api.create(
+            "/v1/applications",
+            #"{"employer":"Acme","position":"Engineer","route":"recruiter_submitted","recruiter_id":1}"#)
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"resume_sent","occurred_at":"2026-11-02T09:00:00Z","contact_id":1,"channel":"email"}"#)
+    }
+
+    @Test func checkStoresNothingAndExplains() throws {
+        let api = try APIServer()
+        try recruiterApplication(api)
+        let early = #"{"kind":"follow_up","occurred_at":"2026-11-08T23:59:00Z","contact_id":1,"channel":"email"}"#
+        let check = try api.call("POST", "/v1/applications/1/check", early)
+        #expect(check.status == 200)
+        #expect(check.object["allowed"] as? Bool == false)
+        #expect(check.object["earliest_allowed_at"] as? String == "2026-11-09T00:00:00Z")
+        let violations = check.object["violations"] as? [[String: Any]] ?? []
+        #expect(violations.map { $0["rule"] as? String } == ["wait-before-follow-up"])
+        let suggestion = try #require(check.object["suggestion"] as? [String: Any])
+        #expect(suggestion["contact_id"] as? Int == 1)
+        #expect(suggestion["at"] as? String == "2026-11-09T00:00:00Z")
+        let onTime = #"{"kind":"follow_up","occurred_at":"2026-11-09T00:00:00Z","contact_id":1,"channel":"email"}"#
+        #expect(try api.call("POST", "/v1/applications/1/check", onTime).object["allowed"] as? Bool == true)
+        let events = try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any]
+        #expect(events?.count == 1)
+    }
+
+    @Test func refusedEventIs422AndForceStoresItWithItsViolations() throws {
+        let api = try APIServer()
+        try recruiterApplication(api)
+        let around = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":2,"channel":"email""#
+        let refused = try api.call("POST", "/v1/applications/1/events", around + "}")
+        #expect(refused.status == 422)
+        #expect(refused.header("Content-Type") == "application/problem+json")
+        let rules = (refused.object["violations"] as? [[String: Any]] ?? []).map { $0["rule"] as? String }
+        #expect(rules == ["through-the-recruiter"])
+        #expect((try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any])?.count == 1)
+
+        let forced = try api.call("POST", "/v1/applications/1/events", around + #","force":true}"#)
+        #expect(forced.status == 201)
+        #expect(forced.object["forced"] as? Bool == true)
+        let stored = forced.object["violations"] as? [[String: Any]] ?? []
+        #expect(stored.map { $0["rule"] as? String } == ["through-the-recruiter"])
+        let fetched = try api.call("GET", "/v1/applications/1/events/2")
+        #expect((fetched.object["violations"] as? [Any])?.count == 1)
+        // The forced follow-up counts: one unanswered follow-up now.
+        #expect(
+            try api.call("GET", "/v1/applications/1?as_of=2026-11-11T00:00:00Z").object["unanswered_follow_ups"] as? Int
+                == 1)
+    }
+
+    @Test func unknownChannelIsAGuidanceMatterAndMalformedOneIsBad() throws {
+        let api = try APIServer()
+        try recruiterApplication(api)
+        let flowers = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"flowers"}"#
+        let refused = try api.call("POST", "/v1/applications/1/events", flowers)
+        #expect(refused.status == 422)
+        #expect((refused.object["violations"] as? [[String: Any]])?.first?["rule"] as? String == "standard-channels")
+        let shouting = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"EMAIL"}"#
+        let bad = try api.call("POST", "/v1/applications/1/events", shouting)
+        #expect(bad.status == 400)
+        #expect((bad.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "channel")
+        let directions =
+            #"{"kind":"directions","occurred_at":"2026-11-10T09:00:00Z","follow_up_channel":"carrier_pigeon"}"#
+        #expect(try api.call("POST", "/v1/applications/1/events", directions).status == 422)
+    }
+
+    @Test func statusSideEffectsAndThankYouAfterAPass() throws {
+        let api = try APIServer()
+        try recruiterApplication(api)
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#)
+        _ = try api.create("/v1/applications/1/events", #"{"kind":"pass","occurred_at":"2026-11-13T10:00:00Z"}"#)
+        #expect(try api.call("GET", "/v1/applications/1").object["status"] as? String == "passed")
+        let thanks = #"{"kind":"thank_you","occurred_at":"2026-11-13T12:00:00Z","contact_id":2,"channel":"email"}"#
+        #expect(try api.call("POST", "/v1/applications/1/events", thanks).status == 201)
+        let lobbying = #"{"kind":"referral_endorsement","occurred_at":"2026-11-14T12:00:00Z"}"#
+        let refused = try api.call("POST", "/v1/applications/1/events", lobbying)
+        #expect(refused.status == 422)
+        #expect(
+            (refused.object["violations"] as? [[String: Any]])?.first?["rule"] as? String == "no-persuasion-after-pass")
+    }
+
+    @Test func referencedIdsMustExist() throws {
+        let api = try APIServer()
+        try recruiterApplication(api)
+        let body = #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2,42]}"#
+        let response = try api.call("POST", "/v1/applications/1/events", body)
+        #expect(response.status == 422)
+        #expect((response.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "interviewer_ids[1]")
+        let misplaced = #"{"kind":"note","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#
+        #expect(try api.call("POST", "/v1/applications/1/events", misplaced).status == 400)
+        let badTime = #"{"kind":"note","occurred_at":"12 Nov 2026"}"#
+        #expect(try api.call("POST", "/v1/applications/1/events", badTime).status == 400)
+    }
+
+    @Test func timelineIsOldestFirstAndPaginated() throws {
+        let api = try APIServer()
+        _ = try api.create("/v1/applications", #"{"route":"posted_opening"}"#)
+        for time in ["2026-11-05", "2026-11-01", "2026-11-03"] {
+            _ = try api.create("/v1/applications/1/events", "{\"kind\":\"note\",\"occurred_at\":\"\(time)T00:00:00Z\"}")
+        }
+        let first = try api.call("GET", "/v1/applications/1/events?limit=2")
+        let times = (first.object["items"] as? [[String: Any]] ?? []).compactMap { $0["occurred_at"] as? String }
+        #expect(times == ["2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z"])
+        let cursor = try #require(first.object["next_cursor"] as? String)
+        let rest = try api.call("GET", "/v1/applications/1/events?limit=2&cursor=\(cursor)")
+        #expect((rest.object["items"] as? [[String: Any]])?.first?["occurred_at"] as? String == "2026-11-05T00:00:00Z")
+        #expect(try api.call("DELETE", "/v1/applications/1/events/2").status == 204)
+        #expect(try api.call("GET", "/v1/applications/1/events/2").status == 404)
+    }
+
+    @Test func agendaAndGuidanceAndSettings() throws {
+        let api = try APIServer()
+        try recruiterApplication(api)
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#)
+        let agenda = try api.call("GET", "/v1/agenda?as_of=2026-11-14T00:00:00Z")
+        let items = agenda.object["items"] as? [[String: Any]] ?? []
+        let actions = items.compactMap { $0["action"] as? String }
+        #expect(actions.contains("send_thank_you") && actions.contains("debrief_recruiter"))
+        let thanks = try #require(items.first { $0["action"] as? String == "send_thank_you" })
+        #expect(thanks["overdue"] as? Bool == true)
+        #expect(thanks["due_by"] as? String == "2026-11-13T15:00:00Z")
+        #expect(try api.call("GET", "/v1/agenda?horizon_days=366").status == 400)
+
+        let guidance = try api.call("GET", "/v1/guidance")
+        #expect((guidance.object["rules"] as? [Any])?.count == 18)
+
+        let put = try api.call("PUT", "/v1/settings", #"{"time_zone":"America/New_York","follow_up_gap_days":10}"#)
+        #expect(put.status == 200)
+        #expect(put.object["follow_up_gap_days"] as? Int == 10)
+        #expect(put.header("Cache-Control") == "no-store")
+        let settings = try api.call("GET", "/v1/settings")
+        #expect(settings.object["time_zone"] as? String == "America/New_York")
+        #expect((settings.object["feed_token"] as? String)?.count == 32)
+        let rules = try api.call("GET", "/v1/guidance").object["rules"] as? [[String: Any]] ?? []
+        let gap = rules.first { $0["id"] as? String == "follow-up-gap" }?["parameters"] as? [String: Any]
+        #expect(gap?["follow_up_gap_days"] as? Int == 10)
+        for bad in [#"{"time_zone":"Mars/Olympus"}"#, #"{"max_unanswered_follow_ups":0}"#] {
+            #expect(try api.call("PUT", "/v1/settings", bad).status == 422, "\(bad)")
+        }
+        #expect(try api.call("PUT", "/v1/settings", #"{"skip_weekends":"yes"}"#).status == 400)
+        #expect(try api.call("PUT", "/v1/settings", #"{"feed_token":"mine"}"#).status == 400)
+    }
+}
