@@ -11,6 +11,9 @@ public final class APIContext: Sendable {
     public let now: @Sendable () -> Int64
     /// The settings as last committed; read by every check, written only after a settings commit.
     private let current: Mutex<SettingsSnapshot>
+    /// Every application's facts as of a writer commit count: the agenda reads all of them, and
+    /// loading them costs more than judging them, so they are loaded again only after a commit.
+    private let agendaFacts = Mutex<(commits: Int, facts: [ApplicationFacts])?>(nil)
 
     struct SettingsSnapshot: Sendable {
         var guidance: GuidanceSettings
@@ -31,6 +34,17 @@ public final class APIContext: Sendable {
 
     func replaceSettings(_ snapshot: SettingsSnapshot) {
         current.withLock { $0 = snapshot }
+    }
+
+    /// All applications' facts, from the cache while no commit happened since it was filled. The
+    /// commit count is read before the reader's snapshot begins, so a cache entry is never older
+    /// than its count says; a commit racing with the load only causes one more load later.
+    func allFacts(_ request: Request, load: (Database) throws -> [ApplicationFacts]) throws -> [ApplicationFacts] {
+        let commits = store.writer.statistics.commits
+        if let cached = agendaFacts.withLock({ $0 }), cached.commits == commits { return cached.facts }
+        let facts = try read(request, load)
+        agendaFacts.withLock { $0 = (commits, facts) }
+        return facts
     }
 
     /// Runs `body` on the reader connection of the request's event loop.

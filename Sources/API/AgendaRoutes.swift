@@ -33,23 +33,22 @@ enum AgendaRoutes {
         return (asOf, horizon)
     }
 
-    /// Every due item across all applications, soonest first.
-    static func items(_ db: Database, context: APIContext, asOf: Int64, horizon: Int) throws -> [AgendaItem] {
+    /// Every application's facts, each with the statuses of the other applications it names.
+    static func loadFacts(_ db: Database) throws -> [ApplicationFacts] {
         let timelines = try db.allTimelines()
         var statuses: [Int64: String] = [:]
         for timeline in timelines { statuses[timeline.application.id] = timeline.application.status }
-        let facts = try timelines.map { timeline -> ApplicationFacts in
-            let others = Facts.otherApplicationIds(timeline)
+        return try timelines.map { timeline -> ApplicationFacts in
             var own: [Int64: String] = [:]
-            for id in others { own[id] = statuses[id] }
+            for id in Facts.otherApplicationIds(timeline) { own[id] = statuses[id] }
             return try Facts.application(timeline, statuses: own)
         }
-        return context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
     }
 
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
-        let list = try context.read(request) { db in try items(db, context: context, asOf: asOf, horizon: horizon) }
+        let facts = try context.allFacts(request, load: loadFacts)
+        let list = context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
         let body: JSON = [
             "as_of": JSON(Timestamp.format(asOf)), "horizon_days": JSON(horizon),
             "items": .array(list.map(GuidanceJSON.agendaItem)),

@@ -154,4 +154,23 @@ import Testing
         #expect(try api.call("PUT", "/v1/settings", #"{"skip_weekends":"yes"}"#).status == 400)
         #expect(try api.call("PUT", "/v1/settings", #"{"feed_token":"mine"}"#).status == 400)
     }
+
+    @Test func agendaReflectsEachWriteAtOnce() throws {
+        // The agenda's facts are cached between commits; a write must show in the very next agenda.
+        let api = try APIServer()
+        try recruiterApplication(api)
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#)
+        func actions() throws -> [String] {
+            let items = try api.call("GET", "/v1/agenda?as_of=2026-11-13T00:00:00Z").object["items"] as? [[String: Any]]
+            return (items ?? []).compactMap { $0["action"] as? String }
+        }
+        #expect(try actions().contains("send_thank_you"))
+        #expect(try actions().contains("send_thank_you"))
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"thank_you","occurred_at":"2026-11-12T18:00:00Z","contact_id":2,"channel":"email"}"#)
+        #expect(try !actions().contains("send_thank_you"))
+    }
 }
