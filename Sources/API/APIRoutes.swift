@@ -2,14 +2,23 @@ import HTTP
 
 /// Every route of the service.
 public enum APIRoutes {
-    static let health = Response.json("{\"status\":\"ok\"}")
+    /// Built once: the liveness answer is the hottest and simplest response there is.
+    static let health: Response = {
+        var response = Response.json("{\"status\":\"ok\"}")
+        response.headers.add(name: "Cache-Control", value: "no-store")
+        response.headers.add(name: "ETag", value: ETag.body(response.body))
+        return response
+    }()
 
     public static func make(_ context: APIContext) -> Router {
         var router = Router()
-        router.add("GET", "/healthz") { _ in
-            var response = health
-            response.headers.add(name: "Cache-Control", value: "no-store")
-            return response
+        router.add("GET", "/healthz") { request in
+            if let etag = health.headers["ETag"], ETag.noneMatchHits(request, tag: etag) {
+                var response = JSONResponse.notModified(etag)
+                response.headers.set(name: "Cache-Control", value: "no-store")
+                return response
+            }
+            return health
         }
         router.add("GET", "/openapi.yaml") { request in
             let bytes = Array(OpenAPIDocument.yaml.utf8)

@@ -23,7 +23,9 @@ enum SettingsCodec {
     }
 
     /// Applies a PUT body over the current settings: types are checked first (400), then values (422).
-    static func apply(_ object: JSONObject, to settings: GuidanceSettings) throws(APIError) -> GuidanceSettings {
+    static func apply(_ object: JSONObject, to settings: GuidanceSettings, validate: Bool = true) throws(APIError)
+        -> GuidanceSettings
+    {
         var reader = FieldReader(object, allowed: writableNames, readOnly: [feedToken])
         var result = settings
         if let zone = reader.string(timeZone, max: 100) { result.timeZone = zone }
@@ -37,6 +39,7 @@ enum SettingsCodec {
             reader.fail(key, "must not be null")
         }
         try reader.finish()
+        guard validate else { return result }
         let problems = result.validationErrors
         if !problems.isEmpty { throw .unprocessable(problems.map { FieldError($0.field, $0.message) }) }
         return result
@@ -59,7 +62,9 @@ enum SettingsCodec {
         }
         let token = object[feedToken]?.stringValue ?? randomToken()
         object[feedToken] = nil
-        let guidance = (try? apply(object, to: GuidanceSettings())) ?? GuidanceSettings()
+        // Stored settings were validated when they were written; checking the zone again here would
+        // load the time zone database at start-up, before anything needs it.
+        let guidance = (try? apply(object, to: GuidanceSettings(), validate: false)) ?? GuidanceSettings()
         let snapshot = APIContext.SettingsSnapshot(guidance: guidance, feedToken: token)
         if rows.count != writableNames.count + 1 || rows[feedToken] == nil {
             try db.writeSettings(Self.rows(snapshot))

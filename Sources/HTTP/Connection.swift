@@ -16,6 +16,10 @@ final class Connection {
     /// closes or this deadline passes, so that an unread request body does not turn into a reset
     /// that destroys the response before the client reads it (lingering close).
     var lingerDeadline: Int64?
+    /// Whether the socket may hold unread bytes. Edge-triggered epoll reports new bytes once, so this
+    /// is set by each EPOLLIN and cleared by a short read: reading again after a short read would
+    /// almost always be a wasted system call that answers EAGAIN.
+    var readable = true
 
     init(id: UInt64, fd: Int32, core: ConnectionCore) {
         self.id = id
@@ -33,19 +37,25 @@ final class Connection {
     /// Reads until the socket is drained (edge-triggered epoll) or reading should pause.
     func readAvailable(into scratch: UnsafeMutableRawBufferPointer, now: Int64) -> ReadOutcome {
         var outcome = ReadOutcome.wouldBlock
-        while core.wantsRead {
+        while readable && core.wantsRead {
             let n = recv(fd, scratch.baseAddress, scratch.count, 0)
             if n > 0 {
                 core.received(UnsafeRawBufferPointer(rebasing: scratch[0..<n]), now: now)
                 outcome = .data
-                if n < scratch.count { break }
+                if n < scratch.count {
+                    readable = false
+                    break
+                }
             } else if n == 0 {
                 core.receivedEndOfStream()
                 return .endOfStream
             } else {
                 let code = errno
                 if code == EINTR { continue }
-                if code == EAGAIN || code == EWOULDBLOCK { return outcome }
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    readable = false
+                    return outcome
+                }
                 return .error
             }
         }

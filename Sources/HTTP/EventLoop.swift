@@ -109,6 +109,9 @@ final class EventLoop: @unchecked Sendable {
                     if flags & (clinux_epollerr) != 0 {
                         closeConnection(connection)
                     } else {
+                        if flags & (clinux_epollin | clinux_epollrdhup | clinux_epollhup) != 0 {
+                            connection.readable = true
+                        }
                         service(connection, now: now)
                     }
                 }

@@ -10,16 +10,10 @@ enum ResponseEncoder {
         case close
     }
 
-    private static let statusLines: [Int: [UInt8]] = {
-        var lines: [Int: [UInt8]] = [:]
-        for code in [
-            100, 200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 406, 408, 409, 410, 411, 412, 413, 414, 415,
-            417, 422, 428, 429, 431, 500, 501, 503, 505,
-        ] {
-            lines[code] = Array("HTTP/1.1 \(code) \(HTTPStatus.reasonPhrase(code))\r\n".utf8)
-        }
-        return lines
-    }()
+    /// Status lines for 100–599, indexed by code, built once.
+    private static let statusLines: [[UInt8]] = (0..<600).map { code in
+        code < 100 ? [] : Array("HTTP/1.1 \(code) \(HTTPStatus.reasonPhrase(code))\r\n".utf8)
+    }
 
     private static let dateName = Array("Date: ".utf8)
     private static let serverName = Array("\r\nServer: ".utf8)
@@ -33,8 +27,8 @@ enum ResponseEncoder {
         _ response: Response, into out: inout [UInt8], date: [UInt8], server: [UInt8], omitBody: Bool,
         connection: ConnectionField
     ) {
-        if let line = statusLines[response.status] {
-            out.append(contentsOf: line)
+        if response.status >= 100 && response.status < 600 {
+            out.append(contentsOf: statusLines[response.status])
         } else {
             out.append(contentsOf: "HTTP/1.1 \(response.status) \(HTTPStatus.reasonPhrase(response.status))\r\n".utf8)
         }
@@ -69,8 +63,13 @@ enum ResponseEncoder {
     /// Handlers build field values from data; a CR or LF in one would split the response, so
     /// control characters are replaced (RFC 9110 §5.5).
     private static func appendFieldValue(_ value: String, to out: inout [UInt8]) {
-        for byte in value.utf8 {
-            out.append(byte < 0x20 && byte != 0x09 || byte == 0x7F ? 0x20 : byte)
+        var value = value
+        value.withUTF8 { bytes in
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }) {
+                out.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { out.append(byte < 0x20 && byte != 0x09 || byte == 0x7F ? 0x20 : byte) }
+            }
         }
     }
 

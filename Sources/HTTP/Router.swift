@@ -24,6 +24,8 @@ public struct Router: Sendable {
     }
 
     public private(set) var routes: [Route] = []
+    /// Routes without parameters, by path, for the common case of a literal match without splitting.
+    private var literal: [String: [Route]] = [:]
 
     public init() {}
 
@@ -31,7 +33,11 @@ public struct Router: Sendable {
         let segments = Self.split(pattern).map { part -> Segment in
             part.hasPrefix(":") ? .parameter(String(part.dropFirst())) : .literal(String(part))
         }
-        routes.append(Route(method: method, pattern: pattern, handler: handler, segments: segments))
+        let route = Route(method: method, pattern: pattern, handler: handler, segments: segments)
+        routes.append(route)
+        if !segments.contains(where: { if case .parameter = $0 { true } else { false } }) {
+            literal[pattern, default: []].append(route)
+        }
     }
 
     public mutating func add(
@@ -43,6 +49,9 @@ public struct Router: Sendable {
 
     /// Finds the route for a method and a (not yet decoded) path. `HEAD` runs the `GET` route.
     public func match(method: String, path: String) -> Match {
+        if let candidates = literal[path], let route = candidates.first(where: { $0.method == method }) {
+            return .found(route, parameters: [:])
+        }
         let parts = Self.split(path)
         var allowed: [String] = []
         var parameters: [String: String] = [:]
