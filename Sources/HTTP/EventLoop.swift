@@ -29,6 +29,8 @@ final class EventLoop: @unchecked Sendable {
 
     struct Inbox {
         var completions: [(id: UInt64, result: Result<Response, any Error>)] = []
+        /// Connections another loop accepted and handed to this one.
+        var adopted: [Int32] = []
         var stop = false
     }
 
@@ -69,6 +71,12 @@ final class EventLoop: @unchecked Sendable {
     /// Hands a deferred handler's result to the loop.
     func post(id: UInt64, result: Result<Response, any Error>) {
         inbox.withLock { $0.completions.append((id, result)) }
+        wake()
+    }
+
+    /// Takes over a connection another loop accepted.
+    func adopt(_ fd: Int32) {
+        inbox.withLock { $0.adopted.append(fd) }
         wake()
     }
 
@@ -127,6 +135,8 @@ final class EventLoop: @unchecked Sendable {
         log.flush()
     }
 
+    /// Accepts what the listener holds and deals the connections out to the loops in turn: whichever
+    /// loop wakes first would otherwise take a whole burst of connections and serve them alone.
     private func acceptConnections(now: Int64) {
         guard stopDeadline == nil else { return }
         for _ in 0..<128 {
@@ -140,31 +150,50 @@ final class EventLoop: @unchecked Sendable {
             }
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            let id = nextID
-            nextID += 1
-            let config = shared.configuration
-            var core = ConnectionCore(
-                limits: config.limits, timeouts: config.timeouts, maxPendingOutput: config.maxPendingOutputBytes,
-                serverName: config.serverName, now: now)
-            core.date = date.bytes
-            let connection = Connection(id: id, fd: fd, core: core)
-            // Edge-triggered interest in both directions, registered once: no epoll_ctl per request.
-            let interest = clinux_epollin | clinux_epollout | clinux_epollrdhup | UInt32(EPOLLET.rawValue)
-            guard clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), fd, interest, id) == 0 else {
-                close(fd)
-                shared.releaseConnection()
-                continue
+            if let other = shared.nextLoop(), other !== self {
+                other.adopt(fd)
+            } else {
+                register(fd, now: now)
             }
-            connections[id] = connection
         }
+    }
+
+    private func register(_ fd: Int32, now: Int64) {
+        let id = nextID
+        nextID += 1
+        let config = shared.configuration
+        var core = ConnectionCore(
+            limits: config.limits, timeouts: config.timeouts, maxPendingOutput: config.maxPendingOutputBytes,
+            serverName: config.serverName, now: now)
+        core.date = date.bytes
+        let connection = Connection(id: id, fd: fd, core: core)
+        // Edge-triggered interest in both directions, registered once: no epoll_ctl per request.
+        let interest = clinux_epollin | clinux_epollout | clinux_epollrdhup | UInt32(EPOLLET.rawValue)
+        guard clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), fd, interest, id) == 0 else {
+            close(fd)
+            shared.releaseConnection()
+            return
+        }
+        connections[id] = connection
     }
 
     private func drainInbox(now: Int64) {
         var counter: UInt64 = 0
         _ = read(wakeFD, &counter, 8)
-        let (completions, stop) = inbox.withLock { box -> ([(id: UInt64, result: Result<Response, any Error>)], Bool) in
-            defer { box.completions.removeAll(keepingCapacity: true) }
-            return (box.completions, box.stop)
+        let (completions, adopted, stop) = inbox.withLock { box in
+            defer {
+                box.completions.removeAll(keepingCapacity: true)
+                box.adopted.removeAll(keepingCapacity: true)
+            }
+            return (box.completions, box.adopted, box.stop)
+        }
+        for fd in adopted {
+            if stopDeadline == nil {
+                register(fd, now: now)
+            } else {
+                close(fd)
+                shared.releaseConnection()
+            }
         }
         for completion in completions {
             guard let connection = connections[completion.id], let summary = connection.current else { continue }

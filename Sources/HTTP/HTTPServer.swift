@@ -35,6 +35,7 @@ public final class HTTPServer: Sendable {
         self.shared = shared
         self.listener = listener
         self.loops = loops
+        shared.loops.withLock { $0 = loops }
     }
 
     /// How many event loops serve requests; `Request.loopIndex` is below this.
@@ -63,6 +64,7 @@ public final class HTTPServer: Sendable {
             return list
         }
         for thread in running { pthread_join(thread, nil) }
+        shared.loops.withLock { $0.removeAll() }
         close(listener.fd)
     }
 

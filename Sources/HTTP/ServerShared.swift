@@ -8,6 +8,10 @@ final class ServerShared: Sendable {
     let router: Router
     let observer: (any ServerObserver)?
     private let openConnections = Atomic<Int>(0)
+    private let dealt = Atomic<Int>(0)
+    /// The loops, to deal new connections to; emptied when the server stops, which ends the cycle
+    /// between the loops and this object.
+    let loops = Mutex<[EventLoop]>([])
     let overloadResponse: [UInt8]
 
     /// What the router made of a request.
@@ -39,6 +43,15 @@ final class ServerShared: Sendable {
             return false
         }
         return true
+    }
+
+    /// The loop whose turn it is to take a new connection.
+    func nextLoop() -> EventLoop? {
+        loops.withLock { loops in
+            guard !loops.isEmpty else { return nil }
+            let turn = dealt.wrappingAdd(1, ordering: .relaxed).oldValue
+            return loops[(turn % loops.count + loops.count) % loops.count]
+        }
     }
 
     func releaseConnection() {
