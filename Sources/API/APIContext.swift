@@ -14,6 +14,8 @@ public final class APIContext: Sendable {
     /// Every application's facts as of a writer commit count: the agenda reads all of them, and
     /// loading them costs more than judging them, so they are loaded again only after a commit.
     private let agendaFacts = Mutex<(commits: Int, facts: [ApplicationFacts])?>(nil)
+    /// Timelines between the writes that change them.
+    let timelines = TimelineCache()
 
     struct SettingsSnapshot: Sendable {
         var guidance: GuidanceSettings
@@ -52,18 +54,52 @@ public final class APIContext: Sendable {
         try store.readers.withReader(loop: request.loopIndex, body)
     }
 
+    /// One application's timeline with the statuses of the applications it names, from the cache
+    /// or from the request's reader; nil when there is no such application.
+    func timeline(_ id: Int64, _ request: Request) throws -> TimelineCache.Entry? {
+        if let entry = timelines.entry(id) { return entry }
+        let token = timelines.token(id)
+        return try read(request) { db -> TimelineCache.Entry? in
+            guard let timeline = try db.applicationWithTimeline(id: id) else { return nil }
+            let others = Facts.otherApplicationIds(timeline)
+            let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+            timelines.store(timeline, statuses: statuses, token: token)
+            return TimelineCache.Entry(timeline: timeline, statuses: statuses, token: token)
+        }
+    }
+
+    /// What a write job hands back: the response, and what its commit may have changed.
+    struct Written: Sendable {
+        var response: Response
+        var change: TimelineCache.Change
+
+        init(_ response: Response, changes change: TimelineCache.Change) {
+            self.response = response
+            self.change = change
+        }
+    }
+
     /// A handler that validates on the event loop, then runs its database work in the writer's next
-    /// group commit and answers once that commit is durable.
-    func write(_ prepare: @escaping @Sendable (Request) throws -> @Sendable (Database) throws -> Response) -> Handler {
-        .deferred { [store] request, responder in
-            let job: @Sendable (Database) throws -> Response
+    /// group commit and answers once that commit is durable. The cache forgets what the write
+    /// touched both inside the transaction (for later jobs of the same batch) and after the commit
+    /// (for readers that loaded meanwhile), before the client hears back.
+    func write(_ prepare: @escaping @Sendable (Request) throws -> @Sendable (Database) throws -> Written) -> Handler {
+        .deferred { [store, timelines] request, responder in
+            let job: @Sendable (Database) throws -> Written
             do {
                 job = try prepare(request)
             } catch {
                 responder.fail(error)
                 return
             }
-            store.writer.submit(job) { result in responder.respond(result) }
+            store.writer.submit({ db in
+                let written = try job(db)
+                timelines.invalidate(written.change)
+                return written
+            }) { result in
+                if case .success(let written) = result { timelines.invalidate(written.change) }
+                responder.respond(result.map(\.response))
+            }
         }
     }
 }

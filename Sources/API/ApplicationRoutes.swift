@@ -129,17 +129,19 @@ enum ApplicationRoutes {
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let at = try asOf(request, default: context.now())
-        let (body, tag) = try context.read(request) { db -> (JSON, String) in
-            guard let timeline = try db.applicationWithTimeline(id: id) else { throw notFound(id) }
-            let items = try represent(db, [timeline], context: context, asOf: at)
-            return (items[0], etag(timeline.application))
-        }
+        guard let entry = try context.timeline(id, request) else { throw notFound(id) }
+        let body = try json(entry.timeline, statuses: entry.statuses, engine: context.engine, asOf: at)
         // The tag names the stored version; next_action also moves with time and settings, so the
         // representation's hash is part of it.
         var bytes: [UInt8] = []
         body.write(into: &bytes)
+        let tag = etag(entry.timeline.application)
         let combined = "\"" + tag.dropFirst().dropLast() + "-" + ETag.body(bytes).dropFirst().dropLast() + "\""
-        return JSONResponse.get(request, body, etag: combined)
+        if ETag.noneMatchHits(request, tag: combined) { return JSONResponse.notModified(combined) }
+        var response = Response(status: 200, contentType: "application/json", body: bytes)
+        response.headers.add(name: "Cache-Control", value: JSONResponse.dataCaching)
+        response.headers.add(name: "ETag", value: combined)
+        return response
     }
 
     static func created(_ db: Database, _ record: ApplicationRecord, context: APIContext, now: Int64, status: Int)
@@ -154,7 +156,9 @@ enum ApplicationRoutes {
         return JSONResponse.make(body, status: status, etag: etag(record), headers: headers)
     }
 
-    static func create(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func create(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let fields = try fields(from: RequestBody.object(request))
         let key = try Idempotency.key(request)
         let fingerprint = Idempotency.fingerprint(request)
@@ -163,12 +167,15 @@ enum ApplicationRoutes {
             try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
                 try checkReferences(fields, db)
                 let record = try db.insertApplication(fields, now: now)
-                return try created(db, record, context: context, now: now, status: 201)
+                return APIContext.Written(
+                    try created(db, record, context: context, now: now, status: 201), changes: .none)
             }
         }
     }
 
-    static func patch(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func patch(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let id = try PathID.parse(request, "id")
         let patch = JSON.object(try RequestBody.object(request))
         let now = context.now()
@@ -181,7 +188,10 @@ enum ApplicationRoutes {
             let fields = try fields(from: merged)
             try checkReferences(fields, db)
             switch try db.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {
-            case .done(let record): return try created(db, record, context: context, now: now, status: 200)
+            case .done(let record):
+                // A status is part of other applications' facts (offer disclosures), so all are renewed.
+                return APIContext.Written(
+                    try created(db, record, context: context, now: now, status: 200), changes: .everything)
             case .notFound: throw notFound(id)
             case .versionMismatch:
                 throw APIError.preconditionFailed("The application changed meanwhile; fetch it again.")
@@ -189,13 +199,15 @@ enum ApplicationRoutes {
         }
     }
 
-    static func delete(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func delete(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let id = try PathID.parse(request, "id")
         return { db in
             guard let current = try db.application(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
             switch try db.deleteApplication(id: id, expectedVersion: current.version) {
-            case .done: return JSONResponse.noContent()
+            case .done: return APIContext.Written(JSONResponse.noContent(), changes: .everything)
             case .notFound: throw notFound(id)
             case .versionMismatch:
                 throw APIError.preconditionFailed("The application changed meanwhile; fetch it again.")

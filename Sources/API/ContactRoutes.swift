@@ -54,7 +54,9 @@ enum ContactRoutes {
         return JSONResponse.get(request, json(contact), etag: etag(contact))
     }
 
-    static func create(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func create(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let fields = try fields(from: RequestBody.object(request))
         let key = try Idempotency.key(request)
         let fingerprint = Idempotency.fingerprint(request)
@@ -62,14 +64,17 @@ enum ContactRoutes {
         return { db in
             try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
                 let contact = try db.insertContact(fields, now: now)
-                return JSONResponse.make(
+                let response = JSONResponse.make(
                     json(contact), status: 201, etag: etag(contact),
                     headers: [("Location", "/v1/contacts/\(contact.id)")])
+                return APIContext.Written(response, changes: .none)
             }
         }
     }
 
-    static func patch(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func patch(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let id = try PathID.parse(request, "id")
         let patch = JSON.object(try RequestBody.object(request))
         let now = context.now()
@@ -80,14 +85,18 @@ enum ContactRoutes {
             for key in readOnly where patch[key] == nil { merged[key] = nil }
             let fields = try fields(from: merged)
             switch try db.updateContact(id: id, fields, expectedVersion: current.version, now: now) {
-            case .done(let contact): return JSONResponse.make(json(contact), etag: etag(contact))
+            case .done(let contact):
+                // Names and roles of contacts appear in every timeline that mentions them.
+                return APIContext.Written(JSONResponse.make(json(contact), etag: etag(contact)), changes: .everything)
             case .notFound: throw notFound(id)
             case .versionMismatch: throw APIError.preconditionFailed("The contact changed meanwhile; fetch it again.")
             }
         }
     }
 
-    static func delete(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func delete(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let id = try PathID.parse(request, "id")
         return { db in
             guard let current = try db.contact(id: id) else { throw notFound(id) }
@@ -106,7 +115,7 @@ enum ContactRoutes {
                     errors)
             }
             switch try db.deleteContact(id: id, expectedVersion: current.version) {
-            case .done: return JSONResponse.noContent()
+            case .done: return APIContext.Written(JSONResponse.noContent(), changes: .everything)
             case .notFound: throw notFound(id)
             case .versionMismatch: throw APIError.preconditionFailed("The contact changed meanwhile; fetch it again.")
             }

@@ -60,71 +60,126 @@ enum EventRoutes {
         return JSONResponse.get(request, .object(json(event)), etag: etag(event))
     }
 
-    /// Loads what the guidance needs to judge `input` on application `id`, and judges it.
+    /// Judges `input` against a timeline. Contacts and other applications the proposal names but the
+    /// timeline does not are looked up through `db`, which also confirms that they exist.
+    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ db: Database, context: APIContext) throws
+        -> CheckResult
+    {
+        let id = entry.timeline.application.id
+        var timeline = entry.timeline
+        let named =
+            [input.fields.contactId, input.fields.followUpContactId].compactMap { $0 } + input.fields.interviewerIds
+        let unknown = named.filter { timeline.contacts[$0] == nil }
+        let found = unknown.isEmpty ? [:] : try db.contacts(ids: unknown)
+        for (contactId, record) in found { timeline.contacts[contactId] = record }
+        var statuses = entry.statuses
+        if let other = input.fields.otherApplicationId, other != id, statuses[other] == nil {
+            statuses.merge(try db.statuses(ofApplications: [other])) { old, _ in old }
+        }
+        try input.checkReferences(
+            applicationId: id, { timeline.contacts[$0] != nil }, applicationExists: { statuses[$0] != nil })
+        let facts = try Facts.application(timeline, statuses: statuses)
+        return context.engine.check(Facts.proposal(kind: input.kind, input.fields), in: facts)
+    }
+
+    /// Judges inside a transaction, from what the database holds now.
     static func judge(_ input: EventInput, applicationId id: Int64, _ db: Database, context: APIContext) throws
         -> (ApplicationTimeline, CheckResult)
     {
         guard let timeline = try db.applicationWithTimeline(id: id) else { throw ApplicationRoutes.notFound(id) }
-        try input.checkReferences(
-            applicationId: id, { try db.contact(id: $0) != nil },
-            applicationExists: { try db.application(id: $0) != nil })
-        var timelineWithProposal = timeline
-        let named =
-            [input.fields.contactId, input.fields.followUpContactId].compactMap { $0 } + input.fields.interviewerIds
-        let people = named.filter { timeline.contacts[$0] == nil }
-        for (contactId, record) in try db.contacts(ids: people) { timelineWithProposal.contacts[contactId] = record }
-        let others = Set(Facts.otherApplicationIds(timeline) + [input.fields.otherApplicationId].compactMap { $0 })
+        let others = Facts.otherApplicationIds(timeline)
         let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
-        let facts = try Facts.application(timelineWithProposal, statuses: statuses)
-        let result = context.engine.check(Facts.proposal(kind: input.kind, input.fields), in: facts)
-        return (timeline, result)
+        let entry = TimelineCache.Entry(timeline: timeline, statuses: statuses, token: context.timelines.token(id))
+        return (timeline, try judge(input, entry, db, context: context))
     }
 
     static func check(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
-        let result = try context.read(request) { db in try judge(input, applicationId: id, db, context: context).1 }
+        guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
+        let result = try context.read(request) { db in try judge(input, entry, db, context: context) }
         var response = JSONResponse.make(GuidanceJSON.check(result))
         response.headers.set(name: "Cache-Control", value: "no-store")
         return response
     }
 
-    static func create(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    static func refusal(_ result: CheckResult) -> APIError {
+        .refused(violations: GuidanceJSON.findings(result.violations), warnings: GuidanceJSON.findings(result.warnings))
+    }
+
+    /// The guidance judges a new event on the event loop, against the cached timeline; the writer
+    /// only confirms that the timeline did not change since (else it judges again inside its
+    /// transaction) and stores the event. A retried request with an Idempotency-Key is judged in the
+    /// writer alone, after its key is looked up, so a replay is never refused.
+    static func create(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
         let key = try Idempotency.key(request)
         let fingerprint = Idempotency.fingerprint(request)
         let now = context.now()
+        var early: (token: TimelineCache.Token, result: CheckResult, application: ApplicationRecord)?
+        if key == nil {
+            guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
+            let result = try context.read(request) { db in try judge(input, entry, db, context: context) }
+            if !result.allowed && !input.force { throw refusal(result) }
+            early = (entry.token, result, entry.timeline.application)
+        }
+        let judged = early
         return { db in
             try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
-                let (timeline, result) = try judge(input, applicationId: id, db, context: context)
-                if !result.allowed && !input.force {
-                    throw APIError.refused(
-                        violations: GuidanceJSON.findings(result.violations),
-                        warnings: GuidanceJSON.findings(result.warnings))
+                let result: CheckResult
+                let application: ApplicationRecord
+                if let judged, context.timelines.token(id) == judged.token {
+                    (result, application) = (judged.result, judged.application)
+                } else {
+                    let (timeline, fresh) = try judge(input, applicationId: id, db, context: context)
+                    (result, application) = (fresh, timeline.application)
                 }
-                var fields = input.fields
-                fields.forced = !result.violations.isEmpty
-                fields.violations = result.violations.map {
-                    StoredViolation(rule: $0.rule.rawValue, severity: $0.severity.rawValue, message: $0.message)
-                }
-                let event = try db.insertEvent(applicationId: id, fields, now: now)
-                // Status side effects share the event's transaction (GUIDANCE.md, event kinds).
-                if let effect = input.kind.statusEffect, timeline.application.status != effect.rawValue {
-                    var updated = timeline.application.fields
-                    updated.status = effect.rawValue
-                    _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
-                }
-                var body = json(event)
-                body["warnings"] = GuidanceJSON.findings(result.warnings)
-                return JSONResponse.make(
-                    .object(body), status: 201, etag: etag(event),
-                    headers: [("Location", "/v1/applications/\(id)/events/\(event.id)")])
+                if !result.allowed && !input.force { throw refusal(result) }
+                return try store(input, result: result, in: application, db, now: now)
             }
         }
     }
 
-    static func delete(_ request: Request, _ context: APIContext) throws -> @Sendable (Database) throws -> Response {
+    /// Stores a judged event, with its status side effect in the same transaction.
+    static func store(
+        _ input: EventInput, result: CheckResult, in application: ApplicationRecord, _ db: Database,
+        now: Int64
+    ) throws -> APIContext.Written {
+        let id = application.id
+        var fields = input.fields
+        fields.forced = !result.violations.isEmpty
+        fields.violations = result.violations.map {
+            StoredViolation(rule: $0.rule.rawValue, severity: $0.severity.rawValue, message: $0.message)
+        }
+        let event: EventRecord
+        do {
+            event = try db.insertEvent(applicationId: id, fields, now: now)
+        } catch let error as SQLiteError where error.isForeignKeyViolation {
+            // A contact or application it names was deleted after the check.
+            throw APIError.unprocessable([FieldError("body", "a contact or application it names no longer exists")])
+        }
+        var change = TimelineCache.Change.application(id)
+        // Status side effects share the event's transaction (GUIDANCE.md, event kinds).
+        if let effect = input.kind.statusEffect, application.status != effect.rawValue {
+            var updated = application.fields
+            updated.status = effect.rawValue
+            _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
+            change = .everything
+        }
+        var body = json(event)
+        body["warnings"] = GuidanceJSON.findings(result.warnings)
+        let response = JSONResponse.make(
+            .object(body), status: 201, etag: etag(event),
+            headers: [("Location", "/v1/applications/\(id)/events/\(event.id)")])
+        return APIContext.Written(response, changes: change)
+    }
+
+    static func delete(_ request: Request, _ context: APIContext) throws
+        -> @Sendable (Database) throws -> APIContext.Written
+    {
         let id = try PathID.parse(request, "id")
         let eventId = try PathID.parse(request, "event_id")
         return { db in
@@ -133,7 +188,7 @@ enum EventRoutes {
             }
             try Preconditions.check(request, etag: etag(event))
             _ = try db.deleteEvent(applicationId: id, id: eventId)
-            return JSONResponse.noContent()
+            return APIContext.Written(JSONResponse.noContent(), changes: .application(id))
         }
     }
 }

@@ -24,8 +24,8 @@ enum Idempotency {
 
     /// Runs `create` inside the writer's transaction unless the key already answered.
     static func run(
-        _ db: Database, key: String?, fingerprint: String, now: Int64, _ create: () throws -> Response
-    ) throws -> Response {
+        _ db: Database, key: String?, fingerprint: String, now: Int64, _ create: () throws -> APIContext.Written
+    ) throws -> APIContext.Written {
         guard let key else { return try create() }
         if let stored = try db.idempotencyRecord(key: key), stored.createdAt > now - retentionMilliseconds {
             guard stored.fingerprint == fingerprint else { throw APIError.idempotencyMismatch }
@@ -35,9 +35,10 @@ enum Idempotency {
                 if parts.count == 2 { response.headers.add(name: String(parts[0]), value: String(parts[1])) }
             }
             response.headers.add(name: "Idempotent-Replayed", value: "true")
-            return response
+            return APIContext.Written(response, changes: .none)
         }
-        let response = try create()
+        let written = try create()
+        let response = written.response
         if (200..<300).contains(response.status) {
             let headers = response.headers.map { "\($0.name):\($0.value)" }.joined(separator: "\n")
             try db.saveIdempotencyRecord(
@@ -47,6 +48,6 @@ enum Idempotency {
             // Expired keys are dropped now and then; the index on created_at keeps this cheap.
             if now % 64 == 0 { _ = try db.purgeIdempotencyRecords(olderThan: now - retentionMilliseconds) }
         }
-        return response
+        return written
     }
 }

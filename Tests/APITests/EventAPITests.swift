@@ -173,4 +173,25 @@ import Testing
             #"{"kind":"thank_you","occurred_at":"2026-11-12T18:00:00Z","contact_id":2,"channel":"email"}"#)
         #expect(try !actions().contains("send_thank_you"))
     }
+
+    @Test func concurrentFollowUpsAreJudgedOneAfterAnother() throws {
+        // Eight clients propose the same follow-up at once. They are judged against the cached
+        // timeline in parallel, but each write re-checks inside the writer once another write touched
+        // the application, so the gap rule lets exactly one through.
+        let api = try APIServer()
+        try recruiterApplication(api)
+        let body = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"email"}"#
+        let clients = try (0..<8).map { _ in try api.client() }
+        for client in clients {
+            let request =
+                "POST /v1/applications/1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+            try client.send(request)
+        }
+        let seen = clients.map { (try? $0.readResponse().status) ?? 0 }
+        #expect(seen.filter { $0 == 201 }.count == 1, "\(seen)")
+        #expect(seen.filter { $0 == 422 }.count == 7, "\(seen)")
+        let events = try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any]
+        #expect(events?.count == 2)
+    }
 }
