@@ -49,11 +49,7 @@ enum AgendaRoutes {
         let (asOf, horizon) = try window(request, now: context.now())
         let facts = try context.allFacts(request, load: loadFacts)
         let list = context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
-        let body: JSON = [
-            "as_of": JSON(Timestamp.format(asOf)), "horizon_days": JSON(horizon),
-            "items": .array(list.map(GuidanceJSON.agendaItem)),
-        ]
-        return JSONResponse.getHashed(request, body)
+        return JSONResponse.getHashed(request, bytes: AgendaWriter.agenda(list, asOf: asOf, horizonDays: horizon))
     }
 
     /// PUT merges over the stored settings inside the writer's transaction, and the in-memory copy

@@ -28,6 +28,11 @@ enum JSONResponse {
     static func getHashed(_ request: Request, _ json: JSON) -> Response {
         var bytes: [UInt8] = []
         json.write(into: &bytes)
+        return getHashed(request, bytes: bytes)
+    }
+
+    /// A GET answer from already-written JSON bytes, tagged with their hash.
+    static func getHashed(_ request: Request, bytes: [UInt8]) -> Response {
         let etag = ETag.body(bytes)
         if ETag.noneMatchHits(request, tag: etag) { return notModified(etag) }
         var response = Response(status: 200, contentType: "application/json", body: bytes)

@@ -52,17 +52,52 @@ public enum Timestamp {
         return seconds * 1000 + Int64(millis)
     }
 
-    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero.
+    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero. Written digit by digit
+    /// into a small buffer: agendas format tens of thousands of these per response.
     public static func format(_ millis: Int64) -> String {
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let ms = Int(millis - seconds * 1000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = LocalDay.civilFromDays(Int(days))
-        var text = LocalDay.format(year: year, month: month, day: day)
-        text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if ms != 0 { text += "." + pad(ms, 3) }
-        return text + "Z"
+        guard (0...9999).contains(year) else {
+            return LocalDay.format(year: year, month: month, day: day) + "T00:00:00Z"
+        }
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var i = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value
+                for _ in 0..<width {
+                    buffer[i] = UInt8(48 + rest / divisor % 10)
+                    rest %= divisor
+                    divisor /= 10
+                    i += 1
+                }
+            }
+            func mark(_ byte: UInt8) {
+                buffer[i] = byte
+                i += 1
+            }
+            put(year, 4)
+            mark(0x2D)
+            put(month, 2)
+            mark(0x2D)
+            put(day, 2)
+            mark(0x54)
+            put(secondOfDay / 3600, 2)
+            mark(0x3A)
+            put(secondOfDay / 60 % 60, 2)
+            mark(0x3A)
+            put(secondOfDay % 60, 2)
+            if ms != 0 {
+                mark(0x2E)
+                put(ms, 3)
+            }
+            mark(0x5A)
+            return i
+        }
     }
 
     static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {

@@ -1,0 +1,31 @@
+import Foundation
+import Guidance
+import Testing
+
+@testable import API
+
+/// The agenda's streaming writer produces exactly the bytes of the JSON-tree encoding.
+@Suite struct AgendaWriterTests {
+    static let items: [AgendaItem] = [
+        AgendaItem(
+            applicationId: 3, action: .sendThankYou, rule: .thankYouPromptly, contactId: 7, channel: "email",
+            dueFrom: Date(timeIntervalSince1970: 1_793_611_800), dueBy: Date(timeIntervalSince1970: 1_793_698_200.5),
+            overdue: true, message: "Thank \"Sam\" — today\nplease", sourceEventId: 9),
+        AgendaItem(
+            applicationId: 12, action: .followUp, rule: .waitBeforeFollowUp, contactId: nil, channel: nil,
+            dueFrom: Date(timeIntervalSince1970: 0), dueBy: nil, overdue: false, message: "", sourceEventId: nil),
+    ]
+
+    @Test(arguments: [0, 1, 2])
+    func streamingMatchesTheTree(_ count: Int) {
+        let items = Array(Self.items.prefix(count))
+        let tree: JSON = [
+            "as_of": JSON(Timestamp.format(1_793_611_800_000)), "horizon_days": JSON(14),
+            "items": .array(items.map(GuidanceJSON.agendaItem)),
+        ]
+        var expected: [UInt8] = []
+        tree.write(into: &expected)
+        let streamed = AgendaWriter.agenda(items, asOf: 1_793_611_800_000, horizonDays: 14)
+        #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+}
