@@ -20,13 +20,22 @@ struct EventInput: Sendable {
         ("other_application_id", .offerDisclosure),
     ]
 
+    /// Present with a value: not absent, not null, not an empty list.
+    static func isSet(_ value: JSON?) -> Bool {
+        switch value {
+        case nil, .null?: false
+        case .array(let items)?: !items.isEmpty
+        default: true
+        }
+    }
+
     static func parse(_ object: JSONObject) throws(APIError) -> EventInput {
         var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
         let kindText = reader.choice("kind", EventKind.allCases.map(\.rawValue), required: true)
         let occurredAt = reader.timestamp("occurred_at", required: true)
         let kind = kindText.flatMap(EventKind.init)
         if let kind {
-            for (field, owner) in kindOnly where owner != kind && object[field] != nil && object[field] != .null {
+            for (field, owner) in kindOnly where owner != kind && Self.isSet(object[field]) {
                 reader.fail(field, "only belongs on \(owner.rawValue) events")
             }
         }

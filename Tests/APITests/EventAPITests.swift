@@ -100,6 +100,8 @@ import Testing
         #expect((response.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "interviewer_ids[1]")
         let misplaced = #"{"kind":"note","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#
         #expect(try api.call("POST", "/v1/applications/1/events", misplaced).status == 400)
+        let empty = #"{"kind":"note","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[],"follow_up_after":null}"#
+        #expect(try api.call("POST", "/v1/applications/1/events", empty).status == 201)
         let badTime = #"{"kind":"note","occurred_at":"12 Nov 2026"}"#
         #expect(try api.call("POST", "/v1/applications/1/events", badTime).status == 400)
     }
