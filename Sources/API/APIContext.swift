@@ -63,8 +63,9 @@ public final class APIContext: Sendable {
             guard let timeline = try db.applicationWithTimeline(id: id) else { return nil }
             let others = Facts.otherApplicationIds(timeline)
             let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
-            timelines.store(timeline, statuses: statuses, token: token)
-            return TimelineCache.Entry(timeline: timeline, statuses: statuses, token: token)
+            let entry = try TimelineCache.Entry(timeline: timeline, statuses: statuses, token: token)
+            timelines.store(entry)
+            return entry
         }
     }
 
@@ -97,7 +98,7 @@ public final class APIContext: Sendable {
                 timelines.invalidate(written.change)
                 return written
             }) { result in
-                if case .success(let written) = result { timelines.invalidate(written.change) }
+                if case .success(let written) = result { timelines.committed(written.change) }
                 responder.respond(result.map(\.response))
             }
         }

@@ -37,8 +37,15 @@ enum ApplicationRoutes {
     static func json(_ timeline: ApplicationTimeline, statuses: [Int64: String], engine: GuidanceEngine, asOf: Int64)
         throws -> JSON
     {
-        var object = baseJSON(timeline.application)
-        let facts = try Facts.application(timeline, statuses: statuses)
+        json(
+            timeline.application, facts: try Facts.application(timeline, statuses: statuses), engine: engine, asOf: asOf
+        )
+    }
+
+    static func json(_ application: ApplicationRecord, facts: ApplicationFacts, engine: GuidanceEngine, asOf: Int64)
+        -> JSON
+    {
+        var object = baseJSON(application)
         let at = GuidanceJSON.date(asOf)
         object["next_action"] = engine.nextAction(for: facts, asOf: at).map(GuidanceJSON.agendaItem) ?? .null
         object["unanswered_follow_ups"] = JSON(engine.unansweredFollowUps(in: facts, asOf: at))
@@ -130,7 +137,7 @@ enum ApplicationRoutes {
         let id = try PathID.parse(request, "id")
         let at = try asOf(request, default: context.now())
         guard let entry = try context.timeline(id, request) else { throw notFound(id) }
-        let body = try json(entry.timeline, statuses: entry.statuses, engine: context.engine, asOf: at)
+        let body = json(entry.timeline.application, facts: entry.facts, engine: context.engine, asOf: at)
         // The tag names the stored version; next_action also moves with time and settings, so the
         // representation's hash is part of it.
         var bytes: [UInt8] = []

@@ -60,44 +60,66 @@ enum EventRoutes {
         return JSONResponse.get(request, .object(json(event)), etag: etag(event))
     }
 
-    /// Judges `input` against a timeline. Contacts and other applications the proposal names but the
-    /// timeline does not are looked up through `db`, which also confirms that they exist.
-    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ db: Database, context: APIContext) throws
-        -> CheckResult
-    {
-        let id = entry.timeline.application.id
-        var timeline = entry.timeline
+    /// The contacts and the other application a proposal names that its timeline does not hold.
+    static func missing(_ input: EventInput, _ entry: TimelineCache.Entry) -> (contacts: [Int64], other: Int64?) {
         let named =
             [input.fields.contactId, input.fields.followUpContactId].compactMap { $0 } + input.fields.interviewerIds
-        let unknown = named.filter { timeline.contacts[$0] == nil }
-        let found = unknown.isEmpty ? [:] : try db.contacts(ids: unknown)
-        for (contactId, record) in found { timeline.contacts[contactId] = record }
-        var statuses = entry.statuses
-        if let other = input.fields.otherApplicationId, other != id, statuses[other] == nil {
-            statuses.merge(try db.statuses(ofApplications: [other])) { old, _ in old }
+        let contacts = named.filter { entry.timeline.contacts[$0] == nil }
+        var other: Int64?
+        if let id = input.fields.otherApplicationId, id != entry.timeline.application.id, entry.statuses[id] == nil {
+            other = id
         }
+        return (contacts, other)
+    }
+
+    /// Judges `input` against a timeline; `db` supplies what the timeline does not hold (and
+    /// confirms it exists). The result carries the timeline the judgement saw.
+    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ db: Database?, context: APIContext) throws
+        -> (CheckResult, TimelineCache.Entry)
+    {
+        var entry = entry
+        let (contacts, other) = missing(input, entry)
+        if let db, !contacts.isEmpty || other != nil {
+            var timeline = entry.timeline
+            for (contactId, record) in try db.contacts(ids: contacts) { timeline.contacts[contactId] = record }
+            var statuses = entry.statuses
+            if let other { statuses.merge(try db.statuses(ofApplications: [other])) { old, _ in old } }
+            entry = try TimelineCache.Entry(timeline: timeline, statuses: statuses, token: entry.token)
+        }
+        let known = entry
         try input.checkReferences(
-            applicationId: id, { timeline.contacts[$0] != nil }, applicationExists: { statuses[$0] != nil })
-        let facts = try Facts.application(timeline, statuses: statuses)
-        return context.engine.check(Facts.proposal(kind: input.kind, input.fields), in: facts)
+            applicationId: known.timeline.application.id, { known.timeline.contacts[$0] != nil },
+            applicationExists: { known.statuses[$0] != nil })
+        return (context.engine.check(Facts.proposal(kind: input.kind, input.fields), in: known.facts), known)
+    }
+
+    /// Judges on an event loop: the reader is opened only when the proposal names someone or
+    /// something the cached timeline does not hold.
+    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ request: Request, context: APIContext)
+        throws -> (CheckResult, TimelineCache.Entry)
+    {
+        let (contacts, other) = missing(input, entry)
+        guard !contacts.isEmpty || other != nil else { return try judge(input, entry, nil, context: context) }
+        return try context.read(request) { db in try judge(input, entry, db, context: context) }
     }
 
     /// Judges inside a transaction, from what the database holds now.
     static func judge(_ input: EventInput, applicationId id: Int64, _ db: Database, context: APIContext) throws
-        -> (ApplicationTimeline, CheckResult)
+        -> (CheckResult, TimelineCache.Entry)
     {
+        let token = context.timelines.token(id)
         guard let timeline = try db.applicationWithTimeline(id: id) else { throw ApplicationRoutes.notFound(id) }
         let others = Facts.otherApplicationIds(timeline)
         let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
-        let entry = TimelineCache.Entry(timeline: timeline, statuses: statuses, token: context.timelines.token(id))
-        return (timeline, try judge(input, entry, db, context: context))
+        let entry = try TimelineCache.Entry(timeline: timeline, statuses: statuses, token: token)
+        return try judge(input, entry, db, context: context)
     }
 
     static func check(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
         guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-        let result = try context.read(request) { db in try judge(input, entry, db, context: context) }
+        let (result, _) = try judge(input, entry, request, context: context)
         var response = JSONResponse.make(GuidanceJSON.check(result))
         response.headers.set(name: "Cache-Control", value: "no-store")
         return response
@@ -119,35 +141,33 @@ enum EventRoutes {
         let key = try Idempotency.key(request)
         let fingerprint = Idempotency.fingerprint(request)
         let now = context.now()
-        var early: (token: TimelineCache.Token, result: CheckResult, application: ApplicationRecord)?
+        var early: (result: CheckResult, entry: TimelineCache.Entry)?
         if key == nil {
             guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-            let result = try context.read(request) { db in try judge(input, entry, db, context: context) }
-            if !result.allowed && !input.force { throw refusal(result) }
-            early = (entry.token, result, entry.timeline.application)
+            let judged = try judge(input, entry, request, context: context)
+            if !judged.0.allowed && !input.force { throw refusal(judged.0) }
+            early = judged
         }
         let judged = early
         return { db in
             try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
-                let result: CheckResult
-                let application: ApplicationRecord
-                if let judged, context.timelines.token(id) == judged.token {
-                    (result, application) = (judged.result, judged.application)
+                let (result, entry): (CheckResult, TimelineCache.Entry)
+                if let judged, context.timelines.token(id) == judged.entry.token {
+                    (result, entry) = judged
                 } else {
-                    let (timeline, fresh) = try judge(input, applicationId: id, db, context: context)
-                    (result, application) = (fresh, timeline.application)
+                    (result, entry) = try judge(input, applicationId: id, db, context: context)
                 }
                 if !result.allowed && !input.force { throw refusal(result) }
-                return try store(input, result: result, in: application, db, now: now)
+                return try store(input, result: result, in: entry, db, now: now)
             }
         }
     }
 
     /// Stores a judged event, with its status side effect in the same transaction.
     static func store(
-        _ input: EventInput, result: CheckResult, in application: ApplicationRecord, _ db: Database,
-        now: Int64
+        _ input: EventInput, result: CheckResult, in entry: TimelineCache.Entry, _ db: Database, now: Int64
     ) throws -> APIContext.Written {
+        let application = entry.timeline.application
         let id = application.id
         var fields = input.fields
         fields.forced = !result.violations.isEmpty
@@ -161,13 +181,15 @@ enum EventRoutes {
             // A contact or application it names was deleted after the check.
             throw APIError.unprocessable([FieldError("body", "a contact or application it names no longer exists")])
         }
-        var change = TimelineCache.Change.application(id)
+        let change: TimelineCache.Change
         // Status side effects share the event's transaction (GUIDANCE.md, event kinds).
         if let effect = input.kind.statusEffect, application.status != effect.rawValue {
             var updated = application.fields
             updated.status = effect.rawValue
             _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
             change = .everything
+        } else {
+            change = .extended(from: entry.token, to: try entry.extended(with: event))
         }
         var body = json(event)
         body["warnings"] = GuidanceJSON.findings(result.warnings)

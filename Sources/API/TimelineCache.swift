@@ -1,3 +1,4 @@
+import Guidance
 import Store
 import Synchronization
 
@@ -19,13 +20,46 @@ final class TimelineCache: Sendable {
         let timeline: ApplicationTimeline
         /// Statuses of the other applications its offer disclosures name.
         let statuses: [Int64: String]
+        /// The timeline as the guidance sees it, converted once.
+        let facts: ApplicationFacts
         let token: Token
+
+        init(timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) throws {
+            self.init(
+                timeline: timeline, statuses: statuses, facts: try Facts.application(timeline, statuses: statuses),
+                token: token)
+        }
+
+        private init(timeline: ApplicationTimeline, statuses: [Int64: String], facts: ApplicationFacts, token: Token) {
+            self.timeline = timeline
+            self.statuses = statuses
+            self.facts = facts
+            self.token = token
+        }
+
+        /// This entry with one more event, converted alone rather than the whole timeline again: the
+        /// writer builds these, and its time is the service's scarcest.
+        func extended(with event: EventRecord) throws -> Entry {
+            var timeline = self.timeline
+            let index = timeline.events.lastIndex { ($0.occurredAt, $0.id) <= (event.occurredAt, event.id) }
+            timeline.events.insert(event, at: index.map { $0 + 1 } ?? 0)
+            var facts = self.facts
+            facts.record(try Facts.event(event))
+            return Entry(timeline: timeline, statuses: statuses, facts: facts, token: token)
+        }
+
+        func retagged(_ token: Token) -> Entry {
+            Entry(timeline: timeline, statuses: statuses, facts: facts, token: token)
+        }
     }
 
     /// What a committed write may have changed.
     enum Change: Sendable {
         case none
         case application(Int64)
+        /// One event was added to a timeline judged at `from`: once committed, the cached timeline
+        /// is replaced by `to` instead of being read again, unless another write touched it too.
+        case extended(from: Token, to: Entry)
         case everything
     }
 
@@ -56,28 +90,67 @@ final class TimelineCache: Sendable {
         }
     }
 
-    /// Keeps a loaded timeline unless a write happened since `token` was taken.
-    func store(_ timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) {
-        let id = timeline.application.id
+    /// Keeps a loaded timeline unless a write happened since its token was taken.
+    func store(_ entry: Entry) {
+        let id = entry.timeline.application.id
         state.withLock { state in
-            guard token == Token(generation: state.generations[id, default: 0], epoch: state.epoch) else { return }
-            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-            state.entries[id] = Entry(timeline: timeline, statuses: statuses, token: token)
+            guard entry.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch) else {
+                return
+            }
+            Self.put(entry, into: &state, capacity: capacity)
         }
     }
 
+    private static func put(_ entry: Entry, into state: inout State, capacity: Int) {
+        if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+        state.entries[entry.timeline.application.id] = entry
+    }
+
+    /// Inside the writer's transaction, before the commit: later jobs of the same batch must not
+    /// trust what was judged before this write.
     func invalidate(_ change: Change) {
         state.withLock { state in
             switch change {
             case .none:
                 break
             case .application(let id):
-                state.generations[id, default: 0] &+= 1
-                state.entries[id] = nil
+                Self.bump(id, in: &state)
+            case .extended(let from, let to):
+                _ = from
+                Self.bump(to.timeline.application.id, in: &state)
             case .everything:
                 state.epoch &+= 1
                 state.entries.removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    /// After the commit, before the client hears back. Only the writer thread bumps generations, in
+    /// order, so an extended timeline whose generation moved by exactly its own in-transaction bump
+    /// was touched by no other write, and is the committed state.
+    func committed(_ change: Change) {
+        state.withLock { state in
+            switch change {
+            case .none:
+                break
+            case .application(let id):
+                Self.bump(id, in: &state)
+            case .extended(let from, let to):
+                let id = to.timeline.application.id
+                let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
+                Self.bump(id, in: &state)
+                guard sole else { return }
+                let token = Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+                Self.put(to.retagged(token), into: &state, capacity: capacity)
+            case .everything:
+                state.epoch &+= 1
+                state.entries.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    private static func bump(_ id: Int64, in state: inout State) {
+        state.generations[id, default: 0] &+= 1
+        state.entries[id] = nil
     }
 }
