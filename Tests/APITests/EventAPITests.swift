@@ -196,4 +196,21 @@ import Testing
         let events = try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any]
         #expect(events?.count == 2)
     }
+
+    @Test func cachedTimelineFollowsEachWrite() throws {
+        // Reads warm the timeline cache; each write extends the cached timeline, and the next check
+        // must see it.
+        let api = try APIServer(now: "2026-11-20T12:00:00Z")
+        try recruiterApplication(api)
+        #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 0)
+        let first = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"email"}"#
+        #expect(try api.call("POST", "/v1/applications/1/events", first).status == 201)
+        #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 1)
+        let second = #"{"kind":"follow_up","occurred_at":"2026-11-12T09:00:00Z","contact_id":1,"channel":"email"}"#
+        let refused = try api.call("POST", "/v1/applications/1/events", second)
+        #expect(refused.status == 422)
+        #expect((refused.object["violations"] as? [[String: Any]])?.first?["rule"] as? String == "follow-up-gap")
+        _ = try api.create("/v1/applications/1/events", #"{"kind":"response","occurred_at":"2026-11-11T09:00:00Z"}"#)
+        #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 0)
+    }
 }
