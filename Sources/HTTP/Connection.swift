@@ -10,6 +10,8 @@ final class Connection {
     var current: ConnectionCore.RequestSummary?
     /// Monotonic microseconds when `current` was dispatched, for the access log.
     var dispatchedAt: Int64 = 0
+    /// The route pattern `current` matched, for metrics.
+    var routePattern: String?
     /// Whether EPOLLOUT is part of the registered interest.
     var watchingWrites = false
     /// After the last response, the write side is shut and input is discarded until the peer

@@ -259,7 +259,9 @@ final class EventLoop: @unchecked Sendable {
             request.loopIndex = index
             connection.current = summary
             connection.dispatchedAt = Clock.monotonicMicroseconds()
-            switch shared.route(&request) {
+            let outcome = shared.route(&request)
+            connection.routePattern = request.routePattern
+            switch outcome {
             case .respond(let response):
                 finish(connection, summary: summary, response: response, now: now)
             case .deferred(let handler):
@@ -281,7 +283,7 @@ final class EventLoop: @unchecked Sendable {
         log.record(
             time: date.iso, method: summary.method, path: summary.path, status: response.status,
             bytes: response.body.count, micros: max(0, micros))
-        shared.observe(method: summary.method, path: summary.path, status: response.status, micros: micros)
+        shared.observe(method: summary.method, route: connection.routePattern, status: response.status, micros: micros)
     }
 
     /// Everything is sent and the connection is done: shut the write side and linger briefly so

@@ -6,6 +6,8 @@ public struct Request: Sendable {
     public var parameters: [String: String]
     /// The event loop that read the request; lets a handler pick per-loop resources.
     public var loopIndex: Int
+    /// The pattern of the route that matched (`/v1/applications/:id`), for metrics; nil when none did.
+    public var routePattern: String?
 
     public init(head: RequestHead, body: [UInt8] = [], parameters: [String: String] = [:], loopIndex: Int = 0) {
         self.head = head

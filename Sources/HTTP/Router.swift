@@ -24,6 +24,8 @@ public struct Router: Sendable {
     }
 
     public private(set) var routes: [Route] = []
+    /// Runs before every matched route's handler (authentication); a throw answers instead of it.
+    public var guardRoute: (@Sendable (Request, Route) throws -> Void)?
     /// Routes without parameters, by path, for the common case of a literal match without splitting.
     private var literal: [String: [Route]] = [:]
 

@@ -72,6 +72,14 @@ final class ServerShared: Sendable {
         switch router.match(method: request.method, path: request.path) {
         case .found(let route, let parameters):
             request.parameters = parameters
+            request.routePattern = route.pattern
+            if let check = router.guardRoute {
+                do {
+                    try check(request, route)
+                } catch {
+                    return .respond(errorResponse(for: error, method: request.method, path: request.path))
+                }
+            }
             switch route.handler {
             case .immediate(let handler):
                 do {
@@ -108,12 +116,13 @@ final class ServerShared: Sendable {
         return Problem(status: 500, detail: "The server failed to handle the request.").response
     }
 
-    func observe(method: String, path: String, status: Int, micros: Int64) {
-        observer?.requestCompleted(method: method, path: path, status: status, micros: micros)
+    func observe(method: String, route: String?, status: Int, micros: Int64) {
+        observer?.requestCompleted(method: method, route: route, status: status, micros: micros)
     }
 }
 
 /// Told about every completed request (metrics).
 public protocol ServerObserver: Sendable {
-    func requestCompleted(method: String, path: String, status: Int, micros: Int64)
+    /// `route` is the matched route's pattern, nil for requests no route took (404, errors).
+    func requestCompleted(method: String, route: String?, status: Int, micros: Int64)
 }
