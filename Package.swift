@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Guidance", swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["SQLite"], swiftSettings: swiftSettings),
         .target(name: "API", dependencies: ["HTTP", "SQLite", "Store", "Guidance"], swiftSettings: swiftSettings),
-        .target(name: "App", dependencies: ["HTTP", "API", "Store"], swiftSettings: swiftSettings),
+        .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CLinux", "TestSupport"], swiftSettings: swiftSettings),

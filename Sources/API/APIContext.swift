@@ -1,3 +1,4 @@
+import Glibc
 import Guidance
 import HTTP
 import SQLite
@@ -16,6 +17,9 @@ public final class APIContext: Sendable {
     private let agendaFacts = Mutex<(commits: Int, facts: [ApplicationFacts])?>(nil)
     /// Timelines between the writes that change them.
     let timelines = TimelineCache()
+    /// The bearer token every route but the health checks needs; nil when the service is open.
+    let token: String?
+    public let metrics = Metrics()
 
     struct SettingsSnapshot: Sendable {
         var guidance: GuidanceSettings
@@ -23,9 +27,10 @@ public final class APIContext: Sendable {
     }
 
     /// Loads (and on first start, stores) the settings.
-    public init(store: Store, now: @escaping @Sendable () -> Int64) throws {
+    public init(store: Store, now: @escaping @Sendable () -> Int64, token: String? = nil) throws {
         self.store = store
         self.now = now
+        self.token = token
         let snapshot = try store.writer.perform { db in try SettingsCodec.loadOrCreate(db) }
         current = Mutex(snapshot)
     }
@@ -51,7 +56,15 @@ public final class APIContext: Sendable {
 
     /// Runs `body` on the reader connection of the request's event loop.
     func read<T>(_ request: Request, _ body: (Database) throws -> T) throws -> T {
-        try store.readers.withReader(loop: request.loopIndex, body)
+        let started = Self.microseconds()
+        defer { metrics.recordDatabase(read: true, micros: Self.microseconds() - started) }
+        return try store.readers.withReader(loop: request.loopIndex, body)
+    }
+
+    static func microseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1_000_000 + Int64(ts.tv_nsec) / 1000
     }
 
     /// One application's timeline with the statuses of the applications it names, from the cache
@@ -85,7 +98,7 @@ public final class APIContext: Sendable {
     /// touched both inside the transaction (for later jobs of the same batch) and after the commit
     /// (for readers that loaded meanwhile), before the client hears back.
     func write(_ prepare: @escaping @Sendable (Request) throws -> @Sendable (Database) throws -> Written) -> Handler {
-        .deferred { [store, timelines] request, responder in
+        .deferred { [store, timelines, metrics] request, responder in
             let job: @Sendable (Database) throws -> Written
             do {
                 job = try prepare(request)
@@ -94,6 +107,8 @@ public final class APIContext: Sendable {
                 return
             }
             store.writer.submit({ db in
+                let started = Self.microseconds()
+                defer { metrics.recordDatabase(read: false, micros: Self.microseconds() - started) }
                 let written = try job(db)
                 timelines.invalidate(written.change)
                 return written

@@ -72,8 +72,11 @@ enum AgendaRoutes {
                 responder.respond(
                     result.map { next in
                         context.replaceSettings(next)
-                        var response = JSONResponse.make(SettingsCodec.json(next))
-                        response.headers.set(name: "Cache-Control", value: "no-store")
+                        var bytes: [UInt8] = []
+                        SettingsCodec.json(next).write(into: &bytes)
+                        var response = Response(status: 200, contentType: "application/json", body: bytes)
+                        response.headers.add(name: "ETag", value: ETag.body(bytes))
+                        response.headers.add(name: "Cache-Control", value: "no-store")
                         return response
                     })
             }

@@ -12,6 +12,8 @@ public enum NotAPest {
 
         Commands:
           serve        run the HTTP service (see 'notapest serve --help')
+          healthcheck  exit 0 when the local service answers GET /healthz, else 1
+          backup PATH  copy the live database to PATH, consistently, while it serves
           --version    print the version
           --help       this text
 
@@ -43,6 +45,26 @@ public enum NotAPest {
                 printError("notapest: \(error)\n")
                 return 2
             }
+        case "healthcheck":
+            do {
+                let options = try ServeOptions.parse(rest, environment: environment)
+                return Operations.healthcheck(options)
+            } catch {
+                printError("notapest: \(error)\n")
+                return 2
+            }
+        case "backup":
+            guard let target = rest.first, !target.hasPrefix("-") else {
+                printError("notapest: backup needs a destination: notapest backup PATH [--db FILE]\n")
+                return 2
+            }
+            do {
+                let options = try ServeOptions.parse(Array(rest.dropFirst()), environment: environment)
+                return Operations.backup(from: options.databasePath, to: target)
+            } catch {
+                printError("notapest: \(error)\n")
+                return 2
+            }
         default:
             printError("notapest: unknown command '\(command)'\n\n" + usage)
             return 2
@@ -62,6 +84,9 @@ public enum NotAPest {
         let store: Store
         do {
             (server, store) = try Service.start(options)
+        } catch let error as UsageError {
+            printError("notapest: \(error)\n")
+            return 2
         } catch {
             printError("notapest: cannot start: \(error)\n")
             return 1

@@ -1,3 +1,4 @@
+import Glibc
 import HTTP
 
 /// The settings of `notapest serve`, from flags, then environment, then defaults: a flag wins over
@@ -13,6 +14,11 @@ public struct ServeOptions: Sendable, Equatable {
     public var idleTimeoutMilliseconds = 30_000
     public var bodyTimeoutMilliseconds = 30_000
     public var logFormat = AccessLogFormat.text
+    /// The bearer token; `tokenFile` is read into it at start-up.
+    public var token: String?
+    public var tokenFile: String?
+    /// Serve a non-loopback address without a token, knowingly.
+    public var insecureNoAuth = false
 
     public init() {}
 
@@ -71,6 +77,18 @@ public struct ServeOptions: Sendable, Equatable {
             $0.bodyTimeoutMilliseconds = try integer($1, "--body-timeout-ms", in: 1...3_600_000)
         },
         Option(
+            flag: "--token", environment: "NOTAPEST_TOKEN",
+            help: "bearer token every route but /healthz and /readyz requires"
+        ) {
+            $0.token = try nonEmpty($1, "--token")
+        },
+        Option(
+            flag: "--token-file", environment: "NOTAPEST_TOKEN_FILE",
+            help: "file holding the bearer token (wins over --token)"
+        ) {
+            $0.tokenFile = try nonEmpty($1, "--token-file")
+        },
+        Option(
             flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",
             help: "access log: text, json or off (default text)"
         ) {
@@ -87,12 +105,19 @@ public struct ServeOptions: Sendable, Equatable {
         for option in options {
             if let value = environment[option.environment] { try option.apply(&result, value) }
         }
+        if let value = environment["NOTAPEST_INSECURE_NO_AUTH"] {
+            result.insecureNoAuth = ["1", "true", "yes"].contains(value.lowercased())
+        }
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
             if argument == "--quiet" {
                 result.logFormat = .off
+                continue
+            }
+            if argument == "--insecure-no-auth" {
+                result.insecureNoAuth = true
                 continue
             }
             let (name, inlineValue) = splitFlag(argument)
@@ -130,6 +155,40 @@ public struct ServeOptions: Sendable, Equatable {
         return number
     }
 
+    /// True for addresses only this machine can reach.
+    public var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// The token to require, read from `tokenFile` when given; and the refusal to serve a public
+    /// address without one (unless `insecureNoAuth`).
+    public func resolvedToken() throws -> String? {
+        var token = self.token
+        if let tokenFile {
+            guard let file = fopen(tokenFile, "r") else { throw UsageError("cannot read --token-file \(tokenFile)") }
+            defer { fclose(file) }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = fread(&buffer, 1, buffer.count, file)
+                if n <= 0 { break }
+                bytes += buffer[0..<n]
+                if bytes.count > 65_536 { throw UsageError("--token-file \(tokenFile) is too large for a token") }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            token = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        }
+        if let token, token.isEmpty || token.contains(where: { $0.isWhitespace }) {
+            throw UsageError("the token must be non-empty and hold no spaces")
+        }
+        if token == nil && !isLoopback && !insecureNoAuth {
+            throw UsageError(
+                "refusing to serve \(host) without a token: anyone who can reach it could read and change the data. "
+                    + "Set NOTAPEST_TOKEN (or --token / --token-file), bind 127.0.0.1, or pass --insecure-no-auth.")
+        }
+        return token
+    }
+
     /// The server configuration these options describe.
     public var serverConfiguration: ServerConfiguration {
         ServerConfiguration(
@@ -156,6 +215,8 @@ public struct ServeOptions: Sendable, Equatable {
             text += "      \(option.help)\n"
         }
         text += "  --quiet".padding(to: 26) + "\n      no access log (same as --log-format off)\n"
+        text += "  --insecure-no-auth".padding(to: 26) + "NOTAPEST_INSECURE_NO_AUTH\n"
+        text += "      serve a non-loopback address without a token\n"
         text += "  --help".padding(to: 26) + "\n      this text\n"
         return text
     }

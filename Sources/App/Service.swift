@@ -15,14 +15,29 @@ public enum Service {
     public static func start(_ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow) throws
         -> (HTTPServer, Store)
     {
+        let token = try options.resolvedToken()
         var configuration = options.serverConfiguration
         if configuration.eventLoops == 0 {
             configuration.eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         }
         let store = try Store(path: options.databasePath, loops: configuration.eventLoops)
         do {
-            let context = try APIContext(store: store, now: now)
-            let server = try HTTPServer(configuration: configuration, router: APIRoutes.make(context))
+            let context = try APIContext(store: store, now: now, token: token)
+            let server = try HTTPServer(
+                configuration: configuration, router: APIRoutes.make(context), observer: context.metrics)
+            context.metrics.gauge("notapest_open_connections", help: "Connections open now.") {
+                Double(server.openConnections)
+            }
+            let writer = store.writer
+            context.metrics.gauge("notapest_db_commits", help: "Write transactions committed since start.") {
+                Double(writer.statistics.commits)
+            }
+            context.metrics.gauge("notapest_db_write_jobs", help: "Writes run in those transactions.") {
+                Double(writer.statistics.jobs)
+            }
+            context.metrics.gauge(
+                "notapest_build_info{version=\"\(NotAPest.version)\"}", help: "The running version; always 1."
+            ) { 1 }
             try server.start()
             return (server, store)
         } catch {

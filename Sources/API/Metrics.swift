@@ -1,0 +1,113 @@
+import HTTP
+import Synchronization
+
+/// Counters for `GET /metrics` (Prometheus text format 0.0.4): requests by route, method and
+/// status, a latency histogram, and whatever gauges the service registers (open connections,
+/// database work, build info).
+public final class Metrics: ServerObserver {
+    /// Upper bounds of the latency buckets, in seconds.
+    static let bounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    struct Key: Hashable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
+    private struct State {
+        var requests: [Key: Int] = [:]
+        var buckets = [Int](repeating: 0, count: Metrics.bounds.count)
+        var count = 0
+        var sumMicros: Int64 = 0
+        var readMicros: Int64 = 0
+        var reads = 0
+        var writeMicros: Int64 = 0
+        var writes = 0
+    }
+
+    private let state = Mutex(State())
+    private let gauges = Mutex<[(name: String, help: String, value: @Sendable () -> Double)]>([])
+
+    public init() {}
+
+    public func requestCompleted(method: String, route: String?, status: Int, micros: Int64) {
+        let key = Key(method: method, route: route ?? "unmatched", status: status)
+        state.withLock { state in
+            state.requests[key, default: 0] += 1
+            state.count += 1
+            state.sumMicros += micros
+            let seconds = Double(micros) / 1_000_000
+            if let index = Self.bounds.firstIndex(where: { seconds <= $0 }) { state.buckets[index] += 1 }
+        }
+    }
+
+    /// Time spent in database work on behalf of requests: reads on the event loops, writes in the writer.
+    func recordDatabase(read: Bool, micros: Int64) {
+        state.withLock { state in
+            if read {
+                state.reads += 1
+                state.readMicros += micros
+            } else {
+                state.writes += 1
+                state.writeMicros += micros
+            }
+        }
+    }
+
+    /// Adds a gauge read at every scrape.
+    public func gauge(_ name: String, help: String, _ value: @escaping @Sendable () -> Double) {
+        gauges.withLock { $0.append((name, help, value)) }
+    }
+
+    public func render() -> String {
+        let snapshot = state.withLock { $0 }
+        var out = "# HELP notapest_http_requests_total Requests answered, by route pattern, method and status.\n"
+        out += "# TYPE notapest_http_requests_total counter\n"
+        let keys = snapshot.requests.keys.sorted { ($0.route, $0.method, $0.status) < ($1.route, $1.method, $1.status) }
+        for key in keys {
+            out += "notapest_http_requests_total{route=\(Self.label(key.route)),method=\(Self.label(key.method)),"
+            out += "status=\"\(key.status)\"} \(snapshot.requests[key] ?? 0)\n"
+        }
+        out += "# HELP notapest_http_request_duration_seconds Time from a complete request to its response.\n"
+        out += "# TYPE notapest_http_request_duration_seconds histogram\n"
+        var cumulative = 0
+        for (bound, count) in zip(Self.bounds, snapshot.buckets) {
+            cumulative += count
+            out += "notapest_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
+        }
+        out += "notapest_http_request_duration_seconds_bucket{le=\"+Inf\"} \(snapshot.count)\n"
+        out += "notapest_http_request_duration_seconds_sum \(Double(snapshot.sumMicros) / 1_000_000)\n"
+        out += "notapest_http_request_duration_seconds_count \(snapshot.count)\n"
+        for (kind, micros, count) in [
+            ("read", snapshot.readMicros, snapshot.reads),
+            ("write", snapshot.writeMicros, snapshot.writes),
+        ] {
+            out += "# HELP notapest_db_\(kind)_seconds_total Time spent in database \(kind)s for requests.\n"
+            out += "# TYPE notapest_db_\(kind)_seconds_total counter\n"
+            out += "notapest_db_\(kind)_seconds_total \(Double(micros) / 1_000_000)\n"
+            out += "# TYPE notapest_db_\(kind)s_total counter\n"
+            out += "notapest_db_\(kind)s_total \(count)\n"
+        }
+        for gauge in gauges.withLock({ $0 }) {
+            let family = gauge.name.split(separator: "{").first.map(String.init) ?? gauge.name
+            out += "# HELP \(family) \(gauge.help)\n# TYPE \(family) gauge\n"
+            let value = gauge.value()
+            out += "\(gauge.name) \(value == value.rounded() ? String(Int64(value)) : String(value))\n"
+        }
+        return out
+    }
+
+    /// A label value, quoted and escaped (backslash, quote, newline).
+    static func label(_ value: String) -> String {
+        var out = "\""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out + "\""
+    }
+}
