@@ -17,3 +17,5 @@ fi
     echo '"""#'
     echo '}'
 } >Sources/API/OpenAPIDocument.swift
+# Keep the generated file in the project's format, so that the lint in CI stays clean.
+swift format --in-place --configuration .swift-format Sources/API/OpenAPIDocument.swift

@@ -33,6 +33,11 @@ public enum APIRoutes {
         ApplicationRoutes.register(&router, context)
         EventRoutes.register(&router, context)
         AgendaRoutes.register(&router, context)
+        DataRoutes.register(&router, context)
+        OperationsRoutes.register(&router, context)
+        router.guardRoute = { [context] request, route in
+            try Auth.check(request, pattern: route.pattern, token: context.token) { context.settings.feedToken }
+        }
         return router
     }
 }

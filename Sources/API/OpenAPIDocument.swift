@@ -82,6 +82,8 @@ enum OpenAPIDocument {
               before they are stored.
           - name: guidance
             description: The etiquette rules, what is due, and the settings the rules read.
+          - name: data
+            description: The whole data set in and out, the applications for spreadsheets, the agenda for calendars.
         security:
           - {}
           - bearerAuth: []
@@ -133,6 +135,60 @@ enum OpenAPIDocument {
                         type: string
                 '304':
                   $ref: '#/components/responses/NotModified'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+          /readyz:
+            get:
+              operationId: getReadiness
+              tags: [service]
+              summary: Readiness
+              description: |
+                Answers 200 when the database answers a query, 503 otherwise. It needs no token and is
+                never cached.
+              security: []
+              responses:
+                '200':
+                  description: The service and its database are ready.
+                  headers:
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlNoStore'
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        required: [status]
+                        properties:
+                          status:
+                            type: string
+                            const: ready
+                '503':
+                  description: The database does not answer.
+                  content:
+                    application/problem+json:
+                      schema:
+                        $ref: '#/components/schemas/Problem'
+          /metrics:
+            get:
+              operationId: getMetrics
+              tags: [service]
+              summary: Metrics in Prometheus text format
+              description: |
+                Counters and gauges in the Prometheus text exposition format 0.0.4:
+                `notapest_http_requests_total` by route pattern, method and status, the latency
+                histogram `notapest_http_request_duration_seconds` (`_bucket{le="…"}`, `_sum`,
+                `_count`), `notapest_open_connections`, time spent in database reads and writes,
+                commits, and `notapest_build_info`.
+              responses:
+                '200':
+                  description: The current values.
+                  headers:
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlNoStore'
+                  content:
+                    text/plain:
+                      schema:
+                        type: string
                 '401':
                   $ref: '#/components/responses/Unauthorized'
           /v1/contacts:
@@ -763,6 +819,203 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+          /v1/settings/feed-token:
+            post:
+              operationId: rotateFeedToken
+              tags: [guidance]
+              summary: Replace the calendar feed token
+              description: |
+                Makes a new read-only feed token for `GET /v1/agenda.ics`; the old one stops working
+                once this answers. Never cached.
+              responses:
+                '200':
+                  description: The new token.
+                  headers:
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlNoStore'
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        required: [feed_token]
+                        properties:
+                          feed_token:
+                            type: string
+                            pattern: '^[0-9a-f]{32}$'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+          /v1/export:
+            get:
+              operationId: exportData
+              tags: [data]
+              summary: Everything, as one document
+              description: |
+                The whole data set as one JSON document: every contact, application and event
+                (each in the shape its own `GET` answers with, ids included, ordered by id) and the
+                settings without `feed_token`. All of it is read from one consistent snapshot.
+                `POST /v1/import` takes the document back. The `ETag` is a hash of the body, which
+                includes `exported_at`.
+              parameters:
+                - $ref: '#/components/parameters/IfNoneMatch'
+              responses:
+                '200':
+                  description: The document.
+                  headers:
+                    ETag:
+                      $ref: '#/components/headers/ETag'
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlPrivate'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/ExportDocument'
+                '304':
+                  $ref: '#/components/responses/NotModified'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+          /v1/import:
+            post:
+              operationId: importData
+              tags: [data]
+              summary: Restore a document into an empty database
+              description: |
+                Stores an export document as it is, ids, times and stored violations included, and
+                replaces the settings with its settings (members left out take their defaults; the
+                feed token is not imported and stays as it is). Only a database without contacts,
+                applications and events takes an import; otherwise the answer is 409. Ids created
+                later continue above the largest imported ones.
+
+                The whole document is validated before anything is written, each record by the
+                rules of its create route, and nothing is written unless all of it is valid.
+                `errors` names each fault by its path, such as `contacts[3].name` or
+                `events[0].interviewer_ids[1]` (the index in the document's list). Malformed input
+                (a wrong type, a missing member, a time that is not RFC 3339, a `format` other than
+                `notapest-export`) is 400; a well-formed document that cannot be stored (an
+                unsupported `version`, an id used twice in one list, a reference to an id the
+                document does not hold, a setting out of range) is 422. The server's request body
+                limit applies (1 MiB by default, configurable).
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/ExportDocument'
+              responses:
+                '201':
+                  description: Everything was stored; how many of each.
+                  headers:
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlPrivate'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/ImportResult'
+                '400':
+                  $ref: '#/components/responses/BadRequest'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '409':
+                  $ref: '#/components/responses/DatabaseNotEmpty'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '415':
+                  $ref: '#/components/responses/UnsupportedMediaType'
+                '422':
+                  $ref: '#/components/responses/Unprocessable'
+          /v1/applications.csv:
+            get:
+              operationId: exportApplicationsCSV
+              tags: [data]
+              summary: Applications for spreadsheets
+              description: |
+                Every application as comma-separated values (RFC 4180), by id: a header row
+                `id,employer,position,route,recruiter_id,direct_contact_permitted,status,notes,created_at,updated_at,unanswered_follow_ups,next_action,next_action_due`,
+                then one record per application. Records end with CRLF; a field holding a comma, a
+                double quote, CR or LF is enclosed in double quotes, with inner quotes doubled. An
+                absent value is an empty field. `next_action` is the action of the application's
+                first agenda item as of `as_of`, and `next_action_due` its `due_from`.
+
+                So that opening the file never runs a formula someone typed into a record, a free
+                text field (`employer`, `position`, `notes`) that starts with `=`, `+`, `-`, `@`,
+                a tab or a carriage return is written with an apostrophe in front; spreadsheets
+                then show it as text.
+              parameters:
+                - $ref: '#/components/parameters/AsOf'
+                - $ref: '#/components/parameters/IfNoneMatch'
+              responses:
+                '200':
+                  description: The applications.
+                  headers:
+                    ETag:
+                      $ref: '#/components/headers/ETag'
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlPrivate'
+                    Content-Disposition:
+                      description: Suggests saving the body as `applications.csv` (RFC 6266).
+                      required: true
+                      schema:
+                        type: string
+                        const: attachment; filename="applications.csv"
+                  content:
+                    text/csv:
+                      schema:
+                        type: string
+                '304':
+                  $ref: '#/components/responses/NotModified'
+                '400':
+                  $ref: '#/components/responses/BadRequest'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+          /v1/agenda.ics:
+            get:
+              operationId: getAgendaCalendar
+              tags: [data]
+              summary: What is due, as a calendar feed
+              description: |
+                The agenda of `GET /v1/agenda` (same parameters, same items, same order) as an
+                iCalendar document (RFC 5545) that calendar applications can subscribe to: one
+                `VEVENT` per item with `DTSTART` its `due_from`, `DTEND` its `due_by` (or 30 minutes
+                after `due_from`), `SUMMARY` the action in words and the employer, and
+                `DESCRIPTION` the item's message. Every `DTSTAMP` is `as_of`. The `UID` stays the
+                same while the item does: it is made of the application id, the action, the rule,
+                the contact id and the id of the event the item stems from, as in
+                `app3-send_thank_you-thank-you-promptly-c7-e12@notapest` (`c0`, `e0` when there is
+                none), so a client updates entries in place. Lines end with CRLF and are folded
+                at 75 octets, never inside a UTF-8 character. With nothing due the calendar holds
+                no events.
+              parameters:
+                - $ref: '#/components/parameters/AsOf'
+                - $ref: '#/components/parameters/HorizonDays'
+                - name: feed_token
+                  in: query
+                  description: |
+                    The read-only token of `GET /v1/settings`, for calendar applications that
+                    cannot send an `Authorization` header. Needed only when the server is configured
+                    with a token.
+                  schema:
+                    type: string
+                - $ref: '#/components/parameters/IfNoneMatch'
+              responses:
+                '200':
+                  description: The calendar.
+                  headers:
+                    ETag:
+                      $ref: '#/components/headers/ETag'
+                    Cache-Control:
+                      $ref: '#/components/headers/CacheControlPrivate'
+                  content:
+                    text/calendar:
+                      schema:
+                        type: string
+                '304':
+                  $ref: '#/components/responses/NotModified'
+                '400':
+                  $ref: '#/components/responses/BadRequest'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
         components:
           securitySchemes:
             bearerAuth:
@@ -988,6 +1241,14 @@ enum OpenAPIDocument {
                 with `violations` and `warnings`; send it again with `"force": true` to store it
                 anyway), or the request cannot be carried out (`errors` names each field), or the
                 `Idempotency-Key` was already used with another request.
+              content:
+                application/problem+json:
+                  schema:
+                    $ref: '#/components/schemas/Problem'
+            DatabaseNotEmpty:
+              description: |
+                The database already holds contacts, applications or events; an import only goes
+                into an empty one. Nothing changed.
               content:
                 application/problem+json:
                   schema:
@@ -1304,6 +1565,89 @@ enum OpenAPIDocument {
                     - type: 'null'
                 unanswered_follow_ups:
                   description: Follow-ups sent since the last answer of any kind.
+                  type: integer
+                  minimum: 0
+            StoredApplication:
+              description: An application as stored, without what the guidance computes from it.
+              type: object
+              required:
+                - id
+                - employer
+                - position
+                - route
+                - recruiter_id
+                - direct_contact_permitted
+                - status
+                - notes
+                - created_at
+                - updated_at
+              properties:
+                id:
+                  $ref: '#/components/schemas/Id'
+                employer:
+                  $ref: '#/components/schemas/ShortText'
+                position:
+                  $ref: '#/components/schemas/ShortText'
+                route:
+                  $ref: '#/components/schemas/Route'
+                recruiter_id:
+                  $ref: '#/components/schemas/NullableId'
+                direct_contact_permitted:
+                  type: boolean
+                status:
+                  $ref: '#/components/schemas/ApplicationStatus'
+                notes:
+                  $ref: '#/components/schemas/Notes'
+                created_at:
+                  $ref: '#/components/schemas/Instant'
+                updated_at:
+                  $ref: '#/components/schemas/Instant'
+            ExportDocument:
+              description: |
+                The whole data set. Contacts, applications and events keep their ids and are ordered
+                by id; events carry their stored `forced` and `violations`. An import takes the same
+                document; there `exported_at` may be left out, and a record's optional members may be
+                too, as on its create route.
+              type: object
+              additionalProperties: false
+              required: [format, version, settings, contacts, applications, events]
+              properties:
+                format:
+                  type: string
+                  const: notapest-export
+                version:
+                  description: The version of this document's shape; this server reads and writes 1.
+                  type: integer
+                  const: 1
+                exported_at:
+                  $ref: '#/components/schemas/Instant'
+                settings:
+                  description: The settings, as `GET /v1/settings` shows them but without `feed_token`.
+                  $ref: '#/components/schemas/SettingsUpdate'
+                contacts:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Contact'
+                applications:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/StoredApplication'
+                events:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Event'
+            ImportResult:
+              description: How many records an import stored.
+              type: object
+              required: [contacts, applications, events]
+              properties:
+                contacts:
+                  type: integer
+                  minimum: 0
+                applications:
+                  type: integer
+                  minimum: 0
+                events:
                   type: integer
                   minimum: 0
             ApplicationCreate:

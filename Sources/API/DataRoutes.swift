@@ -1,0 +1,133 @@
+import Foundation
+import Guidance
+import HTTP
+import SQLite
+import Store
+
+/// Data in and out: the whole data set as one JSON document and back (`/v1/export`, `/v1/import`), the
+/// applications for spreadsheets (`/v1/applications.csv`) and the agenda for calendars (`/v1/agenda.ics`).
+enum DataRoutes {
+    static let csvHeader = [
+        "id", "employer", "position", "route", "recruiter_id", "direct_contact_permitted", "status", "notes",
+        "created_at", "updated_at", "unanswered_follow_ups", "next_action", "next_action_due",
+    ]
+
+    static func register(_ router: inout Router, _ context: APIContext) {
+        router.add("GET", "/v1/export") { request in try export(request, context) }
+        router.add("POST", "/v1/import", importDocument(context))
+        router.add("GET", "/v1/applications.csv") { request in try applicationsCSV(request, context) }
+        router.add("GET", "/v1/agenda.ics") { request in try agendaICS(request, context) }
+    }
+
+    /// Every record and the settings, read in one reader transaction so that the parts agree.
+    static func export(_ request: Request, _ context: APIContext) throws -> Response {
+        let document = try context.read(request) { db in try ExportDocument.load(db) }
+        return JSONResponse.getHashed(request, document.json(exportedAt: context.now()))
+    }
+
+    /// Validates the whole document on the event loop, then stores it in one writer job, so one transaction:
+    /// refused (409) unless the database holds no records, and anything thrown rolls all of it back. The
+    /// settings the checks read in memory are replaced, and every cached timeline dropped, only once that
+    /// commit is durable. The feed token stays the installation's own.
+    static func importDocument(_ context: APIContext) -> Handler {
+        .deferred { request, responder in
+            let document: ExportDocument
+            let key: String?
+            do {
+                document = try ExportDocument.parse(RequestBody.object(request))
+                key = try Idempotency.key(request)
+            } catch {
+                responder.fail(error)
+                return
+            }
+            let fingerprint = Idempotency.fingerprint(request)
+            let now = context.now()
+            let timelines = context.timelines
+            context.store.writer.submit({ db -> (APIContext.Written, APIContext.SettingsSnapshot?) in
+                var imported: APIContext.SettingsSnapshot?
+                let written = try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+                    guard try db.isEmpty() else {
+                        throw APIError.conflict(
+                            "The database already holds contacts, applications or events; "
+                                + "import only into an empty one.")
+                    }
+                    var next = try SettingsCodec.loadOrCreate(db)
+                    next.guidance = document.settings
+                    try db.writeSettings(SettingsCodec.rows(next))
+                    try document.store(db)
+                    timelines.invalidate(.everything)
+                    imported = next
+                    return APIContext.Written(JSONResponse.make(document.counts, status: 201), changes: .everything)
+                }
+                return (written, imported)
+            }) { result in
+                if case .success(let (written, imported)) = result {
+                    if let imported { context.replaceSettings(imported) }
+                    timelines.committed(written.change)
+                }
+                responder.respond(result.map { $0.0.response })
+            }
+        }
+    }
+
+    /// One row per application, by id, with its next action as of `as_of` (default now).
+    static func applicationsCSV(_ request: Request, _ context: APIContext) throws -> Response {
+        let asOf = try ApplicationRoutes.asOf(request, default: context.now())
+        let engine = context.engine
+        let at = GuidanceJSON.date(asOf)
+        let bytes = try context.read(request) { db -> [UInt8] in
+            let timelines = try db.allTimelines()
+            var statuses: [Int64: String] = [:]
+            for timeline in timelines { statuses[timeline.application.id] = timeline.application.status }
+            var writer = CSVWriter()
+            writer.header(csvHeader)
+            for timeline in timelines {
+                var own: [Int64: String] = [:]
+                for id in Facts.otherApplicationIds(timeline) { own[id] = statuses[id] }
+                let facts = try Facts.application(timeline, statuses: own)
+                let next = engine.nextAction(for: facts, asOf: at)
+                writer.row(
+                    csvRow(timeline.application, unanswered: engine.unansweredFollowUps(in: facts, asOf: at), next))
+            }
+            return writer.bytes
+        }
+        return hashed(
+            request, bytes, contentType: "text/csv; charset=utf-8",
+            headers: [("Content-Disposition", "attachment; filename=\"applications.csv\"")])
+    }
+
+    static func csvRow(_ a: ApplicationRecord, unanswered: Int, _ next: AgendaItem?) -> [CSVWriter.Cell] {
+        [
+            .value(String(a.id)), .text(a.employer), .text(a.position), .value(a.route),
+            .value(a.recruiterId.map { String($0) }), .value(a.directContactPermitted ? "true" : "false"),
+            .value(a.status), .text(a.notes), .value(Timestamp.format(a.createdAt)),
+            .value(Timestamp.format(a.updatedAt)), .value(String(unanswered)), .value(next?.action.rawValue),
+            .value(next.map { Timestamp.format(GuidanceJSON.millis($0.dueFrom)) }),
+        ]
+    }
+
+    /// The agenda of `GET /v1/agenda` (same parameters, same items) as an iCalendar feed.
+    static func agendaICS(_ request: Request, _ context: APIContext) throws -> Response {
+        let (asOf, horizon) = try AgendaRoutes.window(request, now: context.now())
+        let facts = try context.allFacts(request, load: AgendaRoutes.loadFacts)
+        let items = context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
+        var employers: [Int: String] = [:]
+        for application in facts { employers[application.id] = application.employer }
+        let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)
+        return hashed(request, bytes, contentType: "text/calendar; charset=utf-8", headers: [])
+    }
+
+    /// A GET answer of another media type than JSON, tagged with the hash of its body (RFC 9110 §8.8.3) and
+    /// revalidated before reuse.
+    static func hashed(_ request: Request, _ bytes: [UInt8], contentType: String, headers: [(String, String)])
+        -> Response
+    {
+        let etag = ETag.body(bytes)
+        if ETag.noneMatchHits(request, tag: etag) { return JSONResponse.notModified(etag) }
+        var response = Response(status: 200, contentType: contentType, body: bytes)
+        response.headers.add(name: "Cache-Control", value: JSONResponse.dataCaching)
+        response.headers.add(name: "ETag", value: etag)
+        for (name, value) in headers { response.headers.add(name: name, value: value) }
+        return response
+    }
+}

@@ -1,0 +1,74 @@
+import Guidance
+import SQLite
+import Store
+
+/// The whole data set as one JSON document: what `GET /v1/export` answers and `POST /v1/import` takes.
+///
+/// Records keep their ids and are ordered by id; each has exactly the shape its own `GET` answers with
+/// (applications without what the guidance computes, events with their stored violations). The settings are
+/// the flat settings object without `feed_token`: a token is a secret of the installation, not data.
+struct ExportDocument: Sendable {
+    static let format = "notapest-export"
+    static let version: Int64 = 1
+
+    var settings: GuidanceSettings
+    var contacts: [ContactRecord]
+    var applications: [ApplicationRecord]
+    var events: [EventRecord]
+
+    /// Everything the database holds. Run it inside one transaction (a reader's) so that every part comes
+    /// from the same snapshot.
+    static func load(_ db: Database) throws -> ExportDocument {
+        let timelines = try db.allTimelines()
+        let events = timelines.flatMap(\.events).sorted { $0.id < $1.id }
+        return ExportDocument(
+            settings: try storedSettings(db), contacts: try db.allContacts(),
+            applications: timelines.map(\.application), events: events)
+    }
+
+    /// The stored settings, read without writing: a reader cannot fill in missing names the way
+    /// `SettingsCodec.loadOrCreate` does at start-up, and by now it has.
+    static func storedSettings(_ db: Database) throws -> GuidanceSettings {
+        let rows = try db.settings()
+        var object = JSONObject()
+        for name in SettingsCodec.writableNames.sorted() {
+            guard let text = rows[name], let value = try? JSONParser.parse(Array(text.utf8)) else { continue }
+            object[name] = value
+        }
+        return (try? SettingsCodec.apply(object, to: GuidanceSettings(), validate: false)) ?? GuidanceSettings()
+    }
+
+    /// The settings as the flat object of `GET /v1/settings`, without the token.
+    static func settingsJSON(_ settings: GuidanceSettings) -> JSON {
+        guard case .object(var object) = SettingsCodec.json(.init(guidance: settings, feedToken: "")) else {
+            return .object(JSONObject())
+        }
+        object[SettingsCodec.feedToken] = nil
+        return .object(object)
+    }
+
+    /// The document, stamped with the time it was made.
+    func json(exportedAt: Int64) -> JSON {
+        [
+            "format": JSON(Self.format), "version": JSON(Self.version),
+            "exported_at": JSON(Timestamp.format(exportedAt)), "settings": Self.settingsJSON(settings),
+            "contacts": .array(contacts.map(ContactRoutes.json)),
+            "applications": .array(applications.map { .object(ApplicationRoutes.baseJSON($0)) }),
+            "events": .array(events.map { .object(EventRoutes.json($0)) }),
+        ]
+    }
+
+    /// The counts `POST /v1/import` answers with.
+    var counts: JSON {
+        ["contacts": JSON(contacts.count), "applications": JSON(applications.count), "events": JSON(events.count)]
+    }
+
+    /// Stores every record as it is, ids included. Contacts go first and applications before events, so every
+    /// reference already points at a stored row when SQLite checks it. Run it inside the writer's transaction:
+    /// a failure anywhere leaves nothing behind.
+    func store(_ db: Database) throws {
+        for contact in contacts { try db.importContact(contact) }
+        for application in applications { try db.importApplication(application) }
+        for event in events { try db.importEvent(event) }
+    }
+}
