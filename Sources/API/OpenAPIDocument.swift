@@ -893,8 +893,8 @@ enum OpenAPIDocument {
                 (a wrong type, a missing member, a time that is not RFC 3339, a `format` other than
                 `notapest-export`) is 400; a well-formed document that cannot be stored (an
                 unsupported `version`, an id used twice in one list, a reference to an id the
-                document does not hold, a setting out of range) is 422. The server's request body
-                limit applies (1 MiB by default, configurable).
+                document does not hold, a setting out of range) is 422. This route alone takes a body
+                of up to 64 MiB (configurable); larger is 413.
               parameters:
                 - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:

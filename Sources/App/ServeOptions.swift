@@ -10,6 +10,8 @@ public struct ServeOptions: Sendable, Equatable {
     public var eventLoops = 0
     public var maxConnections = 10_000
     public var maxBodyBytes = 1024 * 1024
+    /// The one larger body: a whole data set sent to POST /v1/import.
+    public var maxImportBytes = 64 * 1024 * 1024
     public var headTimeoutMilliseconds = 10_000
     public var idleTimeoutMilliseconds = 30_000
     public var bodyTimeoutMilliseconds = 30_000
@@ -57,6 +59,12 @@ public struct ServeOptions: Sendable, Equatable {
             help: "largest request body in bytes (default 1048576)"
         ) {
             $0.maxBodyBytes = try integer($1, "--max-body-bytes", in: 0...(1 << 30))
+        },
+        Option(
+            flag: "--max-import-bytes", environment: "NOTAPEST_MAX_IMPORT_BYTES",
+            help: "largest body of POST /v1/import in bytes (default 67108864)"
+        ) {
+            $0.maxImportBytes = try integer($1, "--max-import-bytes", in: 0...(1 << 31))
         },
         Option(
             flag: "--head-timeout-ms", environment: "NOTAPEST_HEAD_TIMEOUT_MS",
@@ -191,13 +199,15 @@ public struct ServeOptions: Sendable, Equatable {
 
     /// The server configuration these options describe.
     public var serverConfiguration: ServerConfiguration {
-        ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, eventLoops: eventLoops,
             limits: ParserLimits(maxBodyBytes: maxBodyBytes),
             timeouts: .init(
                 headMilliseconds: headTimeoutMilliseconds, idleMilliseconds: idleTimeoutMilliseconds,
                 bodyMilliseconds: bodyTimeoutMilliseconds),
             maxConnections: maxConnections, accessLog: logFormat)
+        configuration.largeBodies = ["/v1/import": max(maxImportBytes, maxBodyBytes)]
+        return configuration
     }
 
     static var help: String {

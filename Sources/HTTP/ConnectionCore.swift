@@ -51,6 +51,8 @@ struct ConnectionCore {
     }
 
     let limits: ParserLimits
+    /// Larger body limits for particular POST paths (a whole-database import).
+    let largeBodies: [String: Int]
     let timeouts: ServerConfiguration.Timeouts
     let maxPendingOutput: Int
     let serverName: [UInt8]
@@ -77,9 +79,10 @@ struct ConnectionCore {
 
     init(
         limits: ParserLimits, timeouts: ServerConfiguration.Timeouts, maxPendingOutput: Int, serverName: String,
-        now: Int64
+        now: Int64, largeBodies: [String: Int] = [:]
     ) {
         self.limits = limits
+        self.largeBodies = largeBodies
         self.timeouts = timeouts
         self.maxPendingOutput = maxPendingOutput
         self.serverName = Array(serverName.utf8)
@@ -183,6 +186,8 @@ struct ConnectionCore {
             consumeInput(consumed)
             let started = headStartedAt ?? now
             headStartedAt = nil
+            var limits = self.limits
+            if head.method == "POST", let larger = largeBodies[head.path] { limits.maxBodyBytes = larger }
             switch RequestParser.messageInfo(for: head, limits: limits) {
             case .failure(let error):
                 failRequest(error, method: head.method)

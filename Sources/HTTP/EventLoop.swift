@@ -164,7 +164,7 @@ final class EventLoop: @unchecked Sendable {
         let config = shared.configuration
         var core = ConnectionCore(
             limits: config.limits, timeouts: config.timeouts, maxPendingOutput: config.maxPendingOutputBytes,
-            serverName: config.serverName, now: now)
+            serverName: config.serverName, now: now, largeBodies: config.largeBodies)
         core.date = date.bytes
         let connection = Connection(id: id, fd: fd, core: core)
         // Edge-triggered interest in both directions, registered once: no epoll_ctl per request.

@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: AccessLogFormat
     /// The `Server` header's value.
     public var serverName: String
+    /// Body limits above `limits.maxBodyBytes` for POSTs to these exact paths.
+    public var largeBodies: [String: Int] = [:]
 
     public struct Timeouts: Sendable, Equatable {
         /// From a request head's first byte to its end; then 408 and close (defeats slowloris).

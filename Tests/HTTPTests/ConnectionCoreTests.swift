@@ -151,4 +151,21 @@ import Testing
         #expect(output(&busy).contains("Connection: close\r\n"))
         #expect(busy.isFinished)
     }
+
+    @Test func oneRouteMayTakeALargerBody() {
+        // POST to the import path may exceed the general limit; everything else is still 413.
+        var core = ConnectionCore(
+            limits: ParserLimits(maxBodyBytes: 4), timeouts: Self.timeouts, maxPendingOutput: 1 << 20,
+            serverName: "t", now: 0, largeBodies: ["/import": 8])
+        feed(&core, "POST /import HTTP/1.1\r\nHost: t\r\nContent-Length: 8\r\n\r\n12345678")
+        guard case .dispatch(let request, _) = core.advance(now: 0) else {
+            Issue.record("the larger body was refused")
+            return
+        }
+        #expect(request.body.count == 8)
+        var other = makeCore(maxBody: 4)
+        feed(&other, "POST /elsewhere HTTP/1.1\r\nHost: t\r\nContent-Length: 8\r\n\r\n12345678")
+        _ = other.advance(now: 0)
+        #expect(output(&other).hasPrefix("HTTP/1.1 413 "))
+    }
 }
