@@ -1,0 +1,83 @@
+# syntax=docker/dockerfile:1
+#
+# Two stages: the Swift toolchain builds one binary with the Swift runtime and Foundation linked in
+# statically, and a slim Debian image runs it with nothing but the few shared libraries it still
+# needs. scripts/check-runtime.sh proves the runtime stage on a plain Debian root, without an engine.
+#
+#   docker build -t notapest .
+#   docker run -d -p 8080:8080 -v notapest-data:/data -e NOTAPEST_TOKEN notapest
+#
+# (-e NOTAPEST_TOKEN without a value passes the caller's variable through, so the token stays out of
+# the command line; NOTAPEST_TOKEN_FILE=/run/secrets/... reads it from a mounted secret instead.)
+# A host folder mounted on /data must be writable by uid 10001. Backup while it runs:
+#   docker exec CONTAINER notapest backup /data/backup-$(date +%F).sqlite
+
+# Pinned to the toolchain the project is developed and tested with (Swift 6.3.1 on Debian 12), so
+# that the image builds the same code the same way; bump it together with the toolchain.
+FROM swift:6.3.1-bookworm AS build
+
+# The SQLite target is a system library: the build needs its headers and the linker its .so.
+RUN export DEBIAN_FRONTEND=noninteractive \
+    && apt-get update -q \
+    && apt-get install -y -q --no-install-recommends libsqlite3-dev \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /src
+# Tests is copied only because SwiftPM checks the folder of every target, test targets included,
+# when it loads the manifest; none of it is compiled for the product.
+COPY Package.swift ./
+COPY Sources ./Sources
+COPY Tests ./Tests
+
+# --static-swift-stdlib links the Swift runtime and Foundation into the binary, so the runtime
+# image needs no toolchain; libc, libstdc++ and libsqlite3 stay dynamic and come from Debian.
+RUN swift build -c release --static-swift-stdlib --product notapest \
+    && install -D -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/notapest" \
+        /out/notapest
+
+FROM debian:bookworm-slim
+
+# Only what the binary loads or reads at run time: libsqlite3 (storage); tzdata, the zone files
+# the C library and SQLite's 'localtime' read for TZ (the time_zone setting itself is resolved from
+# the ICU zone data linked into the binary, so it does not depend on them); ca-certificates, the
+# usual trust store, so that nothing has to be added if outbound TLS is ever needed.
+RUN export DEBIAN_FRONTEND=noninteractive \
+    && apt-get update -q \
+    && apt-get install -y -q --no-install-recommends libsqlite3-0 tzdata ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+
+# A fixed, numeric non-root identity: volume ownership stays stable across rebuilds, and
+# orchestrators that require a non-root user (runAsNonRoot) can check a number. /data is created
+# and chowned before VOLUME, because a new volume is seeded from the image with that ownership
+# while changes made after the VOLUME line would be discarded.
+RUN groupadd --system --gid 10001 notapest \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home \
+        --shell /usr/sbin/nologin notapest \
+    && mkdir /data \
+    && chown 10001:10001 /data \
+    && chmod 0750 /data
+
+COPY --from=build /out/notapest /usr/local/bin/notapest
+
+# Listen on every interface inside the container (publishing the port decides who can reach it)
+# and keep the database on the volume. The bearer token is never baked in: pass NOTAPEST_TOKEN at
+# run time; a non-loopback bind without one is refused unless --insecure-no-auth is given.
+ENV NOTAPEST_HOST=0.0.0.0 \
+    NOTAPEST_PORT=8080 \
+    NOTAPEST_DB=/data/notapest.sqlite
+
+USER 10001:10001
+WORKDIR /data
+VOLUME /data
+EXPOSE 8080
+
+# The image has no curl: the binary probes its own /healthz (unauthenticated) from the same
+# environment, and exits 0 or 1 as HEALTHCHECK expects.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["notapest", "healthcheck"]
+
+# The server finishes the requests in flight and closes the database on SIGTERM, then exits 0.
+# It waits for the signal with sigwait, so it needs no init process to receive it as PID 1, and
+# it starts no child processes that would need reaping.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["notapest"]
+CMD ["serve"]
