@@ -52,6 +52,19 @@ struct AgendaWriter {
         raw("}")
     }
 
+    /// An application's representation: its stored fields, then `next_action` and
+    /// `unanswered_follow_ups` (the same bytes as `ApplicationRoutes.json`).
+    static func application(storedJSON: [UInt8], next: AgendaItem?, unanswered: Int) -> [UInt8] {
+        var writer = AgendaWriter(capacity: storedJSON.count + 600)
+        writer.bytes.append(contentsOf: storedJSON)
+        writer.raw(",\"next_action\":")
+        if let next { writer.item(next) } else { writer.raw("null") }
+        writer.raw(",\"unanswered_follow_ups\":")
+        writer.integer(unanswered)
+        writer.raw("}")
+        return writer.bytes
+    }
+
     /// The whole `GET /v1/agenda` body.
     static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
         var writer = AgendaWriter(capacity: 128 + items.count * 480)

@@ -137,11 +137,13 @@ enum ApplicationRoutes {
         let id = try PathID.parse(request, "id")
         let at = try asOf(request, default: context.now())
         guard let entry = try context.timeline(id, request) else { throw notFound(id) }
-        let body = json(entry.timeline.application, facts: entry.facts, engine: context.engine, asOf: at)
+        let engine = context.engine
+        let date = GuidanceJSON.date(at)
+        let bytes = AgendaWriter.application(
+            storedJSON: entry.storedJSON, next: engine.nextAction(for: entry.facts, asOf: date),
+            unanswered: engine.unansweredFollowUps(in: entry.facts, asOf: date))
         // The tag names the stored version; next_action also moves with time and settings, so the
         // representation's hash is part of it.
-        var bytes: [UInt8] = []
-        body.write(into: &bytes)
         let tag = etag(entry.timeline.application)
         let combined = "\"" + tag.dropFirst().dropLast() + "-" + ETag.body(bytes).dropFirst().dropLast() + "\""
         if ETag.noneMatchHits(request, tag: combined) { return JSONResponse.notModified(combined) }

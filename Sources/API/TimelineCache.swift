@@ -22,6 +22,9 @@ final class TimelineCache: Sendable {
         let statuses: [Int64: String]
         /// The timeline as the guidance sees it, converted once.
         let facts: ApplicationFacts
+        /// The application's stored fields as JSON, without the closing brace: a GET appends what
+        /// the guidance says as of the time asked about.
+        let storedJSON: [UInt8]
         let token: Token
 
         init(timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) throws {
@@ -34,6 +37,10 @@ final class TimelineCache: Sendable {
             self.timeline = timeline
             self.statuses = statuses
             self.facts = facts
+            var bytes: [UInt8] = []
+            JSON.object(ApplicationRoutes.baseJSON(timeline.application)).write(into: &bytes)
+            bytes.removeLast()
+            self.storedJSON = bytes
             self.token = token
         }
 
@@ -49,7 +56,18 @@ final class TimelineCache: Sendable {
         }
 
         func retagged(_ token: Token) -> Entry {
-            Entry(timeline: timeline, statuses: statuses, facts: facts, token: token)
+            Entry(timeline: timeline, statuses: statuses, facts: facts, storedJSON: storedJSON, token: token)
+        }
+
+        private init(
+            timeline: ApplicationTimeline, statuses: [Int64: String], facts: ApplicationFacts, storedJSON: [UInt8],
+            token: Token
+        ) {
+            self.timeline = timeline
+            self.statuses = statuses
+            self.facts = facts
+            self.storedJSON = storedJSON
+            self.token = token
         }
     }
 

@@ -9,7 +9,8 @@ public struct Router: Sendable {
     }
 
     enum Segment: Sendable, Equatable {
-        case literal(String)
+        /// The segment's bytes.
+        case literal([UInt8])
         case parameter(String)
     }
 
@@ -33,7 +34,7 @@ public struct Router: Sendable {
 
     public mutating func add(_ method: String, _ pattern: String, _ handler: Handler) {
         let segments = Self.split(pattern).map { part -> Segment in
-            part.hasPrefix(":") ? .parameter(String(part.dropFirst())) : .literal(String(part))
+            part.hasPrefix(":") ? .parameter(String(part.dropFirst())) : .literal(Array(part.utf8))
         }
         let route = Route(method: method, pattern: pattern, handler: handler, segments: segments)
         routes.append(route)
@@ -50,41 +51,78 @@ public struct Router: Sendable {
     }
 
     /// Finds the route for a method and a (not yet decoded) path. `HEAD` runs the `GET` route.
+    /// The path is split into segment ranges on the stack and compared byte by byte; strings are
+    /// made only for the parameters of the route that matches.
     public func match(method: String, path: String) -> Match {
         if let candidates = literal[path], let route = candidates.first(where: { $0.method == method }) {
             return .found(route, parameters: [:])
         }
-        let parts = Self.split(path)
-        var allowed: [String] = []
-        var parameters: [String: String] = [:]
-        for route in routes where Self.bind(route.segments, to: parts, into: &parameters) {
-            if route.method == method || (method == "HEAD" && route.method == "GET") {
-                return .found(route, parameters: parameters)
+        var path = path
+        return path.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.maxSegments) { ranges in
+                guard let count = Self.segments(of: bytes, into: ranges) else { return .notFound }
+                var allowed: [String] = []
+                for route in routes where route.segments.count == count {
+                    guard let parameters = Self.bind(route.segments, bytes, ranges) else { continue }
+                    if route.method == method || (method == "HEAD" && route.method == "GET") {
+                        return .found(route, parameters: parameters)
+                    }
+                    if !allowed.contains(route.method) { allowed.append(route.method) }
+                }
+                guard !allowed.isEmpty else { return .notFound }
+                if allowed.contains("GET") { allowed.append("HEAD") }
+                allowed.append("OPTIONS")
+                return method == "OPTIONS" ? .options(allow: allowed) : .methodNotAllowed(allow: allowed)
             }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
-            parameters.removeAll(keepingCapacity: true)
         }
-        guard !allowed.isEmpty else { return .notFound }
-        if allowed.contains("GET") { allowed.append("HEAD") }
-        allowed.append("OPTIONS")
-        return method == "OPTIONS" ? .options(allow: allowed) : .methodNotAllowed(allow: allowed)
+    }
+
+    /// No route has more segments than this; a longer path matches nothing.
+    static let maxSegments = 16
+
+    /// The byte ranges between slashes of a path that starts with `/`; nil when it does not, or
+    /// when it has more segments than any route.
+    static func segments(of bytes: UnsafeBufferPointer<UInt8>, into ranges: UnsafeMutableBufferPointer<Range<Int>>)
+        -> Int?
+    {
+        guard bytes.first == UInt8(ascii: "/") else { return nil }
+        var count = 0
+        var start = 1
+        for index in 1...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            guard count < ranges.count else { return nil }
+            ranges[count] = start..<index
+            count += 1
+            start = index + 1
+        }
+        return count
+    }
+
+    /// The route's parameters when every segment matches, else nil.
+    static func bind(
+        _ segments: [Segment], _ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeMutableBufferPointer<Range<Int>>
+    )
+        -> [String: String]?
+    {
+        for (index, segment) in segments.enumerated() {
+            guard case .literal(let text) = segment else { continue }
+            let range = ranges[index]
+            guard range.count == text.count,
+                text.withUnsafeBufferPointer({ literal in
+                    zip(literal, bytes[range]).allSatisfy { $0 == $1 }
+                })
+            else { return nil }
+        }
+        var parameters: [String: String] = [:]
+        for (index, segment) in segments.enumerated() {
+            guard case .parameter(let name) = segment else { continue }
+            let part = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[index]]), as: UTF8.self)
+            guard !part.isEmpty, let value = PercentDecoding.decode(part) else { return nil }
+            parameters[name] = value
+        }
+        return parameters
     }
 
     static func split(_ path: String) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
-    }
-
-    static func bind(_ segments: [Segment], to parts: [Substring], into parameters: inout [String: String]) -> Bool {
-        guard segments.count == parts.count else { return false }
-        for (segment, part) in zip(segments, parts) {
-            switch segment {
-            case .literal(let text):
-                guard part == text else { return false }
-            case .parameter(let name):
-                guard !part.isEmpty, let value = PercentDecoding.decode(part) else { return false }
-                parameters[name] = value
-            }
-        }
-        return true
     }
 }

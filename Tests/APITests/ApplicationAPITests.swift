@@ -108,4 +108,23 @@ import Testing
         #expect(wrongMethod.status == 405)
         #expect(wrongMethod.header("Allow") == "GET, PATCH, DELETE, HEAD, OPTIONS")
     }
+
+    @Test func singleAndListRepresentationsAgree() throws {
+        // GET /v1/applications/{id} writes its body straight from the cache; the list builds it as a
+        // JSON tree. Both must say the same.
+        let api = try APIServer()
+        _ = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
+        _ = try api.create(
+            "/v1/applications", #"{"employer":"Acme \"A\"","route":"recruiter_general","recruiter_id":1}"#)
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"resume_sent","occurred_at":"2026-10-02T09:00:00Z","contact_id":1,"channel":"email"}"#)
+        for asOf in ["2026-10-03T00:00:00Z", "2026-11-20T00:00:00Z"] {
+            let single = try api.call("GET", "/v1/applications/1?as_of=\(asOf)").object as NSDictionary
+            let items = try api.call("GET", "/v1/applications?as_of=\(asOf)").object["items"] as? [[String: Any]]
+            let listed = try #require(items?.first) as NSDictionary
+            #expect(single == listed, "as of \(asOf)")
+            #expect(single["next_action"] is [String: Any])
+        }
+    }
 }

@@ -51,6 +51,10 @@ import Testing
         Case(name: "empty parameter segment does not match", method: "GET", path: "/v1/applications/", expected: "404"),
         Case(name: "trailing segments do not match", method: "GET", path: "/v1/applications/1/x", expected: "404"),
         Case(name: "bad percent escape does not match", method: "GET", path: "/v1/applications/%zz", expected: "404"),
+        Case(
+            name: "a path longer than any route", method: "GET", path: String(repeating: "/a", count: 40),
+            expected: "404"),
+        Case(name: "a path without a leading slash", method: "GET", path: "v1/applications", expected: "404"),
     ])
     func match(_ row: Case) {
         let outcome: String
