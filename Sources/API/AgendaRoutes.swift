@@ -48,8 +48,9 @@ enum AgendaRoutes {
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
         let facts = try context.allFacts(request, load: loadFacts)
-        let list = context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
-        return JSONResponse.getHashed(request, bytes: AgendaWriter.agenda(list, asOf: asOf, horizonDays: horizon))
+        let list = AgendaComputation.items(
+            facts, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
+        return JSONResponse.getHashed(request, bytes: AgendaComputation.body(list, asOf: asOf, horizonDays: horizon))
     }
 
     /// PUT merges over the stored settings inside the writer's transaction, and the in-memory copy

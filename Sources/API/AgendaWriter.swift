@@ -65,17 +65,34 @@ struct AgendaWriter {
         return writer.bytes
     }
 
+    /// The items as comma-separated JSON objects, without brackets.
+    static func items(_ items: ArraySlice<AgendaItem>) -> [UInt8] {
+        var writer = AgendaWriter(capacity: items.count * 480)
+        for index in items.indices {
+            if index > items.startIndex { writer.raw(",") }
+            writer.item(items[index])
+        }
+        return writer.bytes
+    }
+
     /// The whole `GET /v1/agenda` body.
     static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
-        var writer = AgendaWriter(capacity: 128 + items.count * 480)
+        agenda(pieces: [Self.items(items[...])], asOf: asOf, horizonDays: horizonDays)
+    }
+
+    /// The whole `GET /v1/agenda` body from pieces written by `items`, in order.
+    static func agenda(pieces: [[UInt8]], asOf: Int64, horizonDays: Int) -> [UInt8] {
+        var writer = AgendaWriter(capacity: 128 + pieces.reduce(0) { $0 + $1.count + 1 })
         writer.raw("{\"as_of\":")
         writer.string(Timestamp.format(asOf))
         writer.raw(",\"horizon_days\":")
         writer.integer(horizonDays)
         writer.raw(",\"items\":[")
-        for (index, item) in items.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.item(item)
+        var first = true
+        for piece in pieces where !piece.isEmpty {
+            if !first { writer.raw(",") }
+            writer.bytes.append(contentsOf: piece)
+            first = false
         }
         writer.raw("]}")
         return writer.bytes

@@ -110,7 +110,8 @@ enum DataRoutes {
     static func agendaICS(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try AgendaRoutes.window(request, now: context.now())
         let facts = try context.allFacts(request, load: AgendaRoutes.loadFacts)
-        let items = context.engine.agenda(for: facts, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
+        let items = AgendaComputation.items(
+            facts, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
         var employers: [Int: String] = [:]
         for application in facts { employers[application.id] = application.employer }
         let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)

@@ -1,0 +1,52 @@
+import Foundation
+import Guidance
+import Testing
+
+@testable import API
+
+/// The parallel agenda gives exactly the items, in exactly the order, of one pass over all facts.
+@Suite struct AgendaComputationTests {
+    static func facts(count: Int) -> [ApplicationFacts] {
+        let start = Date(timeIntervalSince1970: 1_793_000_000)
+        let recruiter = ContactFact(id: 1, name: "Dana", role: .recruiter)
+        let interviewer = ContactFact(id: 2, name: "Sam", role: .interviewer)
+        return (1...count).map { id in
+            let sent = start.addingTimeInterval(Double(id % 40) * 86_400 + Double(id % 7) * 3600)
+            var events = [EventFact(id: id * 10, kind: .resumeSent, occurredAt: sent, contactId: 1, channel: "email")]
+            if id % 3 == 0 {
+                events.append(
+                    EventFact(
+                        id: id * 10 + 1, kind: .interview, occurredAt: sent.addingTimeInterval(5 * 86_400),
+                        interviewerIds: [2]))
+            }
+            let route: Route = [.postedOpening, .unsolicited, .recruiterSubmitted, .recruiterGeneral][id % 4]
+            return ApplicationFacts(
+                id: id, employer: "Employer \(id)", route: route, recruiterId: route.requiresRecruiter ? 1 : nil,
+                events: events, contacts: [1: recruiter, 2: interviewer])
+        }
+    }
+
+    @Test func parallelEqualsSequential() {
+        let facts = Self.facts(count: AgendaComputation.parallelThreshold * 2 + 17)
+        let engine = GuidanceEngine(settings: GuidanceSettings())
+        let asOf = Date(timeIntervalSince1970: 1_794_000_000)
+        let sequential = engine.agenda(for: facts, asOf: asOf, horizonDays: 14)
+        let parallel = AgendaComputation.items(facts, engine: engine, asOf: asOf, horizonDays: 14)
+        #expect(sequential.count > 1000)
+        #expect(parallel == sequential)
+        let oneWriter = AgendaWriter.agenda(sequential, asOf: 1_794_000_000_000, horizonDays: 14)
+        let spread = AgendaComputation.body(parallel, asOf: 1_794_000_000_000, horizonDays: 14)
+        #expect(oneWriter == spread)
+    }
+
+    @Test func mergeKeepsAgendaOrder() {
+        let facts = Self.facts(count: 300)
+        let engine = GuidanceEngine(settings: GuidanceSettings())
+        let asOf = Date(timeIntervalSince1970: 1_794_000_000)
+        let all = engine.agenda(for: facts, asOf: asOf, horizonDays: 30)
+        let odd = engine.agenda(for: facts.filter { $0.id % 2 == 1 }, asOf: asOf, horizonDays: 30)
+        let even = engine.agenda(for: facts.filter { $0.id % 2 == 0 }, asOf: asOf, horizonDays: 30)
+        #expect(AgendaComputation.merge(odd, even) == all)
+        #expect(AgendaComputation.merge([], all) == all)
+    }
+}
