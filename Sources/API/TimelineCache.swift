@@ -127,20 +127,7 @@ final class TimelineCache: Sendable {
     /// Inside the writer's transaction, before the commit: later jobs of the same batch must not
     /// trust what was judged before this write.
     func invalidate(_ change: Change) {
-        state.withLock { state in
-            switch change {
-            case .none:
-                break
-            case .application(let id):
-                Self.bump(id, in: &state)
-            case .extended(let from, let to):
-                _ = from
-                Self.bump(to.timeline.application.id, in: &state)
-            case .everything:
-                state.epoch &+= 1
-                state.entries.removeAll(keepingCapacity: true)
-            }
-        }
+        state.withLock { Self.forget(change, in: &$0) }
     }
 
     /// After the commit, before the client hears back. Only the writer thread bumps generations, in
@@ -148,22 +135,27 @@ final class TimelineCache: Sendable {
     /// was touched by no other write, and is the committed state.
     func committed(_ change: Change) {
         state.withLock { state in
-            switch change {
-            case .none:
-                break
-            case .application(let id):
-                Self.bump(id, in: &state)
-            case .extended(let from, let to):
-                let id = to.timeline.application.id
-                let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
-                Self.bump(id, in: &state)
-                guard sole else { return }
-                let token = Token(generation: state.generations[id, default: 0], epoch: state.epoch)
-                Self.put(to.retagged(token), into: &state, capacity: capacity)
-            case .everything:
-                state.epoch &+= 1
-                state.entries.removeAll(keepingCapacity: true)
-            }
+            guard case .extended(let from, let to) = change else { return Self.forget(change, in: &state) }
+            let id = to.timeline.application.id
+            let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
+            Self.forget(change, in: &state)
+            guard sole else { return }
+            let token = Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+            Self.put(to.retagged(token), into: &state, capacity: capacity)
+        }
+    }
+
+    private static func forget(_ change: Change, in state: inout State) {
+        switch change {
+        case .none:
+            break
+        case .application(let id):
+            bump(id, in: &state)
+        case .extended(_, let to):
+            bump(to.timeline.application.id, in: &state)
+        case .everything:
+            state.epoch &+= 1
+            state.entries.removeAll(keepingCapacity: true)
         }
     }
 

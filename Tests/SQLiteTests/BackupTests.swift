@@ -1,6 +1,7 @@
 import Foundation
 import SQLite
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite("Online backup (https://sqlite.org/backup.html) and integrity_check")

@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import SQLite
+import TestSupport
 import Testing
 
 @Suite("Opening connections: PRAGMAs, readers and WAL visibility (https://sqlite.org/wal.html)")

@@ -1,5 +1,6 @@
 import CSQLite
 import SQLite
+import TestSupport
 import Testing
 
 /// A statement that breaks one constraint with a private value bound, and the codes it must report.

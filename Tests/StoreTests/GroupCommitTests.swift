@@ -2,6 +2,7 @@ import Dispatch
 import Glibc
 import SQLite
 import Store
+import TestSupport
 import Testing
 
 @Suite("Group commit: many jobs, one transaction, completions only after COMMIT")

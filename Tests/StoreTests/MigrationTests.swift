@@ -1,5 +1,6 @@
 import SQLite
 import Store
+import TestSupport
 import Testing
 
 @Suite("Schema migrations by user_version (https://sqlite.org/pragma.html#pragma_user_version)")
