@@ -5,10 +5,13 @@ import Glibc
 /// without their query, which may hold a token.
 struct AccessLog {
     let format: AccessLogFormat
+    /// Where lines go: standard error, or another descriptor in tests.
+    let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(format: AccessLogFormat) {
+    init(format: AccessLogFormat, fd: Int32 = 2) {
         self.format = format
+        self.fd = fd
         if format != .off { buffer.reserveCapacity(16 * 1024) }
     }
 
@@ -33,7 +36,7 @@ struct AccessLog {
         buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
                 if n <= 0 { break }
                 offset += n
             }

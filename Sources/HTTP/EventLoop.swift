@@ -38,7 +38,7 @@ final class EventLoop: @unchecked Sendable {
         self.index = index
         self.shared = shared
         self.listenerFD = listenerFD
-        self.log = AccessLog(format: shared.configuration.accessLog)
+        self.log = AccessLog(format: shared.configuration.accessLog, fd: shared.configuration.accessLogDescriptor)
         let timeouts = shared.configuration.timeouts
         let shortest = min(timeouts.headMilliseconds, timeouts.idleMilliseconds, timeouts.bodyMilliseconds)
         // Deadlines are checked by sweeping every connection a few times per shortest timeout:

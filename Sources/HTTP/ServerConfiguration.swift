@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: AccessLogFormat
     /// The `Server` header's value.
     public var serverName: String
+    /// Where access-log lines go (standard error unless a test captures them).
+    public var accessLogDescriptor: Int32 = 2
     /// Body limits above `limits.maxBodyBytes` for POSTs to these exact paths.
     public var largeBodies: [String: Int] = [:]
 
