@@ -32,6 +32,8 @@ final class EventLoop: @unchecked Sendable {
         /// Connections another loop accepted and handed to this one.
         var adopted: [Int32] = []
         var stop = false
+
+        var isEmpty: Bool { completions.isEmpty && adopted.isEmpty }
     }
 
     init(index: Int, shared: ServerShared, listenerFD: Int32) throws(SocketError) {
@@ -70,14 +72,23 @@ final class EventLoop: @unchecked Sendable {
 
     /// Hands a deferred handler's result to the loop.
     func post(id: UInt64, result: Result<Response, any Error>) {
-        inbox.withLock { $0.completions.append((id, result)) }
-        wake()
+        // One wake-up per batch: while the inbox holds anything, a wake-up is already on its way
+        // and the loop will drain everything, so a writer answering a batch of requests costs the
+        // loop one eventfd write, not one per request.
+        let wasEmpty = inbox.withLock { inbox in
+            defer { inbox.completions.append((id, result)) }
+            return inbox.isEmpty
+        }
+        if wasEmpty { wake() }
     }
 
     /// Takes over a connection another loop accepted.
     func adopt(_ fd: Int32) {
-        inbox.withLock { $0.adopted.append(fd) }
-        wake()
+        let wasEmpty = inbox.withLock { inbox in
+            defer { inbox.adopted.append(fd) }
+            return inbox.isEmpty
+        }
+        if wasEmpty { wake() }
     }
 
     /// Stops accepting and finishes in-flight requests, then the loop returns from `run`.
