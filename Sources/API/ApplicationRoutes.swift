@@ -52,15 +52,19 @@ enum ApplicationRoutes {
         return .object(object)
     }
 
-    static func fields(from object: JSONObject) throws(APIError) -> ApplicationFields {
+    /// The fields of a new application, or of a patched one (`patched`): there a recruiter route left without a
+    /// recruiter depends on what is stored as much as on the request, so it is 422 rather than 400.
+    static func fields(from object: JSONObject, patched: Bool = false) throws(APIError) -> ApplicationFields {
         var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
         let route = reader.choice("route", routes, required: true)
         let recruiter = reader.id("recruiter_id")
+        var missingRecruiter: FieldError?
         if let route, Route(rawValue: route)?.requiresRecruiter == true, recruiter == nil,
             object["recruiter_id"] == nil
                 || object["recruiter_id"] == .null
         {
-            reader.fail("recruiter_id", "is required when the route is \(route)")
+            let error = FieldError("recruiter_id", "is required when the route is \(route)")
+            if patched { missingRecruiter = error } else { reader.fail(error.field, error.message) }
         }
         let fields = ApplicationFields(
             employer: reader.string("employer", max: Limits.name),
@@ -70,6 +74,7 @@ enum ApplicationRoutes {
             status: reader.choice("status", statuses) ?? ApplicationStatus.active.rawValue,
             notes: reader.string("notes", max: Limits.note))
         try reader.finish()
+        if let missingRecruiter { throw .unprocessable([missingRecruiter]) }
         return fields
     }
 
@@ -186,15 +191,24 @@ enum ApplicationRoutes {
         -> @Sendable (Database) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
-        let patch = JSON.object(try RequestBody.object(request))
+        let body = try RequestBody.object(request)
+        let patch = JSON.object(body)
         let now = context.now()
         return { db in
             guard let current = try db.application(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
+            // RFC 7396 §2 turns a member patched to null into a removal, which would let an unknown or read-only
+            // name through unnoticed, and would quietly put back the default of a member that has no empty
+            // state; so the patch's own members are checked first.
+            var members = FieldReader(body, allowed: writable, readOnly: readOnly)
+            for key in ["route", "status", "direct_contact_permitted"] where body[key] == .null {
+                members.fail(key, "cannot be cleared")
+            }
+            try members.finish()
             let base = JSON.object(baseJSON(current))
             var merged = MergePatch.apply(patch, to: base).objectValue ?? JSONObject()
             for key in readOnly where patch[key] == nil { merged[key] = nil }
-            let fields = try fields(from: merged)
+            let fields = try fields(from: merged, patched: true)
             try checkReferences(fields, db)
             switch try db.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {
             case .done(let record):

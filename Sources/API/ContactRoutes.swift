@@ -76,11 +76,15 @@ enum ContactRoutes {
         -> @Sendable (Database) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
-        let patch = JSON.object(try RequestBody.object(request))
+        let body = try RequestBody.object(request)
+        let patch = JSON.object(body)
         let now = context.now()
         return { db in
             guard let current = try db.contact(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
+            // RFC 7396 §2 turns a member patched to null into a removal, which would let an unknown or read-only
+            // name through unnoticed; so the patch's own member names are checked first.
+            try FieldReader(body, allowed: writable, readOnly: readOnly).finish()
             var merged = MergePatch.apply(patch, to: json(current)).objectValue ?? JSONObject()
             for key in readOnly where patch[key] == nil { merged[key] = nil }
             let fields = try fields(from: merged)

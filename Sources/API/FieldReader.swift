@@ -27,6 +27,16 @@ struct FieldReader {
         return value
     }
 
+    /// The integer a JSON number stands for. The contract is written in JSON Schema, which counts any number
+    /// with a zero fractional part as an integer (2020-12 Validation §6.1.1): `3.0` and `1e2` are 3 and 100.
+    /// A fraction or exponent is taken only up to 2^53, where a `Double` still holds every integer exactly.
+    static func wholeNumber(_ value: JSON) -> Int64? {
+        guard let number = value.numberValue else { return nil }
+        if let exact = number.int64 { return exact }
+        guard abs(number.double) <= 9_007_199_254_740_992 else { return nil }
+        return Int64(exactly: number.double)
+    }
+
     mutating func required(_ key: String) -> Bool {
         guard present(key) != nil else {
             fail(key, "is required")
@@ -75,7 +85,7 @@ struct FieldReader {
             if required { fail(key, "is required") }
             return nil
         }
-        guard let number = value.int64Value, number > 0 else {
+        guard let number = Self.wholeNumber(value), number > 0 else {
             fail(key, "must be a positive integer id")
             return nil
         }
@@ -97,7 +107,7 @@ struct FieldReader {
             if required { fail(key, "is required") }
             return nil
         }
-        guard let number = value.int64Value else {
+        guard let number = Self.wholeNumber(value) else {
             fail(key, "must be an integer")
             return nil
         }
@@ -144,7 +154,7 @@ struct FieldReader {
         }
         var ids: [Int64] = []
         for (index, item) in items.enumerated() {
-            guard let id = item.int64Value, id > 0 else {
+            guard let id = Self.wholeNumber(item), id > 0 else {
                 fail("\(key)[\(index)]", "must be a positive integer id")
                 continue
             }

@@ -34,6 +34,9 @@ enum OpenAPIDocument {
               formatted time, date or channel is 400; a well-formed value the service cannot accept
               (an id that names nothing, a setting out of range) is 422. Either way the problem
               document's `errors` names each field at fault, and nothing is written.
+            - In the body of a `POST`, `null` for an optional member means the same as leaving it
+              out. An integer may also be written with a zero fraction or an exponent
+              (`3.0`, `1e2`), as JSON Schema counts those as integers too.
             - Every error is an `application/problem+json` document (RFC 9457) with `type`,
               `title`, `status` and `detail`.
             - Lists answer `{"items": [...], "next_cursor": ...}`. Pass `next_cursor` back as
@@ -132,7 +135,9 @@ enum OpenAPIDocument {
                   content:
                     application/yaml:
                       schema:
-                        type: string
+                        description: The document read as YAML is an OpenAPI object.
+                        type: object
+                        required: [openapi, info, paths]
                 '304':
                   $ref: '#/components/responses/NotModified'
                 '401':
@@ -461,8 +466,10 @@ enum OpenAPIDocument {
               summary: Change an application
               description: |
                 Applies a JSON merge patch. `route`, `status` and `direct_contact_permitted` cannot
-                be cleared. The patched application is validated like a new one: a recruiter route
-                left without a recruiter is 400, a recruiter that does not exist is 422.
+                be cleared: `null` for one of them is 400. The patched application is then validated
+                like a new one, except that a recruiter route left without a recruiter is 422, as it
+                depends on what is stored as much as on the patch; so is a recruiter that does not
+                exist.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
               requestBody:
@@ -528,7 +535,7 @@ enum OpenAPIDocument {
               description: The application's events, oldest first (by `occurred_at`, then id), one page at a time.
               parameters:
                 - $ref: '#/components/parameters/Limit'
-                - $ref: '#/components/parameters/Cursor'
+                - $ref: '#/components/parameters/EventCursor'
                 - $ref: '#/components/parameters/IfNoneMatch'
               responses:
                 '200':
@@ -1055,7 +1062,15 @@ enum OpenAPIDocument {
                 Where to continue: the `next_cursor` of the previous page, passed back unchanged.
                 Anything else is 400.
               schema:
-                type: string
+                $ref: '#/components/schemas/IdCursor'
+            EventCursor:
+              name: cursor
+              in: query
+              description: |
+                Where to continue: the `next_cursor` of the previous page, passed back unchanged.
+                Anything else is 400.
+              schema:
+                $ref: '#/components/schemas/EventCursor'
             AsOf:
               name: as_of
               in: query
@@ -1121,9 +1136,9 @@ enum OpenAPIDocument {
                 same body again returns the first response and creates nothing; the same key with
                 another body is 422.
               schema:
+                description: 1 to 200 visible ASCII characters.
                 type: string
-                minLength: 1
-                maxLength: 200
+                pattern: '^[!-~]{1,200}$'
           headers:
             ETag:
               description: The representation's entity tag (RFC 9110 §8.8.3).
@@ -1411,6 +1426,7 @@ enum OpenAPIDocument {
             Finding:
               description: One rule an event breaks (a violation) or strains (a warning), explained.
               type: object
+              additionalProperties: false
               required: [rule, severity, message]
               properties:
                 rule:
@@ -1418,7 +1434,17 @@ enum OpenAPIDocument {
                 severity:
                   $ref: '#/components/schemas/Severity'
                 message:
+                  description: What the rule asks of this event, for a person; never blank.
                   type: string
+                  maxLength: 10000
+                  pattern: '[^ \t\n\r]'
+            ContactName:
+              description: |
+                How the person is called: up to 200 characters, not blank (at least one character
+                other than a space, a tab or a line break).
+              type: string
+              maxLength: 200
+              pattern: '[^ \t\n\r]'
             ContactRole:
               type: string
               enum: [recruiter, interviewer, hiring_manager, referral, other]
@@ -1429,14 +1455,13 @@ enum OpenAPIDocument {
             Contact:
               description: A person met during the search.
               type: object
+              additionalProperties: false
               required: [id, name, title, organization, email, phone, role, notes, created_at, updated_at]
               properties:
                 id:
                   $ref: '#/components/schemas/Id'
                 name:
-                  type: string
-                  minLength: 1
-                  maxLength: 200
+                  $ref: '#/components/schemas/ContactName'
                 title:
                   $ref: '#/components/schemas/ShortText'
                 organization:
@@ -1459,10 +1484,7 @@ enum OpenAPIDocument {
               required: [name]
               properties:
                 name:
-                  description: How the person is called; not empty.
-                  type: string
-                  minLength: 1
-                  maxLength: 200
+                  $ref: '#/components/schemas/ContactName'
                 title:
                   $ref: '#/components/schemas/ShortText'
                 organization:
@@ -1481,9 +1503,7 @@ enum OpenAPIDocument {
               additionalProperties: false
               properties:
                 name:
-                  type: string
-                  minLength: 1
-                  maxLength: 200
+                  $ref: '#/components/schemas/ContactName'
                 title:
                   $ref: '#/components/schemas/ShortText'
                 organization:
@@ -1509,6 +1529,18 @@ enum OpenAPIDocument {
             NextCursor:
               description: Pass back as `cursor` for the next page; null on the last page.
               type: [string, 'null']
+            IdCursor:
+              description: |
+                A cursor of the contacts or applications list: `c` and 16 lowercase hex digits.
+                Clients need not read it; they pass back what they were given.
+              type: string
+              pattern: '^c[0-9a-f]{16}$'
+            EventCursor:
+              description: |
+                A cursor of an application's timeline: `c`, 16 lowercase hex digits, `_` and 16 more.
+                Clients need not read it; they pass back what they were given.
+              type: string
+              pattern: '^c[0-9a-f]{16}_[0-9a-f]{16}$'
             Route:
               description: |
                 How the application reached the employer: `posted_opening` (answering an advertised
@@ -1567,9 +1599,12 @@ enum OpenAPIDocument {
                   description: Follow-ups sent since the last answer of any kind.
                   type: integer
                   minimum: 0
+              allOf:
+                - $ref: '#/components/schemas/RecruiterRouteNeedsRecruiter'
             StoredApplication:
               description: An application as stored, without what the guidance computes from it.
               type: object
+              additionalProperties: false
               required:
                 - id
                 - employer
@@ -1602,6 +1637,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/schemas/Instant'
                 updated_at:
                   $ref: '#/components/schemas/Instant'
+              allOf:
+                - $ref: '#/components/schemas/RecruiterRouteNeedsRecruiter'
             ExportDocument:
               description: |
                 The whole data set. Contacts, applications and events keep their ids and are ordered
@@ -1667,14 +1704,19 @@ enum OpenAPIDocument {
                     - $ref: '#/components/schemas/Id'
                     - type: 'null'
                 direct_contact_permitted:
-                  type: boolean
+                  type: [boolean, 'null']
                   default: false
                 status:
-                  allOf:
+                  anyOf:
                     - $ref: '#/components/schemas/ApplicationStatus'
+                    - type: 'null'
                   default: active
                 notes:
                   $ref: '#/components/schemas/Notes'
+              allOf:
+                - $ref: '#/components/schemas/RecruiterRouteNeedsRecruiter'
+            RecruiterRouteNeedsRecruiter:
+              description: An application on one of the two recruiter routes names its recruiter.
               if:
                 required: [route]
                 properties:
@@ -1740,6 +1782,7 @@ enum OpenAPIDocument {
             Event:
               description: One dated entry on an application's timeline.
               type: object
+              additionalProperties: false
               required:
                 - id
                 - application_id
@@ -1774,6 +1817,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/schemas/Notes'
                 interviewer_ids:
                   type: array
+                  maxItems: 50
+                  uniqueItems: true
                   items:
                     $ref: '#/components/schemas/Id'
                 follow_up_after:
@@ -1792,15 +1837,20 @@ enum OpenAPIDocument {
                 violations:
                   description: The `block` rules the event broke when it was forced; empty otherwise.
                   type: array
+                  maxItems: 18
                   items:
                     $ref: '#/components/schemas/Finding'
                 created_at:
                   $ref: '#/components/schemas/Instant'
+              allOf:
+                - $ref: '#/components/schemas/KindOnlyMembers'
             EventCreate:
               description: An event to record, or to check.
               type: object
               additionalProperties: false
               required: [kind, occurred_at]
+              allOf:
+                - $ref: '#/components/schemas/KindOnlyMembers'
               properties:
                 kind:
                   $ref: '#/components/schemas/EventKind'
@@ -1819,8 +1869,10 @@ enum OpenAPIDocument {
                   $ref: '#/components/schemas/Notes'
                 interviewer_ids:
                   description: For an interview, the people who interviewed the seeker.
-                  type: array
+                  type: [array, 'null']
                   default: []
+                  maxItems: 50
+                  uniqueItems: true
                   items:
                     $ref: '#/components/schemas/Id'
                 follow_up_after:
@@ -1850,20 +1902,110 @@ enum OpenAPIDocument {
                     - type: 'null'
                 force:
                   description: Store the event even though it breaks `block` rules, together with what it broke.
-                  type: boolean
+                  type: [boolean, 'null']
                   default: false
-            EventCreated:
-              description: The stored event, with the warnings the guidance gave.
+            KindOnlyMembers:
+              description: |
+                Members that belong to one kind of event: `interviewer_ids` to `interview`;
+                `follow_up_after`, `follow_up_contact_id`, `follow_up_channel` and
+                `decision_expected_by` to `directions`; `other_application_id` to
+                `offer_disclosure`. On an event of any other kind they are left out, null, or (the
+                list) empty.
               allOf:
-                - $ref: '#/components/schemas/Event'
-                - type: object
-                  required: [warnings]
-                  properties:
-                    warnings:
-                      description: The `warn` rules the event strains.
-                      type: array
-                      items:
-                        $ref: '#/components/schemas/Finding'
+                - if:
+                    properties:
+                      kind:
+                        const: interview
+                  else:
+                    properties:
+                      interviewer_ids:
+                        maxItems: 0
+                - if:
+                    properties:
+                      kind:
+                        const: directions
+                  else:
+                    properties:
+                      follow_up_after:
+                        type: 'null'
+                      follow_up_contact_id:
+                        type: 'null'
+                      follow_up_channel:
+                        type: 'null'
+                      decision_expected_by:
+                        type: 'null'
+                - if:
+                    properties:
+                      kind:
+                        const: offer_disclosure
+                  else:
+                    properties:
+                      other_application_id:
+                        type: 'null'
+            EventCreated:
+              description: |
+                The stored event, member for member as `Event` describes it, with the warnings the
+                guidance gave.
+              type: object
+              additionalProperties: false
+              required:
+                - id
+                - application_id
+                - kind
+                - occurred_at
+                - contact_id
+                - channel
+                - note
+                - interviewer_ids
+                - follow_up_after
+                - follow_up_contact_id
+                - follow_up_channel
+                - decision_expected_by
+                - other_application_id
+                - forced
+                - violations
+                - created_at
+                - warnings
+              properties:
+                id:
+                  $ref: '#/components/schemas/Event/properties/id'
+                application_id:
+                  $ref: '#/components/schemas/Event/properties/application_id'
+                kind:
+                  $ref: '#/components/schemas/Event/properties/kind'
+                occurred_at:
+                  $ref: '#/components/schemas/Event/properties/occurred_at'
+                contact_id:
+                  $ref: '#/components/schemas/Event/properties/contact_id'
+                channel:
+                  $ref: '#/components/schemas/Event/properties/channel'
+                note:
+                  $ref: '#/components/schemas/Event/properties/note'
+                interviewer_ids:
+                  $ref: '#/components/schemas/Event/properties/interviewer_ids'
+                follow_up_after:
+                  $ref: '#/components/schemas/Event/properties/follow_up_after'
+                follow_up_contact_id:
+                  $ref: '#/components/schemas/Event/properties/follow_up_contact_id'
+                follow_up_channel:
+                  $ref: '#/components/schemas/Event/properties/follow_up_channel'
+                decision_expected_by:
+                  $ref: '#/components/schemas/Event/properties/decision_expected_by'
+                other_application_id:
+                  $ref: '#/components/schemas/Event/properties/other_application_id'
+                forced:
+                  $ref: '#/components/schemas/Event/properties/forced'
+                violations:
+                  $ref: '#/components/schemas/Event/properties/violations'
+                created_at:
+                  $ref: '#/components/schemas/Event/properties/created_at'
+                warnings:
+                  description: The `warn` rules the event strains.
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Finding'
+              allOf:
+                - $ref: '#/components/schemas/KindOnlyMembers'
             EventList:
               type: object
               required: [items, next_cursor]

@@ -127,7 +127,7 @@ import Testing
             try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\nonly part")
             #expect(server.waitForConnections { $0 == 1 })
         }
-        #expect(server.waitForConnections { $0 == 0 })
+        #expect(server.waitForConnections(timeoutSeconds: 30) { $0 == 0 })
         let next = try server.client()
         try next.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try next.readResponse().status == 200)
