@@ -101,8 +101,10 @@ public enum RequestParser {
         if let lineEnd {
             scan = scanRequestLine(bytes, start: start, end: lineEnd, complete: true, limits: limits)
         } else if bytes[end - 1] == cr {
-            // A CR cannot occur inside a request line, so this one must be its end.
-            scan = scanRequestLine(bytes, start: start, end: end - 1, complete: true, limits: limits)
+            // A last CR is the line's end only if a LF follows, and a bare CR otherwise
+            // (RFC 9112 §2.2); until that byte arrives, judge only what precedes the CR, so a
+            // prefix cut just after it fails no differently from the whole request.
+            scan = scanRequestLine(bytes, start: start, end: end - 1, complete: false, limits: limits)
         } else {
             scan = scanRequestLine(bytes, start: start, end: end, complete: false, limits: limits)
         }
