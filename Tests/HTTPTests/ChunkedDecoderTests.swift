@@ -22,26 +22,10 @@ struct ChunkedDecoderTests {
         }
     }
 
-    struct Field: Sendable, Equatable {
-        let name: String
-        let value: String
-        init(_ name: String, _ value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
+    typealias Field = ParserTestRows.Field
+    typealias Malformed = ParserTestRows.Malformed
 
-    struct Malformed: Sendable, CustomTestStringConvertible {
-        let name: String
-        let raw: [UInt8]
-        let status: Int
-        /// A phrase of the problem detail, showing the row fails for the reason it names.
-        let because: String
-        var limits = ParserLimits()
-        var testDescription: String { name }
-    }
-
-    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+    static func bytes(_ text: String) -> [UInt8] { ParserTestRows.bytes(text) }
 
     static let allBytes = (UInt8.min...UInt8.max).map { $0 }
 

@@ -33,26 +33,10 @@ struct RequestParserTests {
         }
     }
 
-    struct Field: Sendable, Equatable {
-        let name: String
-        let value: String
-        init(_ name: String, _ value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
+    typealias Field = ParserTestRows.Field
+    typealias Malformed = ParserTestRows.Malformed
 
-    struct Malformed: Sendable, CustomTestStringConvertible {
-        let name: String
-        let raw: [UInt8]
-        let status: Int
-        /// A phrase of the problem detail, showing the row fails for the reason it names.
-        let because: String
-        var limits = ParserLimits()
-        var testDescription: String { name }
-    }
-
-    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+    static func bytes(_ text: String) -> [UInt8] { ParserTestRows.bytes(text) }
 
     static func parse(_ raw: [UInt8], _ limits: ParserLimits = ParserLimits()) -> HeadParseResult {
         RequestParser.parseHead(raw, limits: limits)
