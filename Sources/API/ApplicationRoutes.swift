@@ -192,7 +192,6 @@ enum ApplicationRoutes {
     {
         let id = try PathID.parse(request, "id")
         let body = try RequestBody.object(request)
-        let patch = JSON.object(body)
         let now = context.now()
         return { db in
             guard let current = try db.application(id: id) else { throw notFound(id) }
@@ -206,8 +205,7 @@ enum ApplicationRoutes {
             }
             try members.finish()
             let base = JSON.object(baseJSON(current))
-            var merged = MergePatch.apply(patch, to: base).objectValue ?? JSONObject()
-            for key in readOnly where patch[key] == nil { merged[key] = nil }
+            let merged = MergePatch.patched(base, with: body, readOnly: readOnly)
             let fields = try fields(from: merged, patched: true)
             try checkReferences(fields, db)
             switch try db.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {

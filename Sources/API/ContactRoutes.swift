@@ -77,7 +77,6 @@ enum ContactRoutes {
     {
         let id = try PathID.parse(request, "id")
         let body = try RequestBody.object(request)
-        let patch = JSON.object(body)
         let now = context.now()
         return { db in
             guard let current = try db.contact(id: id) else { throw notFound(id) }
@@ -85,8 +84,7 @@ enum ContactRoutes {
             // RFC 7396 §2 turns a member patched to null into a removal, which would let an unknown or read-only
             // name through unnoticed; so the patch's own member names are checked first.
             try FieldReader(body, allowed: writable, readOnly: readOnly).finish()
-            var merged = MergePatch.apply(patch, to: json(current)).objectValue ?? JSONObject()
-            for key in readOnly where patch[key] == nil { merged[key] = nil }
+            let merged = MergePatch.patched(json(current), with: body, readOnly: readOnly)
             let fields = try fields(from: merged)
             switch try db.updateContact(id: id, fields, expectedVersion: current.version, now: now) {
             case .done(let contact):

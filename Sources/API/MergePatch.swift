@@ -14,4 +14,13 @@ enum MergePatch {
         }
         return .object(result)
     }
+
+    /// A stored representation patched, without the read-only members it carried, so that the
+    /// result validates like a new resource; read-only members the patch itself names stay, and
+    /// are refused there.
+    static func patched(_ representation: JSON, with patch: JSONObject, readOnly: Set<String>) -> JSONObject {
+        var merged = apply(.object(patch), to: representation).objectValue ?? JSONObject()
+        for key in readOnly where patch[key] == nil { merged[key] = nil }
+        return merged
+    }
 }
