@@ -22,6 +22,9 @@ final class Connection {
     /// is set by each EPOLLIN and cleared by a short read: reading again after a short read would
     /// almost always be a wasted system call that answers EAGAIN.
     var readable = true
+    /// The peer has half-closed (EPOLLRDHUP): its FIN may have arrived with the last bytes, in the
+    /// same event, so a short read no longer means drained; reading goes on until recv says 0.
+    var hungUp = false
 
     init(id: UInt64, fd: Int32, core: ConnectionCore) {
         self.id = id
@@ -44,7 +47,7 @@ final class Connection {
             if n > 0 {
                 core.received(UnsafeRawBufferPointer(rebasing: scratch[0..<n]), now: now)
                 outcome = .data
-                if n < scratch.count {
+                if n < scratch.count && !hungUp {
                     readable = false
                     break
                 }

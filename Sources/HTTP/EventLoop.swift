@@ -131,6 +131,7 @@ final class EventLoop: @unchecked Sendable {
                         if flags & (clinux_epollin | clinux_epollrdhup | clinux_epollhup) != 0 {
                             connection.readable = true
                         }
+                        if flags & (clinux_epollrdhup | clinux_epollhup) != 0 { connection.hungUp = true }
                         service(connection, now: now)
                     }
                 }

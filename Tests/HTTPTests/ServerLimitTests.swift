@@ -133,6 +133,30 @@ import Testing
         #expect(try next.readResponse().status == 200)
     }
 
+    @Test func aHalfCloseThatArrivesWithTheLastBytesIsSeen() throws {
+        // The first request holds the loop's reading of this connection while its handler runs; the
+        // next request's head, part of its body and the client's FIN all arrive meanwhile, so the
+        // read that follows finds data and end of stream together. The server must still see the
+        // end of stream and free the connection, not wait for more bytes.
+        let server = try TestServer { router in
+            router.add(
+                "GET", "/slow",
+                .deferred { _, responder in
+                    Thread.detachNewThread {
+                        usleep(200_000)
+                        responder.respond(.text("slow"))
+                    }
+                })
+            router.add("POST", "/echo") { request in .text("\(request.body.count)") }
+        }
+        let client = try server.client()
+        try client.send(
+            "GET /slow HTTP/1.1\r\nHost: t\r\n\r\nPOST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\npart")
+        shutdown(client.fd, Int32(SHUT_WR))
+        #expect(try client.readResponse().bodyText == "slow")
+        #expect(server.waitForConnections { $0 == 0 })
+    }
+
     @Test func fiveHundredConcurrentConnections() throws {
         let server = try TestServer(routes: TestServer.standardRoutes)
         let clients = try (0..<500).map { _ in try server.client() }
