@@ -82,18 +82,26 @@ extension ExportDocument {
         }
     }
 
+    /// A contact's or an application's stored members (id and times), each reported under `path` when
+    /// wrong, and the rest of its members for the create route's validation; nil when it is no object.
+    static func record(_ item: JSON, _ path: String, _ errors: inout ImportErrors)
+        -> (id: Int64?, createdAt: Int64?, updatedAt: Int64?, fields: JSONObject)?
+    {
+        guard let parts = split(item, path, stored: storedRecordMembers, &errors) else { return nil }
+        var stored = parts.stored
+        let id = stored.id("id", required: true)
+        let createdAt = stored.timestamp("created_at", required: true)
+        let updatedAt = stored.timestamp("updated_at", required: true)
+        for error in stored.errors { errors.malformed(path + "." + error.field, error.message) }
+        return (id, createdAt, updatedAt, parts.fields)
+    }
+
     static func contacts(_ items: [JSON], _ errors: inout ImportErrors) -> [ContactRecord] {
         var records: [ContactRecord] = []
         var seen: [Int64: String] = [:]
         for (index, item) in items.enumerated() {
             let path = "contacts[\(index)]"
-            guard let parts = split(item, path, stored: storedRecordMembers, &errors) else { continue }
-            var stored = parts.stored
-            let rest = parts.fields
-            let id = stored.id("id", required: true)
-            let createdAt = stored.timestamp("created_at", required: true)
-            let updatedAt = stored.timestamp("updated_at", required: true)
-            for error in stored.errors { errors.malformed(path + "." + error.field, error.message) }
+            guard let (id, createdAt, updatedAt, rest) = record(item, path, &errors) else { continue }
             let fields = errors.collect(path + ".") { () throws(APIError) in try ContactRoutes.fields(from: rest) }
             guard let id, let createdAt, let updatedAt, let fields else { continue }
             unique(id, path, in: &seen, &errors)
@@ -113,13 +121,7 @@ extension ExportDocument {
         var seen: [Int64: String] = [:]
         for (index, item) in items.enumerated() {
             let path = "applications[\(index)]"
-            guard let parts = split(item, path, stored: storedRecordMembers, &errors) else { continue }
-            var stored = parts.stored
-            let rest = parts.fields
-            let id = stored.id("id", required: true)
-            let createdAt = stored.timestamp("created_at", required: true)
-            let updatedAt = stored.timestamp("updated_at", required: true)
-            for error in stored.errors { errors.malformed(path + "." + error.field, error.message) }
+            guard let (id, createdAt, updatedAt, rest) = record(item, path, &errors) else { continue }
             let fields = errors.collect(path + ".") { () throws(APIError) in
                 try ApplicationRoutes.fields(from: rest)
             }
