@@ -82,21 +82,59 @@ public final class APIContext: Sendable {
         }
     }
 
-    /// What a write job hands back: the response, and what its commit may have changed.
+    /// What a write job hands back: its response, or how to build it, and what its commit may have changed.
     struct Written: Sendable {
-        var response: Response
+        private enum Source: Sendable {
+            case ready(Response)
+            /// Composed on the event loop after the commit, for a transaction that needs nothing of it:
+            /// the writer thread is the service's scarcest, so there it only stores.
+            case later(@Sendable () -> Response)
+        }
+
+        private let source: Source
         var change: TimelineCache.Change
 
         init(_ response: Response, changes change: TimelineCache.Change) {
-            self.response = response
+            self.source = .ready(response)
             self.change = change
+        }
+
+        init(building build: @escaping @Sendable () -> Response, changes change: TimelineCache.Change) {
+            self.source = .later(build)
+            self.change = change
+        }
+
+        /// The response, composed now if it was left for later.
+        var response: Response {
+            switch source {
+            case .ready(let response): response
+            case .later(let build): build()
+            }
+        }
+
+        /// This with its response composed now, for a transaction that keeps it (an idempotency key).
+        func composed() -> Written { Written(response, changes: change) }
+
+        /// Answers on the event loop, after `before` (which runs there too when the response is composed there).
+        func deliver(to responder: Responder, before: @escaping @Sendable () -> Void) {
+            switch source {
+            case .ready(let response):
+                before()
+                responder.respond(response)
+            case .later(let build):
+                responder.respond(building: {
+                    before()
+                    return build()
+                })
+            }
         }
     }
 
     /// A handler that validates on the event loop, then runs its database work in the writer's next
     /// group commit and answers once that commit is durable. The cache forgets what the write
     /// touched both inside the transaction (for later jobs of the same batch) and after the commit
-    /// (for readers that loaded meanwhile), before the client hears back.
+    /// (for readers that loaded meanwhile), before the client hears back; a timeline a write only
+    /// extended is extended on the event loop, also before the client hears back.
     func write(_ prepare: @escaping @Sendable (Request) throws -> @Sendable (Database) throws -> Written) -> Handler {
         .deferred { [store, timelines, metrics] request, responder in
             let job: @Sendable (Database) throws -> Written
@@ -113,8 +151,13 @@ public final class APIContext: Sendable {
                 timelines.invalidate(written.change)
                 return written
             }) { result in
-                if case .success(let written) = result { timelines.committed(written.change) }
-                responder.respond(result.map(\.response))
+                switch result {
+                case .success(let written):
+                    let extended = timelines.committed(written.change)
+                    written.deliver(to: responder) { extended?() }
+                case .failure(let error):
+                    responder.fail(error)
+                }
             }
         }
     }

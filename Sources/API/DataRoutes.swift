@@ -63,7 +63,7 @@ enum DataRoutes {
             }) { result in
                 if case .success(let (written, imported)) = result {
                     if let imported { context.replaceSettings(imported) }
-                    timelines.committed(written.change)
+                    _ = timelines.committed(written.change)
                 }
                 responder.respond(result.map { $0.0.response })
             }

@@ -189,14 +189,17 @@ enum EventRoutes {
             _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
             change = .everything
         } else {
-            change = .extended(from: entry.token, to: try entry.extended(with: event))
+            change = .extended(from: entry.token, base: entry, event: event)
         }
-        var body = json(event)
-        body["warnings"] = GuidanceJSON.findings(result.warnings)
-        let response = JSONResponse.make(
-            .object(body), status: 201, etag: etag(event),
-            headers: [("Location", "/v1/applications/\(id)/events/\(event.id)")])
-        return APIContext.Written(response, changes: change)
+        let warnings = result.warnings
+        return APIContext.Written(
+            building: {
+                var body = json(event)
+                body["warnings"] = GuidanceJSON.findings(warnings)
+                return JSONResponse.make(
+                    .object(body), status: 201, etag: etag(event),
+                    headers: [("Location", "/v1/applications/\(id)/events/\(event.id)")])
+            }, changes: change)
     }
 
     static func delete(_ request: Request, _ context: APIContext) throws

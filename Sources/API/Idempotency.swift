@@ -37,7 +37,7 @@ enum Idempotency {
             response.headers.add(name: "Idempotent-Replayed", value: "true")
             return APIContext.Written(response, changes: .none)
         }
-        let written = try create()
+        let written = try create().composed()
         let response = written.response
         if (200..<300).contains(response.status) {
             let headers = response.headers.map { "\($0.name):\($0.value)" }.joined(separator: "\n")

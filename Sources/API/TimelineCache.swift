@@ -44,15 +44,14 @@ final class TimelineCache: Sendable {
             self.token = token
         }
 
-        /// This entry with one more event, converted alone rather than the whole timeline again: the
-        /// writer builds these, and its time is the service's scarcest.
+        /// This entry with one more event, converted alone rather than the whole timeline again.
         func extended(with event: EventRecord) throws -> Entry {
             var timeline = self.timeline
             let index = timeline.events.lastIndex { ($0.occurredAt, $0.id) <= (event.occurredAt, event.id) }
             timeline.events.insert(event, at: index.map { $0 + 1 } ?? 0)
             var facts = self.facts
             facts.record(try Facts.event(event))
-            return Entry(timeline: timeline, statuses: statuses, facts: facts, token: token)
+            return Entry(timeline: timeline, statuses: statuses, facts: facts, storedJSON: storedJSON, token: token)
         }
 
         func retagged(_ token: Token) -> Entry {
@@ -75,9 +74,10 @@ final class TimelineCache: Sendable {
     enum Change: Sendable {
         case none
         case application(Int64)
-        /// One event was added to a timeline judged at `from`: once committed, the cached timeline
-        /// is replaced by `to` instead of being read again, unless another write touched it too.
-        case extended(from: Token, to: Entry)
+        /// `event` was added to the timeline `base`, judged at `from`: once committed, the cached
+        /// timeline is `base` extended by it instead of being read again, unless another write
+        /// touched it too.
+        case extended(from: Token, base: Entry, event: EventRecord)
         case everything
     }
 
@@ -132,16 +132,25 @@ final class TimelineCache: Sendable {
 
     /// After the commit, before the client hears back. Only the writer thread bumps generations, in
     /// order, so an extended timeline whose generation moved by exactly its own in-transaction bump
-    /// was touched by no other write, and is the committed state.
-    func committed(_ change: Change) {
-        state.withLock { state in
-            guard case .extended(let from, let to) = change else { return Self.forget(change, in: &state) }
-            let id = to.timeline.application.id
+    /// was touched by no other write, and is the committed state. That one is not built here, on the
+    /// writer thread: the returned closure builds and keeps it, on the event loop that answers, before
+    /// the client hears back. Its token is taken now, so any write in between makes it discarded.
+    func committed(_ change: Change) -> (@Sendable () -> Void)? {
+        let token: Token? = state.withLock { state in
+            guard case .extended(let from, let base, _) = change else {
+                Self.forget(change, in: &state)
+                return nil
+            }
+            let id = base.timeline.application.id
             let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
             Self.forget(change, in: &state)
-            guard sole else { return }
-            let token = Token(generation: state.generations[id, default: 0], epoch: state.epoch)
-            Self.put(to.retagged(token), into: &state, capacity: capacity)
+            return sole ? Token(generation: state.generations[id, default: 0], epoch: state.epoch) : nil
+        }
+        guard let token, case .extended(_, let base, let event) = change else { return nil }
+        return { [self] in
+            // An event the cache cannot convert is left to the next read from the database.
+            guard let extended = try? base.extended(with: event) else { return }
+            store(extended.retagged(token))
         }
     }
 
@@ -151,8 +160,8 @@ final class TimelineCache: Sendable {
             break
         case .application(let id):
             bump(id, in: &state)
-        case .extended(_, let to):
-            bump(to.timeline.application.id, in: &state)
+        case .extended(_, let base, _):
+            bump(base.timeline.application.id, in: &state)
         case .everything:
             state.epoch &+= 1
             state.entries.removeAll(keepingCapacity: true)

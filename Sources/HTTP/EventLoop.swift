@@ -28,7 +28,7 @@ final class EventLoop: @unchecked Sendable {
     private static let wakeToken: UInt64 = 1
 
     struct Inbox {
-        var completions: [(id: UInt64, result: Result<Response, any Error>)] = []
+        var completions: [(id: UInt64, completion: Responder.Completion)] = []
         /// Connections another loop accepted and handed to this one.
         var adopted: [Int32] = []
         var stop = false
@@ -71,12 +71,12 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Cross-thread entry points
 
     /// Hands a deferred handler's result to the loop.
-    func post(id: UInt64, result: Result<Response, any Error>) {
+    func post(id: UInt64, completion: Responder.Completion) {
         // One wake-up per batch: while the inbox holds anything, a wake-up is already on its way
         // and the loop will drain everything, so a writer answering a batch of requests costs the
         // loop one eventfd write, not one per request.
         let wasEmpty = inbox.withLock { inbox in
-            defer { inbox.completions.append((id, result)) }
+            defer { inbox.completions.append((id, completion)) }
             return inbox.isEmpty
         }
         if wasEmpty { wake() }
@@ -210,10 +210,16 @@ final class EventLoop: @unchecked Sendable {
         for completion in completions {
             guard let connection = connections[completion.id], let summary = connection.current else { continue }
             let response: Response
-            switch completion.result {
+            switch completion.completion {
             case .success(let value): response = value
             case .failure(let error):
                 response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
+            case .build(let build):
+                do {
+                    response = try build()
+                } catch {
+                    response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
+                }
             }
             finish(connection, summary: summary, response: response, now: now)
             service(connection, now: now)
@@ -278,7 +284,7 @@ final class EventLoop: @unchecked Sendable {
                 finish(connection, summary: summary, response: response, now: now)
             case .deferred(let handler):
                 let id = connection.id
-                handler(request, Responder { [self] result in post(id: id, result: result) })
+                handler(request, Responder { [self] completion in post(id: id, completion: completion) })
                 return dispatched
             }
         }

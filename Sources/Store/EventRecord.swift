@@ -54,6 +54,17 @@ public struct EventRecord: Sendable, Equatable {
         self.createdAt = createdAt
     }
 
+    /// A record of `fields` as stored under `id`.
+    public init(id: Int64, applicationId: Int64, _ fields: EventFields, createdAt: Int64) {
+        self.init(
+            id: id, applicationId: applicationId, kind: fields.kind, occurredAt: fields.occurredAt,
+            contactId: fields.contactId, channel: fields.channel, note: fields.note,
+            interviewerIds: fields.interviewerIds, followUpAfter: fields.followUpAfter,
+            followUpContactId: fields.followUpContactId, followUpChannel: fields.followUpChannel,
+            decisionExpectedBy: fields.decisionExpectedBy, otherApplicationId: fields.otherApplicationId,
+            forced: fields.forced, violations: fields.violations, createdAt: createdAt)
+    }
+
     /// The fields this event was recorded with.
     public var fields: EventFields {
         EventFields(

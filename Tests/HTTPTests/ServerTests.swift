@@ -80,6 +80,34 @@ import Testing
         #expect(response.header("Content-Type") == "application/problem+json")
     }
 
+    @Test func aResponseLeftToBuildIsBuiltOnTheLoopAndItsErrorsMapped() throws {
+        // respond(building:) hands the loop a closure: it runs on the loop's thread, not the
+        // thread that finished the work, and what it throws is answered as fail() would be.
+        let server = try TestServer { router in
+            router.add(
+                "GET", "/built",
+                .deferred { _, responder in
+                    let loop = pthread_self()
+                    Thread.detachNewThread {
+                        responder.respond(building: {
+                            .text(pthread_equal(loop, pthread_self()) != 0 ? "on the loop" : "elsewhere")
+                        })
+                    }
+                })
+            router.add(
+                "GET", "/unbuilt",
+                .deferred { _, responder in
+                    Thread.detachNewThread { responder.respond(building: { throw HTTPError(409, "taken") }) }
+                })
+        }
+        let client = try server.client()
+        try client.send("GET /built HTTP/1.1\r\nHost: t\r\n\r\nGET /unbuilt HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().bodyText == "on the loop")
+        let failed = try client.readResponse()
+        #expect(failed.status == 409)
+        #expect(failed.header("Content-Type") == "application/problem+json")
+    }
+
     @Test func expect100ContinueGetsTheInterimResponseBeforeTheBody() throws {
         // RFC 9110 §10.1.1: the server answers 100 before the client sends the body.
         let server = try TestServer(routes: TestServer.standardRoutes)
