@@ -19,7 +19,7 @@ enum AgendaComputation {
         guard parts > 1 else { return engine.agenda(for: facts, asOf: asOf, horizonDays: horizonDays) }
         let results = Mutex<[[AgendaItem]]>(Array(repeating: [], count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let slice = Array(facts[bounds(of: part, parts: parts, count: facts.count)])
+            let slice = facts[bounds(of: part, parts: parts, count: facts.count)]
             let items = engine.agenda(for: slice, asOf: asOf, horizonDays: horizonDays)
             results.withLock { $0[part] = items }
         }

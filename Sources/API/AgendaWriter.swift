@@ -3,26 +3,41 @@ import Guidance
 
 /// Writes agenda items straight to JSON bytes, member for member the same as
 /// `GuidanceJSON.agendaItem(_:).write(into:)` but without building a JSON tree per item: an agenda
-/// over thousands of applications is written item by item into one buffer.
-struct AgendaWriter {
-    private(set) var bytes: [UInt8] = []
+/// over thousands of applications is written item by item into one buffer, and each message piece
+/// by piece into its JSON string (as a `MessageOutput`, whose every write is escaped).
+struct AgendaWriter: MessageOutput, ~Copyable {
+    private var buffer: ByteBuffer
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
+    /// What was written.
+    var bytes: [UInt8] { buffer.withBytes { Array($0) } }
+
     private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.append(text)
+    }
+
+    private mutating func raw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer.append(bytes: $0) }
+    }
+
+    /// A piece of a string whose quotes are written around it.
+    mutating func write(_ text: String) {
+        JSON.writeStringContents(text, into: &buffer)
     }
 
     private mutating func string(_ text: String?) {
         guard let text else { return raw("null") }
-        JSON.writeString(text, into: &bytes)
+        buffer.append(UInt8(ascii: "\""))
+        JSON.writeStringContents(text, into: &buffer)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     private mutating func integer(_ value: Int?) {
         guard let value else { return raw("null") }
-        bytes.append(contentsOf: String(value).utf8)
+        write(String(value))
     }
 
     private mutating func time(_ date: Date?) {
@@ -47,16 +62,16 @@ struct AgendaWriter {
         time(item.dueBy)
         raw(",\"overdue\":")
         if item.overdue { raw("true") } else { raw("false") }
-        raw(",\"message\":")
-        string(item.message)
-        raw("}")
+        raw(",\"message\":\"")
+        item.writeMessage(to: &self)
+        raw("\"}")
     }
 
     /// An application's representation: its stored fields, then `next_action` and
     /// `unanswered_follow_ups` (the same bytes as `ApplicationRoutes.json`).
     static func application(storedJSON: [UInt8], next: AgendaItem?, unanswered: Int) -> [UInt8] {
         var writer = AgendaWriter(capacity: storedJSON.count + 600)
-        writer.bytes.append(contentsOf: storedJSON)
+        writer.raw(storedJSON)
         writer.raw(",\"next_action\":")
         if let next { writer.item(next) } else { writer.raw("null") }
         writer.raw(",\"unanswered_follow_ups\":")
@@ -68,9 +83,12 @@ struct AgendaWriter {
     /// The items as comma-separated JSON objects, without brackets.
     static func items(_ items: ArraySlice<AgendaItem>) -> [UInt8] {
         var writer = AgendaWriter(capacity: items.count * 480)
-        for index in items.indices {
-            if index > items.startIndex { writer.raw(",") }
-            writer.item(items[index])
+        // Through the buffer, so no item is copied (and its members retained) to be written.
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if index > 0 { writer.raw(",") }
+                writer.item(items[index])
+            }
         }
         return writer.bytes
     }
@@ -91,7 +109,7 @@ struct AgendaWriter {
         var first = true
         for piece in pieces where !piece.isEmpty {
             if !first { writer.raw(",") }
-            writer.bytes.append(contentsOf: piece)
+            writer.raw(piece)
             first = false
         }
         writer.raw("]}")

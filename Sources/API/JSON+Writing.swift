@@ -78,17 +78,25 @@ extension JSON {
 
     static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        writeStringContents(string, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// What goes between a string's quotes: its text, escaped. A string written in pieces is these
+    /// pieces between one pair of quotes.
+    static func writeStringContents<Sink: ByteSink & ~Copyable>(_ string: String, into out: inout Sink) {
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
             writeEscaped(utf8, into: &out)
         }
         if done == nil {
             Array(string.utf8).withUnsafeBufferPointer { writeEscaped($0, into: &out) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// Copies runs that need no escaping in one go and escapes the rest.
-    private static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func writeEscaped<Sink: ByteSink & ~Copyable>(
+        _ utf8: UnsafeBufferPointer<UInt8>, into out: inout Sink
+    ) {
         var runStart = 0
         var i = 0
         while i < utf8.count {
@@ -105,9 +113,9 @@ extension JSON {
                 i += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             if isLineSeparator {
-                out.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                out.append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 i += 3
             } else {
                 appendEscape(for: byte, into: &out)
@@ -115,12 +123,12 @@ extension JSON {
             }
             runStart = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        out.append(bytes: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 
     /// The escape RFC 8259 §7 requires for a quote, a backslash or a control character: the short form where one
     /// exists, else `\u00XX`.
-    private static func appendEscape(for byte: UInt8, into out: inout [UInt8]) {
+    private static func appendEscape<Sink: ByteSink & ~Copyable>(for byte: UInt8, into out: inout Sink) {
         out.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -131,7 +139,7 @@ extension JSON {
         case 0x0D: out.append(UInt8(ascii: "r"))
         case 0x09: out.append(UInt8(ascii: "t"))
         default:
-            out.append(contentsOf: "u00".utf8)
+            out.append("u00")
             out.append(hexDigit(byte >> 4))
             out.append(hexDigit(byte & 0x0F))
         }

@@ -16,10 +16,23 @@ enum Addressee: Equatable, Sendable {
     }
 
     var label: String {
+        var text = ""
+        write(to: &text)
+        return text
+    }
+
+    func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
         switch self {
-        case .contact(let contact): return contact.label
-        case .unknown(let id): return "contact #\(id)"
-        case .employer(let name): return name
+        case .contact(let contact):
+            target.write(contact.name)
+            target.write(" (")
+            target.write(contact.role.label)
+            target.write(")")
+        case .unknown(let id):
+            target.write("contact #")
+            target.write(String(id))
+        case .employer(let name):
+            target.write(name)
         }
     }
 }

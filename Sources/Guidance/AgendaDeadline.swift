@@ -6,6 +6,13 @@ struct AgendaDeadline: Equatable, Sendable {
 
     /// "due by Sat 21 Nov 2026 14:00" or "overdue since Sat 21 Nov 2026 14:00".
     var text: String {
-        "\(overdue ? "overdue since" : "due by") \(DateText.dayAndTime(date, minute: minute))"
+        var text = ""
+        write(to: &text)
+        return text
+    }
+
+    func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
+        target.write(overdue ? "overdue since " : "due by ")
+        DateText.dayAndTime(date, minute: minute, to: &target)
     }
 }

@@ -17,6 +17,8 @@ public struct AgendaItem: Equatable, Encodable, Sendable {
     public var overdue: Bool
     /// What to do and why, for a person; worded when read.
     public var message: String { detail.text }
+    /// Writes `message` piece by piece, without composing it as one String first.
+    public func writeMessage<Target: MessageOutput & ~Copyable>(to target: inout Target) { detail.write(to: &target) }
     var detail: AgendaMessage
     /// The event the item stems from (the interview, or the anchor of a wait), for stable identifiers such as
     /// calendar UIDs; not part of the JSON item.

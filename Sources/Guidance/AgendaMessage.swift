@@ -12,55 +12,76 @@ indirect enum AgendaMessage: Equatable, Sendable {
     case text(String)
 
     var text: String {
-        switch self {
-        case .thankYou(let person, let interview, let subject, let deadline):
-            return """
-                Send \(person.label) a thank-you note for the interview of \(DateText.day(interview)) about \
-                \(subject.text); \(deadline.text).
-                """
-        case .debrief(let person, let interview, let subject, let deadline):
-            return """
-                Call \(person.label) to talk over the interview of \(DateText.day(interview)) about \
-                \(subject.text) and how to go on; \(deadline.text).
-                """
-        case .recordDirections(let interview, let subject, let deadline):
-            return """
-                Record what comes next after the interview of \(DateText.day(interview)) about \(subject.text): \
-                where they are in the process, their timeline, and when, with whom and how to follow up; \
-                \(deadline.text).
-                """
-        case .followUp(let rule, let person, let channel, let subject, let anchor, let from):
-            return followUpText(rule, person, channel, subject, anchor, from)
-        case .touchBase(let person, let last, let from):
-            return """
-                Check in with \(person.label) by phone: the last contact was on \(DateText.day(last)), and a \
-                check-in fits from \(DateText.day(from)).
-                """
-        case .text(let text):
-            return text
-        }
+        var text = ""
+        write(to: &text)
+        return text
     }
 
-    private func followUpText(
-        _ rule: RuleID, _ person: Addressee, _ channel: String, _ subject: AgendaSubject, _ anchor: LocalDate,
-        _ from: LocalDate
-    ) -> String {
-        switch rule {
-        case .followDirections:
-            return """
-                Follow up with \(person.label) by \(channel) about \(subject.text), as the directions of \
-                \(DateText.day(anchor)) asked, from \(DateText.day(from)).
-                """
-        case .followUpGap:
-            return """
-                Follow up again with \(person.label) by \(channel) about \(subject.text): the follow-up of \
-                \(DateText.day(anchor)) is still unanswered, and the gap ends \(DateText.day(from)).
-                """
-        default:
-            return """
-                Follow up with \(person.label) by \(channel) about \(subject.text): the resume went out on \
-                \(DateText.day(anchor)), and the wait ends \(DateText.day(from)).
-                """
+    /// Writes the message piece by piece: an agenda writes thousands of them straight into its response.
+    func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
+        switch self {
+        case .thankYou(let person, let interview, let subject, let deadline):
+            target.write("Send ")
+            person.write(to: &target)
+            target.write(" a thank-you note for the interview of ")
+            DateText.day(interview, to: &target)
+            target.write(" about ")
+            subject.write(to: &target)
+            target.write("; ")
+            deadline.write(to: &target)
+            target.write(".")
+        case .debrief(let person, let interview, let subject, let deadline):
+            target.write("Call ")
+            person.write(to: &target)
+            target.write(" to talk over the interview of ")
+            DateText.day(interview, to: &target)
+            target.write(" about ")
+            subject.write(to: &target)
+            target.write(" and how to go on; ")
+            deadline.write(to: &target)
+            target.write(".")
+        case .recordDirections(let interview, let subject, let deadline):
+            target.write("Record what comes next after the interview of ")
+            DateText.day(interview, to: &target)
+            target.write(" about ")
+            subject.write(to: &target)
+            target.write(
+                ": where they are in the process, their timeline, and when, with whom and how to follow up; ")
+            deadline.write(to: &target)
+            target.write(".")
+        case .followUp(let rule, let person, let channel, let subject, let anchor, let from):
+            target.write(rule == .followUpGap ? "Follow up again with " : "Follow up with ")
+            person.write(to: &target)
+            target.write(" by ")
+            target.write(channel)
+            target.write(" about ")
+            subject.write(to: &target)
+            switch rule {
+            case .followDirections:
+                target.write(", as the directions of ")
+                DateText.day(anchor, to: &target)
+                target.write(" asked, from ")
+            case .followUpGap:
+                target.write(": the follow-up of ")
+                DateText.day(anchor, to: &target)
+                target.write(" is still unanswered, and the gap ends ")
+            default:
+                target.write(": the resume went out on ")
+                DateText.day(anchor, to: &target)
+                target.write(", and the wait ends ")
+            }
+            DateText.day(from, to: &target)
+            target.write(".")
+        case .touchBase(let person, let last, let from):
+            target.write("Check in with ")
+            person.write(to: &target)
+            target.write(" by phone: the last contact was on ")
+            DateText.day(last, to: &target)
+            target.write(", and a check-in fits from ")
+            DateText.day(from, to: &target)
+            target.write(".")
+        case .text(let text):
+            target.write(text)
         }
     }
 }

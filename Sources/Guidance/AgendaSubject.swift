@@ -6,11 +6,28 @@ struct AgendaSubject: Equatable, Sendable {
 
     /// "the Engineer position at Acme", or as much of it as is known.
     var text: String {
+        var text = ""
+        write(to: &text)
+        return text
+    }
+
+    func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
         switch (position.isEmpty, employer.isEmpty) {
-        case (false, false): return "the \(position) position at \(employer)"
-        case (true, false): return "the application to \(employer)"
-        case (false, true): return "the \(position) position"
-        case (true, true): return "application \(applicationId)"
+        case (false, false):
+            target.write("the ")
+            target.write(position)
+            target.write(" position at ")
+            target.write(employer)
+        case (true, false):
+            target.write("the application to ")
+            target.write(employer)
+        case (false, true):
+            target.write("the ")
+            target.write(position)
+            target.write(" position")
+        case (true, true):
+            target.write("application ")
+            target.write(String(applicationId))
         }
     }
 }

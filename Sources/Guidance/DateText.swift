@@ -5,12 +5,48 @@ enum DateText {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func day(_ date: LocalDate) -> String {
-        "\(weekdays[(date.isoWeekday - 1) % 7]) \(date.day) \(months[(date.month - 1) % 12]) \(date.year)"
+        var text = ""
+        day(date, to: &text)
+        return text
+    }
+
+    /// Writes the day piece by piece, for messages written straight into a response.
+    static func day<Target: MessageOutput & ~Copyable>(_ date: LocalDate, to target: inout Target) {
+        target.write(weekdays[(date.isoWeekday - 1) % 7])
+        target.write(" ")
+        number(date.day, to: &target)
+        target.write(" ")
+        target.write(months[(date.month - 1) % 12])
+        target.write(" ")
+        number(date.year, to: &target)
     }
 
     static func dayAndTime(_ date: LocalDate, minute: Int) -> String {
-        let hour = minute / 60
-        let minutes = minute % 60
-        return "\(day(date)) \(hour < 10 ? "0" : "")\(hour):\(minutes < 10 ? "0" : "")\(minutes)"
+        var text = ""
+        dayAndTime(date, minute: minute, to: &text)
+        return text
+    }
+
+    static func dayAndTime<Target: MessageOutput & ~Copyable>(_ date: LocalDate, minute: Int, to target: inout Target) {
+        day(date, to: &target)
+        target.write(" ")
+        twoDigits(minute / 60, to: &target)
+        target.write(":")
+        twoDigits(minute % 60, to: &target)
+    }
+
+    /// "0" to "99": a number is written as whole pieces of these.
+    private static let upToHundred = (0..<100).map { String($0) }
+
+    /// A non-negative number in decimal, without a String of its own.
+    private static func number<Target: MessageOutput & ~Copyable>(_ value: Int, to target: inout Target) {
+        guard value >= 100 else { return target.write(upToHundred[max(0, value)]) }
+        number(value / 100, to: &target)
+        twoDigits(value % 100, to: &target)
+    }
+
+    private static func twoDigits<Target: MessageOutput & ~Copyable>(_ value: Int, to target: inout Target) {
+        if value < 10 { target.write("0") }
+        target.write(upToHundred[value])
     }
 }

@@ -8,6 +8,11 @@ extension GuidanceEngine {
     ///
     /// Linear in the number of events: one pass per application, no formatter objects.
     public func agenda(for applications: [ApplicationFacts], asOf: Date, horizonDays: Int) -> [AgendaItem] {
+        agenda(for: applications[...], asOf: asOf, horizonDays: horizonDays)
+    }
+
+    /// The agenda of a slice of the applications, for callers that split them over threads.
+    public func agenda(for applications: ArraySlice<ApplicationFacts>, asOf: Date, horizonDays: Int) -> [AgendaItem] {
         let horizon = TimeInterval(Swift.min(Swift.max(horizonDays, 0), 36_500)) * 86_400
         let limit = asOf.addingTimeInterval(horizon)
         // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
@@ -17,8 +22,8 @@ extension GuidanceEngine {
         let engine = withOffsets(from: start, to: limit.addingTimeInterval(400 * 86_400))
         var items: [AgendaItem] = []
         items.reserveCapacity(applications.count)
-        for facts in applications {
-            engine.appendItems(of: facts, asOf: asOf, dueNoLaterThan: limit, to: &items)
+        for index in applications.indices {
+            engine.appendItems(of: applications[index], asOf: asOf, dueNoLaterThan: limit, to: &items)
         }
         // Sort small keys rather than the items themselves: moving items means retaining and releasing their
         // strings, which dominated the agenda's cost.

@@ -14,9 +14,15 @@ import Testing
         AgendaItem(
             applicationId: 12, action: .followUp, rule: .waitBeforeFollowUp, contactId: nil, channel: nil,
             dueFrom: Date(timeIntervalSince1970: 0), dueBy: nil, overdue: false, message: "", sourceEventId: nil),
+        // Longer than the writer's first buffer, with every kind of escape on the way.
+        AgendaItem(
+            applicationId: 40, action: .touchBase, rule: .recruiterTouchBase, contactId: 1, channel: "phone",
+            dueFrom: Date(timeIntervalSince1970: 1_800_000_000), dueBy: nil, overdue: false,
+            message: String(repeating: "line\u{2028}para\u{2029}bell\u{7}tab\t\\ \u{E2}\u{80}\u{A8}", count: 200),
+            sourceEventId: 2),
     ]
 
-    @Test(arguments: [0, 1, 2])
+    @Test(arguments: [0, 1, 2, 3])
     func streamingMatchesTheTree(_ count: Int) {
         let items = Array(Self.items.prefix(count))
         let tree: JSON = [
