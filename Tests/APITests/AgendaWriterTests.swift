@@ -18,7 +18,7 @@ import Testing
         AgendaItem(
             applicationId: 40, action: .touchBase, rule: .recruiterTouchBase, contactId: 1, channel: "phone",
             dueFrom: Date(timeIntervalSince1970: 1_800_000_000), dueBy: nil, overdue: false,
-            message: String(repeating: "line\u{2028}para\u{2029}bell\u{7}tab\t\\ \u{E2}\u{80}\u{A8}", count: 200),
+            message: String(repeating: "line\u{2028}para\u{2029}bell\u{7}tab\t\\ ellipsis\u{2026}", count: 200),
             sourceEventId: 2),
     ]
 
