@@ -141,20 +141,34 @@ enum ApplicationRoutes {
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let at = try asOf(request, default: context.now())
-        guard let entry = try context.timeline(id, request) else { throw notFound(id) }
-        let engine = context.engine
         let date = GuidanceJSON.date(at)
-        let bytes = AgendaWriter.application(
-            storedJSON: entry.storedJSON, next: engine.nextAction(for: entry.facts, asOf: date),
-            unanswered: engine.unansweredFollowUps(in: entry.facts, asOf: date))
-        // The tag names the stored version; next_action also moves with time and settings, so the
-        // representation's hash is part of it.
-        let tag = etag(entry.timeline.application)
-        let combined = "\"" + tag.dropFirst().dropLast() + "-" + ETag.body(bytes).dropFirst().dropLast() + "\""
-        if ETag.noneMatchHits(request, tag: combined) { return JSONResponse.notModified(combined) }
-        var response = Response(status: 200, contentType: "application/json", body: bytes)
+        let (engine, generation) = context.versionedEngine
+        let body: [UInt8]
+        let tag: String
+        if let kept = context.timelines.representation(id, settings: generation, asOf: date) {
+            (body, tag) = (kept.body, kept.etag)
+        } else {
+            guard let entry = try context.timeline(id, request) else { throw notFound(id) }
+            let next = engine.nextAction(for: entry.facts, asOf: date)
+            body = AgendaWriter.application(
+                storedJSON: entry.storedJSON, next: next,
+                unanswered: engine.unansweredFollowUps(in: entry.facts, asOf: date))
+            // The tag names the stored version; next_action also moves with time and settings, so the
+            // representation's hash is part of it.
+            let stored = etag(entry.timeline.application)
+            tag = "\"" + stored.dropFirst().dropLast() + "-" + ETag.body(body).dropFirst().dropLast() + "\""
+            // Kept for the instants at which the guidance would say the same.
+            if let span = engine.nextActionSpan(for: entry.facts, asOf: date, next: next) {
+                context.timelines.keep(
+                    TimelineCache.Representation(
+                        body: body, etag: tag, span: span, settings: generation, token: entry.token),
+                    of: id)
+            }
+        }
+        if ETag.noneMatchHits(request, tag: tag) { return JSONResponse.notModified(tag) }
+        var response = Response(status: 200, contentType: "application/json", body: body)
         response.headers.add(name: "Cache-Control", value: JSONResponse.dataCaching)
-        response.headers.add(name: "ETag", value: combined)
+        response.headers.add(name: "ETag", value: tag)
         return response
     }
 

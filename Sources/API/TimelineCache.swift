@@ -1,3 +1,4 @@
+import Foundation
 import Guidance
 import Store
 import Synchronization
@@ -70,6 +71,16 @@ final class TimelineCache: Sendable {
         }
     }
 
+    /// An application's JSON representation as `GET` answers it, with the span of instants asked about
+    /// over which it stays the same (`GuidanceEngine.nextActionSpan`) under settings of one generation.
+    struct Representation: Sendable {
+        let body: [UInt8]
+        let etag: String
+        let span: ClosedRange<Date>
+        let settings: UInt64
+        let token: Token
+    }
+
     /// What a committed write may have changed.
     enum Change: Sendable {
         case none
@@ -83,6 +94,7 @@ final class TimelineCache: Sendable {
 
     private struct State {
         var entries: [Int64: Entry] = [:]
+        var representations: [Int64: Representation] = [:]
         var generations: [Int64: UInt64] = [:]
         var epoch: UInt64 = 0
     }
@@ -105,6 +117,27 @@ final class TimelineCache: Sendable {
                 entry.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
             else { return nil }
             return entry
+        }
+    }
+
+    /// The kept representation of an application as of `asOf` under settings of generation `settings`, if
+    /// no write touched the application since and `asOf` lies in its span.
+    func representation(_ id: Int64, settings: UInt64, asOf: Date) -> Representation? {
+        state.withLock { state in
+            guard let kept = state.representations[id], kept.settings == settings, kept.span.contains(asOf),
+                kept.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+            else { return nil }
+            return kept
+        }
+    }
+
+    /// Keeps a representation unless a write happened since the token of the timeline it was made from.
+    func keep(_ representation: Representation, of id: Int64) {
+        state.withLock { state in
+            guard representation.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+            else { return }
+            if state.representations.count >= capacity { state.representations.removeAll(keepingCapacity: true) }
+            state.representations[id] = representation
         }
     }
 
@@ -165,11 +198,13 @@ final class TimelineCache: Sendable {
         case .everything:
             state.epoch &+= 1
             state.entries.removeAll(keepingCapacity: true)
+            state.representations.removeAll(keepingCapacity: true)
         }
     }
 
     private static func bump(_ id: Int64, in state: inout State) {
         state.generations[id, default: 0] &+= 1
         state.entries[id] = nil
+        state.representations[id] = nil
     }
 }

@@ -45,6 +45,21 @@ extension GuidanceEngine {
         return items.min(by: AgendaItem.precedes)
     }
 
+    /// The instants over which `nextAction(for:asOf:)` and `unansweredFollowUps(in:asOf:)` answer as they do at
+    /// `asOf`, given `next`, the action found there; for callers that keep an answer rather than judge again.
+    ///
+    /// From the latest event on, the timeline is whole and the items and their times no longer move with the
+    /// instant asked about; only whether the action is overdue does, right after its `dueBy`. Nil when `asOf`
+    /// comes before the latest event, where a later instant may see more of the timeline.
+    public func nextActionSpan(for facts: ApplicationFacts, asOf: Date, next: AgendaItem?) -> ClosedRange<Date>? {
+        let latest = facts.events.last?.occurredAt ?? .distantPast
+        guard asOf >= latest else { return nil }
+        guard let dueBy = next?.dueBy else { return latest...Date.distantFuture }
+        if asOf <= dueBy { return latest...dueBy }
+        let overdueFrom = Date(timeIntervalSinceReferenceDate: dueBy.timeIntervalSinceReferenceDate.nextUp)
+        return Swift.max(latest, overdueFrom)...Date.distantFuture
+    }
+
     /// The items of one application; events after `asOf` are not yet known.
     ///
     /// Each interview gives its own items, and any later thank-you to the same person, debrief or directions

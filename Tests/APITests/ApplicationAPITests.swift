@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `/v1/applications` and their timelines end to end.
@@ -19,6 +20,44 @@ import Testing
         #expect(next["action"] as? String == "follow_up")
         #expect(next["due_from"] as? String == "2026-11-09T00:00:00Z")
         #expect(try api.call("GET", "/v1/applications/1?as_of=yesterday").status == 400)
+    }
+
+    @Test func aKeptRepresentationFollowsTheClockTheSettingsAndTheWrites() throws {
+        // A GET may answer from what it answered before; each of these must still show through.
+        let api = try APIServer(now: "2026-11-20T15:00:00Z")
+        let kim = try api.create("/v1/contacts", #"{"name":"Kim Park","role":"interviewer"}"#)
+        let id = try api.create("/v1/applications", #"{"employer":"Acme","route":"posted_opening"}"#)
+        _ = try api.create(
+            "/v1/applications/\(id)/events",
+            #"{"kind":"interview","occurred_at":"2026-11-20T14:00:00Z","interviewer_ids":[\#(kim)]}"#)
+        func get(_ query: String = "") throws -> RawResponse {
+            try api.call("GET", "/v1/applications/\(id)\(query)")
+        }
+        func next(_ query: String = "") throws -> [String: Any] {
+            try #require(try get(query).object["next_action"] as? [String: Any])
+        }
+        // Recording what comes next is due 48 hours after the interview.
+        let early = try get()
+        #expect(try next()["action"] as? String == "record_directions")
+        #expect(try next()["overdue"] as? Bool == false)
+        #expect(try get().header("ETag") == early.header("ETag"))
+        // The clock passes the due time.
+        api.clock.set("2026-11-23T00:00:00Z")
+        let late = try get()
+        #expect(try next()["overdue"] as? Bool == true)
+        #expect(try (next()["message"] as? String)?.contains("overdue since") == true)
+        #expect(late.header("ETag") != early.header("ETag"))
+        // Asked about earlier moments again: at the due time itself, and before the interview.
+        #expect(try next("?as_of=2026-11-22T14:00:00Z")["overdue"] as? Bool == false)
+        #expect(try get("?as_of=2026-11-20T13:00:00Z").object["next_action"] is NSNull)
+        // The settings move the due time.
+        #expect(try api.call("PUT", "/v1/settings", #"{"directions_due_hours":96}"#).status == 200)
+        #expect(try next()["overdue"] as? Bool == false)
+        // Recorded directions settle it; the thank-you note, due after 24 hours, is next.
+        _ = try api.create(
+            "/v1/applications/\(id)/events", #"{"kind":"directions","occurred_at":"2026-11-21T09:00:00Z"}"#)
+        #expect(try next()["action"] as? String == "send_thank_you")
+        #expect(try next()["overdue"] as? Bool == true)
     }
 
     struct Refusal: CustomTestStringConvertible, Sendable {

@@ -251,6 +251,81 @@ struct AgendaTests {
         #expect(Fixture.engine.nextAction(for: Fixture.application(.postedOpening, status: .passed), asOf: asOf) == nil)
     }
 
+    struct SpanRow: Sendable, CustomTestStringConvertible {
+        let testDescription: String
+        let facts: ApplicationFacts
+        let asOf: Date
+        /// Whether the action found at `asOf` turns overdue later, which ends the span.
+        let endsWhenOverdue: Bool
+    }
+
+    @Test(arguments: [
+        SpanRow(
+            testDescription: "a thank-you note not yet overdue: ends at its due time",
+            facts: Fixture.application(.unsolicited, [AgendaTests.interview]), asOf: Fixture.utc(2026, 11, 20, 15),
+            endsWhenOverdue: true),
+        SpanRow(
+            testDescription: "a thank-you note already overdue: open-ended",
+            facts: Fixture.application(.unsolicited, [AgendaTests.interview]), asOf: Fixture.utc(2026, 11, 25),
+            endsWhenOverdue: false),
+        SpanRow(
+            testDescription: "a follow-up first: open-ended, whatever else turns overdue",
+            facts: AgendaTests.interviewed(), asOf: Fixture.utc(2026, 11, 20, 15), endsWhenOverdue: false),
+        SpanRow(
+            testDescription: "unanswered follow-ups counted",
+            facts: Fixture.application(
+                .unsolicited,
+                Fixture.events(
+                    [
+                        (.resumeSent, Fixture.utc(2026, 11, 2, 9)), (.followUp, Fixture.utc(2026, 11, 16, 9)),
+                        (.followUp, Fixture.utc(2026, 11, 23, 9)),
+                    ], contact: 2)), asOf: Fixture.utc(2026, 11, 24), endsWhenOverdue: false),
+        SpanRow(
+            testDescription: "nothing to do", facts: Fixture.application(.postedOpening, status: .passed),
+            asOf: Fixture.utc(2026, 11, 24), endsWhenOverdue: false),
+    ])
+    func nextActionHoldsOverItsSpan(_ row: SpanRow) throws {
+        let engine = Fixture.engine
+        let next = engine.nextAction(for: row.facts, asOf: row.asOf)
+        let unanswered = engine.unansweredFollowUps(in: row.facts, asOf: row.asOf)
+        let span = try #require(engine.nextActionSpan(for: row.facts, asOf: row.asOf, next: next))
+        #expect(span.contains(row.asOf))
+        #expect(span.lowerBound >= (row.facts.events.last?.occurredAt ?? .distantPast))
+        #expect((span.upperBound != .distantFuture) == row.endsWhenOverdue)
+        let finiteEnd = span.upperBound == .distantFuture ? row.asOf.addingTimeInterval(400 * 86_400) : span.upperBound
+        for probe in [span.lowerBound == .distantPast ? row.asOf : span.lowerBound, finiteEnd] {
+            #expect(engine.nextAction(for: row.facts, asOf: probe) == next, "at \(probe)")
+            #expect(engine.unansweredFollowUps(in: row.facts, asOf: probe) == unanswered, "at \(probe)")
+        }
+        if row.endsWhenOverdue {
+            let after = engine.nextAction(for: row.facts, asOf: span.upperBound.addingTimeInterval(0.001))
+            #expect(after != next)
+            #expect(after?.overdue == true)
+        }
+    }
+
+    @Test func noSpanBeforeTheLatestEvent() {
+        // Asked about a moment before the interview, a later moment knows of it.
+        let facts = Fixture.application(.unsolicited, [Self.interview])
+        let before = Fixture.utc(2026, 11, 20, 13)
+        let engine = Fixture.engine
+        #expect(
+            engine.nextActionSpan(for: facts, asOf: before, next: engine.nextAction(for: facts, asOf: before)) == nil)
+        #expect(engine.nextAction(for: facts, asOf: before) != engine.nextAction(for: facts, asOf: Self.interviewAt))
+    }
+
+    @Test func anOverdueActionHoldsOnlyFromJustAfterItsDueTime() throws {
+        let facts = Fixture.application(.unsolicited, [Self.interview])
+        let engine = Fixture.engine
+        let late = Fixture.utc(2026, 11, 25)
+        let next = try #require(engine.nextAction(for: facts, asOf: late))
+        let dueBy = try #require(next.dueBy)
+        let span = try #require(engine.nextActionSpan(for: facts, asOf: late, next: next))
+        #expect(!span.contains(dueBy))
+        #expect(span.contains(dueBy.addingTimeInterval(0.001)))
+        #expect(engine.nextAction(for: facts, asOf: dueBy) != next)
+    }
+
     @Test func messagesUseTheConfiguredZone() throws {
         let engine = GuidanceEngine(settings: GuidanceSettings(timeZone: "America/New_York"))
         let items = engine.agenda(for: [Self.interviewed()], asOf: Fixture.utc(2026, 11, 20, 15), horizonDays: 14)
