@@ -26,16 +26,45 @@ enum AgendaComputation {
         return results.withLock { $0 }.reduce([]) { merge($0, $1) }
     }
 
-    /// The `GET /v1/agenda` body for already sorted items.
-    static func body(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
-        let parts = items.count < parallelThreshold ? 1 : Self.parts
-        guard parts > 1 else { return AgendaWriter.agenda(items, asOf: asOf, horizonDays: horizonDays) }
-        let pieces = Mutex<[[UInt8]]>(Array(repeating: [], count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let bytes = AgendaWriter.items(items[bounds(of: part, parts: parts, count: items.count)])
-            pieces.withLock { $0[part] = bytes }
+    /// The `GET /v1/agenda` body: each slice of the applications is judged and its items written in
+    /// parallel, then the written items are put in agenda order by position alone, so no item is moved
+    /// or copied between threads.
+    static func document(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Int64, horizonDays: Int)
+        -> [UInt8]
+    {
+        let parts = facts.count < parallelThreshold ? 1 : Self.parts
+        let date = GuidanceJSON.date(asOf)
+        let slices = Mutex<[AgendaWriter.Slice?]>(Array(repeating: nil, count: parts))
+        let judge: @Sendable (Int) -> Void = { part in
+            let items = engine.agenda(
+                for: facts[bounds(of: part, parts: parts, count: facts.count)], asOf: date, horizonDays: horizonDays)
+            let slice = AgendaWriter.slice(items)
+            slices.withLock { $0[part] = slice }
         }
-        return AgendaWriter.agenda(pieces: pieces.withLock { $0 }, asOf: asOf, horizonDays: horizonDays)
+        if parts == 1 { judge(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: judge) }
+        let written = slices.withLock { $0 }.compactMap { $0 }
+        return AgendaWriter.agenda(written, order: order(written.map(\.keys)), asOf: asOf, horizonDays: horizonDays)
+    }
+
+    /// The positions of every item of lists each in agenda order (given by the items' order keys), as
+    /// (list, index) in agenda order of all.
+    static func order(_ lists: [[AgendaItem.OrderKey]]) -> [(list: Int, index: Int)] {
+        var next = Array(repeating: 0, count: lists.count)
+        var order: [(list: Int, index: Int)] = []
+        order.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        while true {
+            var best: Int?
+            for list in lists.indices where next[list] < lists[list].count {
+                if let current = best {
+                    if lists[list][next[list]] < lists[current][next[current]] { best = list }
+                } else {
+                    best = list
+                }
+            }
+            guard let list = best else { return order }
+            order.append((list, next[list]))
+            next[list] += 1
+        }
     }
 
     static func bounds(of part: Int, parts: Int, count: Int) -> Range<Int> {

@@ -48,9 +48,8 @@ enum AgendaRoutes {
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
         let facts = try context.allFacts(request, load: loadFacts)
-        let list = AgendaComputation.items(
-            facts, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
-        return JSONResponse.getHashed(request, bytes: AgendaComputation.body(list, asOf: asOf, horizonDays: horizon))
+        let body = AgendaComputation.document(facts, engine: context.engine, asOf: asOf, horizonDays: horizon)
+        return JSONResponse.getHashed(request, bytes: body)
     }
 
     /// PUT merges over the stored settings inside the writer's transaction, and the in-memory copy

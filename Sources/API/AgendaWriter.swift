@@ -6,7 +6,7 @@ import Guidance
 /// over thousands of applications is written item by item into one buffer, and each message piece
 /// by piece into its JSON string (as a `MessageOutput`, whose every write is escaped).
 struct AgendaWriter: MessageOutput, ~Copyable {
-    private var buffer: ByteBuffer
+    private(set) var buffer: ByteBuffer
 
     init(capacity: Int) {
         buffer = ByteBuffer(capacity: capacity)
@@ -80,39 +80,56 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         return writer.bytes
     }
 
-    /// The items as comma-separated JSON objects, without brackets.
-    static func items(_ items: ArraySlice<AgendaItem>) -> [UInt8] {
-        var writer = AgendaWriter(capacity: items.count * 480)
+    /// Items in agenda order, each written as a JSON object into one run of bytes.
+    struct Slice: Sendable {
+        /// The items' places in agenda order.
+        let keys: [AgendaItem.OrderKey]
+        let bytes: [UInt8]
+        /// Where each item's object ends in `bytes`; it starts where the previous one ends.
+        let ends: [Int]
+    }
+
+    static func slice(_ items: [AgendaItem]) -> Slice {
+        var writer = AgendaWriter(capacity: items.count * 400)
+        var ends: [Int] = []
+        ends.reserveCapacity(items.count)
+        var keys: [AgendaItem.OrderKey] = []
+        keys.reserveCapacity(items.count)
         // Through the buffer, so no item is copied (and its members retained) to be written.
         items.withUnsafeBufferPointer { items in
             for index in items.indices {
-                if index > 0 { writer.raw(",") }
                 writer.item(items[index])
+                ends.append(writer.buffer.count)
+                keys.append(items[index].orderKey)
             }
         }
-        return writer.bytes
+        return Slice(keys: keys, bytes: writer.bytes, ends: ends)
     }
 
-    /// The whole `GET /v1/agenda` body.
-    static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
-        agenda(pieces: [Self.items(items[...])], asOf: asOf, horizonDays: horizonDays)
-    }
-
-    /// The whole `GET /v1/agenda` body from pieces written by `items`, in order.
-    static func agenda(pieces: [[UInt8]], asOf: Int64, horizonDays: Int) -> [UInt8] {
-        var writer = AgendaWriter(capacity: 128 + pieces.reduce(0) { $0 + $1.count + 1 })
+    /// The whole `GET /v1/agenda` body: the items of `slices` in the order given.
+    static func agenda(_ slices: [Slice], order: [(list: Int, index: Int)], asOf: Int64, horizonDays: Int)
+        -> [UInt8]
+    {
+        var writer = AgendaWriter(capacity: 128 + slices.reduce(0) { $0 + $1.bytes.count + $1.ends.count })
         writer.raw("{\"as_of\":")
         writer.string(Timestamp.format(asOf))
         writer.raw(",\"horizon_days\":")
         writer.integer(horizonDays)
         writer.raw(",\"items\":[")
-        var first = true
-        for piece in pieces where !piece.isEmpty {
-            if !first { writer.raw(",") }
-            writer.raw(piece)
-            first = false
+        for (position, (list, index)) in order.enumerated() {
+            if position > 0 { writer.raw(",") }
+            let slice = slices[list]
+            let start = index == 0 ? 0 : slice.ends[index - 1]
+            slice.bytes.withUnsafeBufferPointer {
+                writer.buffer.append(bytes: UnsafeBufferPointer(rebasing: $0[start..<slice.ends[index]]))
+            }
         }
         writer.raw("]}")
         return writer.bytes
+    }
+
+    /// The whole `GET /v1/agenda` body for items already in agenda order.
+    static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
+        agenda([slice(items)], order: items.indices.map { (0, $0) }, asOf: asOf, horizonDays: horizonDays)
     }
 }

@@ -60,16 +60,28 @@ public struct AgendaItem: Equatable, Encodable, Sendable {
     /// Agenda order: by `due_from`, then application id, then action name; ties (two thank-you notes from one
     /// interview) by contact id, so that the order never depends on how the input was arranged.
     public static func precedes(_ lhs: AgendaItem, _ rhs: AgendaItem) -> Bool {
-        if lhs.dueFrom != rhs.dueFrom {
-            return lhs.dueFrom < rhs.dueFrom
+        lhs.orderKey < rhs.orderKey
+    }
+
+    /// Where the item goes in agenda order, as plain values: callers that order many items compare these
+    /// rather than the items.
+    public var orderKey: OrderKey {
+        OrderKey(
+            dueFrom: dueFrom.timeIntervalSinceReferenceDate, applicationId: applicationId, rank: action.sortRank,
+            contactId: contactId ?? 0)
+    }
+
+    /// The members of agenda order, compared in turn.
+    public struct OrderKey: Comparable, Sendable {
+        let dueFrom: Double
+        let applicationId: Int
+        let rank: Int
+        let contactId: Int
+
+        public static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+            (lhs.dueFrom, lhs.applicationId, lhs.rank, lhs.contactId)
+                < (rhs.dueFrom, rhs.applicationId, rhs.rank, rhs.contactId)
         }
-        if lhs.applicationId != rhs.applicationId {
-            return lhs.applicationId < rhs.applicationId
-        }
-        if lhs.action != rhs.action {
-            return lhs.action.sortRank < rhs.action.sortRank
-        }
-        return (lhs.contactId ?? 0) < (rhs.contactId ?? 0)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -17,7 +17,10 @@ extension GuidanceEngine {
         let limit = asOf.addingTimeInterval(horizon)
         // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
         // and a year's wait past the horizon; decades-old events fall back to asking the zone.
-        let earliestEvent = applications.lazy.compactMap { $0.events.first?.occurredAt }.min() ?? asOf
+        var earliestEvent = asOf
+        for index in applications.indices {
+            if let first = applications[index].events.first?.occurredAt, first < earliestEvent { earliestEvent = first }
+        }
         let start = max(earliestEvent, asOf.addingTimeInterval(-30 * 366 * 86_400)).addingTimeInterval(-3 * 86_400)
         let engine = withOffsets(from: start, to: limit.addingTimeInterval(400 * 86_400))
         var items: [AgendaItem] = []
@@ -27,15 +30,9 @@ extension GuidanceEngine {
         }
         // Sort small keys rather than the items themselves: moving items means retaining and releasing their
         // strings, which dominated the agenda's cost.
-        var keys = items.indices.map { index in
-            let item = items[index]
-            return (
-                item.dueFrom.timeIntervalSinceReferenceDate, item.applicationId, item.action.sortRank,
-                item.contactId ?? 0, index
-            )
-        }
-        keys.sort { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }
-        return keys.map { items[$0.4] }
+        var keys = items.indices.map { (key: items[$0].orderKey, index: $0) }
+        keys.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+        return keys.map { items[$0.index] }
     }
 
     /// The soonest item of one application as of `asOf`, however far ahead it lies (`next_action`).

@@ -35,7 +35,7 @@ import Testing
         #expect(sequential.count > 1000)
         #expect(parallel == sequential)
         let oneWriter = AgendaWriter.agenda(sequential, asOf: 1_794_000_000_000, horizonDays: 14)
-        let spread = AgendaComputation.body(parallel, asOf: 1_794_000_000_000, horizonDays: 14)
+        let spread = AgendaComputation.document(facts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14)
         #expect(oneWriter == spread)
     }
 
@@ -48,5 +48,10 @@ import Testing
         let even = engine.agenda(for: facts.filter { $0.id % 2 == 0 }, asOf: asOf, horizonDays: 30)
         #expect(AgendaComputation.merge(odd, even) == all)
         #expect(AgendaComputation.merge([], all) == all)
+        let thirds = (0..<3).map { part in
+            engine.agenda(for: facts.filter { $0.id % 3 == part }, asOf: asOf, horizonDays: 30)
+        }
+        #expect(AgendaComputation.order(thirds.map { $0.map(\.orderKey) }).map { thirds[$0.list][$0.index] } == all)
+        #expect(AgendaComputation.order([[], all.map(\.orderKey), []]).map(\.index) == Array(all.indices))
     }
 }

@@ -26,6 +26,30 @@ struct JSONWriterTests {
         #expect(try JSONParser.parse(written) == .string(value), "\(name): reads back")
     }
 
+    @Test("escaping is the same in long strings, read eight bytes at a time", arguments: escaping)
+    func escapesWithinLongStrings(name: String, value: String, written: String) {
+        let pad = "0123456789abcdef"
+        let inner = written.dropFirst().dropLast()
+        for (left, right) in [(pad, pad), ("x", pad + pad), (pad + "xyz", "")] {
+            #expect(
+                JSON.string(left + value + right).serialized() == "\"" + left + inner + right + "\"",
+                "\(name), \(left.count) bytes before")
+        }
+    }
+
+    @Test func theWordCheckFindsEveryByteThatNeedsALook() {
+        // Each byte value in each of the eight places of a word of harmless bytes.
+        for value in 0...255 {
+            let needsLook = value < 0x20 || value == 0x22 || value == 0x5C || value == 0xE2
+            for place in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[place] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(JSON.mayNeedEscaping(word) == needsLook, "byte \(value) at \(place)")
+            }
+        }
+    }
+
     static let numbers: [(name: String, value: JSON, written: String)] = [
         ("§6 integer zero", 0, "0"),
         ("§6 negative integer", -17, "-17"),
