@@ -1,10 +1,17 @@
 -- POST /v1/applications/{random id}/events: a note, which every rule lets through, so each request
--- is a real checked write.
+-- is a real checked write. Every request is formatted once, when the thread starts (wrk has set the
+-- Host header by then).
 local count = tonumber(os.getenv("APPS") or "10000")
 math.randomseed(os.time())
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"kind":"note","occurred_at":"2026-11-20T09:00:00Z","note":"called about the schedule"}'
+local requests = {}
+init = function(args)
+    for id = 1, count do
+        requests[id] = wrk.format(nil, "/v1/applications/" .. id .. "/events")
+    end
+end
 request = function()
-    return wrk.format(nil, "/v1/applications/" .. math.random(1, count) .. "/events")
+    return requests[math.random(1, count)]
 end
