@@ -10,9 +10,10 @@ public final class APIContext: Sendable {
     public let store: Store
     /// Milliseconds since the epoch. Injected so tests can fix the time; the service uses the system clock.
     public let now: @Sendable () -> Int64
-    /// The settings as last committed, with the engine that applies them (making one looks the zone up)
-    /// and how many times they were replaced; read by every check, written only after a settings commit.
-    private let current: Mutex<(snapshot: SettingsSnapshot, engine: GuidanceEngine, generation: UInt64)>
+    /// The settings as last committed, with the engine that applies them (made on first use: making one
+    /// looks the zone up, which loads the zone database) and how many times they were replaced; read by
+    /// every check, written only after a settings commit.
+    private let current: Mutex<(snapshot: SettingsSnapshot, engine: GuidanceEngine?, generation: UInt64)>
     /// Every application's facts as of a writer commit count: the agenda reads all of them, and
     /// loading them costs more than judging them, so they are loaded again only after a commit.
     private let agendaFacts = Mutex<(commits: Int, facts: [ApplicationFacts])?>(nil)
@@ -33,21 +34,24 @@ public final class APIContext: Sendable {
         self.now = now
         self.token = token
         let snapshot = try store.writer.perform { db in try SettingsCodec.loadOrCreate(db) }
-        current = Mutex((snapshot, GuidanceEngine(settings: snapshot.guidance), 0))
+        current = Mutex((snapshot, nil, 0))
     }
 
     var settings: SettingsSnapshot { current.withLock { $0.snapshot } }
 
-    var engine: GuidanceEngine { current.withLock { $0.engine } }
+    var engine: GuidanceEngine { versionedEngine.engine }
 
     /// The engine with the number of the settings it applies, which changes with every replacement.
     var versionedEngine: (engine: GuidanceEngine, generation: UInt64) {
-        current.withLock { ($0.engine, $0.generation) }
+        current.withLock { current in
+            let engine = current.engine ?? GuidanceEngine(settings: current.snapshot.guidance)
+            current.engine = engine
+            return (engine, current.generation)
+        }
     }
 
     func replaceSettings(_ snapshot: SettingsSnapshot) {
-        let engine = GuidanceEngine(settings: snapshot.guidance)
-        current.withLock { $0 = (snapshot, engine, $0.generation &+ 1) }
+        current.withLock { $0 = (snapshot, nil, $0.generation &+ 1) }
     }
 
     /// All applications' facts, from the cache while no commit happened since it was filled. The

@@ -28,6 +28,11 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         JSON.writeStringContents(text, into: &buffer)
     }
 
+    /// Wording has nothing to escape.
+    mutating func write(wording: StaticString) {
+        buffer.append(wording)
+    }
+
     private mutating func string(_ text: String?) {
         guard let text else { return raw("null") }
         buffer.append(UInt8(ascii: "\""))

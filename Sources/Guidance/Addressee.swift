@@ -25,11 +25,11 @@ enum Addressee: Equatable, Sendable {
         switch self {
         case .contact(let contact):
             target.write(contact.name)
-            target.write(" (")
+            target.write(wording: " (")
             target.write(contact.role.label)
-            target.write(")")
+            target.write(wording: ")")
         case .unknown(let id):
-            target.write("contact #")
+            target.write(wording: "contact #")
             target.write(String(id))
         case .employer(let name):
             target.write(name)

@@ -12,7 +12,7 @@ struct AgendaDeadline: Equatable, Sendable {
     }
 
     func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
-        target.write(overdue ? "overdue since " : "due by ")
+        target.write(wording: overdue ? "overdue since " : "due by ")
         DateText.dayAndTime(date, minute: minute, to: &target)
     }
 }

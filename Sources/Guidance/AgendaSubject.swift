@@ -14,19 +14,19 @@ struct AgendaSubject: Equatable, Sendable {
     func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
         switch (position.isEmpty, employer.isEmpty) {
         case (false, false):
-            target.write("the ")
+            target.write(wording: "the ")
             target.write(position)
-            target.write(" position at ")
+            target.write(wording: " position at ")
             target.write(employer)
         case (true, false):
-            target.write("the application to ")
+            target.write(wording: "the application to ")
             target.write(employer)
         case (false, true):
-            target.write("the ")
+            target.write(wording: "the ")
             target.write(position)
-            target.write(" position")
+            target.write(wording: " position")
         case (true, true):
-            target.write("application ")
+            target.write(wording: "application ")
             target.write(String(applicationId))
         }
     }

@@ -1,8 +1,10 @@
 /// Dates as messages show them ("Mon 16 Nov 2026", "Mon 16 Nov 2026 14:30"), built by hand: the wording is
 /// English whatever the process locale, and no formatter object is created per message.
 enum DateText {
-    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let weekdays: [StaticString] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months: [StaticString] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     static func day(_ date: LocalDate) -> String {
         var text = ""
@@ -12,12 +14,12 @@ enum DateText {
 
     /// Writes the day piece by piece, for messages written straight into a response.
     static func day<Target: MessageOutput & ~Copyable>(_ date: LocalDate, to target: inout Target) {
-        target.write(weekdays[(date.isoWeekday - 1) % 7])
-        target.write(" ")
+        target.write(wording: weekdays[(date.isoWeekday - 1) % 7])
+        target.write(wording: " ")
         number(date.day, to: &target)
-        target.write(" ")
-        target.write(months[(date.month - 1) % 12])
-        target.write(" ")
+        target.write(wording: " ")
+        target.write(wording: months[(date.month - 1) % 12])
+        target.write(wording: " ")
         number(date.year, to: &target)
     }
 
@@ -29,9 +31,9 @@ enum DateText {
 
     static func dayAndTime<Target: MessageOutput & ~Copyable>(_ date: LocalDate, minute: Int, to target: inout Target) {
         day(date, to: &target)
-        target.write(" ")
+        target.write(wording: " ")
         twoDigits(minute / 60, to: &target)
-        target.write(":")
+        target.write(wording: ":")
         twoDigits(minute % 60, to: &target)
     }
 
@@ -46,7 +48,7 @@ enum DateText {
     }
 
     private static func twoDigits<Target: MessageOutput & ~Copyable>(_ value: Int, to target: inout Target) {
-        if value < 10 { target.write("0") }
+        if value < 10 { target.write(wording: "0") }
         target.write(upToHundred[value])
     }
 }

@@ -11,10 +11,10 @@ public enum GuidanceTimeZone {
     /// `UTC` is accepted as itself. Any other name must come back from the zone database under the same spelling;
     /// this refuses the offsets and abbreviations the database also understands (`GMT+5`) but IANA does not name.
     public static func named(_ name: String) -> TimeZone? {
-        _ = knownIdentifierCount
         if name == "UTC" {
             return TimeZone(secondsFromGMT: 0)
         }
+        _ = knownIdentifierCount
         guard !name.isEmpty, name.utf8.count <= 64, let zone = TimeZone(identifier: name), zone.identifier == name
         else {
             return nil

@@ -1,7 +1,16 @@
 /// Where a message is written piece by piece: a `String`, or straight into a response being written,
 /// which then needs no String per message.
 public protocol MessageOutput: ~Copyable {
+    /// A piece that comes from data (a name, an employer): a response escapes it as it needs.
     mutating func write(_ piece: String)
+    /// A piece of the message's own wording, plain ASCII with nothing to escape.
+    mutating func write(wording: StaticString)
+}
+
+extension MessageOutput where Self: ~Copyable {
+    public mutating func write(wording: StaticString) {
+        write(wording.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
+    }
 }
 
 extension String: MessageOutput {}
