@@ -36,9 +36,9 @@ enum AgendaComputation {
         let date = GuidanceJSON.date(asOf)
         let slices = Mutex<[AgendaWriter.Slice?]>(Array(repeating: nil, count: parts))
         let judge: @Sendable (Int) -> Void = { part in
-            let items = engine.agenda(
+            let (items, order) = engine.agendaItems(
                 for: facts[bounds(of: part, parts: parts, count: facts.count)], asOf: date, horizonDays: horizonDays)
-            let slice = AgendaWriter.slice(items)
+            let slice = AgendaWriter.slice(items, order: order)
             slices.withLock { $0[part] = slice }
         }
         if parts == 1 { judge(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: judge) }

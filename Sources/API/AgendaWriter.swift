@@ -47,7 +47,9 @@ struct AgendaWriter: MessageOutput, ~Copyable {
 
     private mutating func time(_ date: Date?) {
         guard let date else { return raw("null") }
-        string(Timestamp.format(GuidanceJSON.millis(date)))
+        buffer.append(UInt8(ascii: "\""))
+        Timestamp.withText(GuidanceJSON.millis(date)) { buffer.append(bytes: $0) }
+        buffer.append(UInt8(ascii: "\""))
     }
 
     mutating func item(_ item: AgendaItem) {
@@ -94,15 +96,16 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         let ends: [Int]
     }
 
-    static func slice(_ items: [AgendaItem]) -> Slice {
+    /// `items` written in the order of the positions `order` lists.
+    static func slice(_ items: [AgendaItem], order: [Int]) -> Slice {
         var writer = AgendaWriter(capacity: items.count * 400)
         var ends: [Int] = []
-        ends.reserveCapacity(items.count)
+        ends.reserveCapacity(order.count)
         var keys: [AgendaItem.OrderKey] = []
-        keys.reserveCapacity(items.count)
+        keys.reserveCapacity(order.count)
         // Through the buffer, so no item is copied (and its members retained) to be written.
         items.withUnsafeBufferPointer { items in
-            for index in items.indices {
+            for index in order {
                 writer.item(items[index])
                 ends.append(writer.buffer.count)
                 keys.append(items[index].orderKey)
@@ -135,6 +138,8 @@ struct AgendaWriter: MessageOutput, ~Copyable {
 
     /// The whole `GET /v1/agenda` body for items already in agenda order.
     static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
-        agenda([slice(items)], order: items.indices.map { (0, $0) }, asOf: asOf, horizonDays: horizonDays)
+        agenda(
+            [slice(items, order: Array(items.indices))], order: items.indices.map { (0, $0) }, asOf: asOf,
+            horizonDays: horizonDays)
     }
 }

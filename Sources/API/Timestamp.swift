@@ -52,18 +52,24 @@ public enum Timestamp {
         return seconds * 1000 + Int64(millis)
     }
 
-    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero. Written digit by digit
-    /// into a small buffer: agendas format tens of thousands of these per response.
+    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero.
     public static func format(_ millis: Int64) -> String {
+        withText(millis) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the text `format` gives, written digit by digit into a buffer that lasts
+    /// only for the call: agendas write tens of thousands of these per response, with no String each.
+    static func withText<T>(_ millis: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let ms = Int(millis - seconds * 1000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = LocalDay.civilFromDays(Int(days))
         guard (0...9999).contains(year) else {
-            return LocalDay.format(year: year, month: month, day: day) + "T00:00:00Z"
+            return Array((LocalDay.format(year: year, month: month, day: day) + "T00:00:00Z").utf8)
+                .withUnsafeBufferPointer(body)
         }
-        return String(unsafeUninitializedCapacity: 24) { buffer in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var i = 0
             func put(_ value: Int, _ width: Int) {
                 var divisor = 1
@@ -96,7 +102,7 @@ public enum Timestamp {
                 put(ms, 3)
             }
             mark(0x5A)
-            return i
+            return body(UnsafeBufferPointer(rebasing: buffer[..<i]))
         }
     }
 

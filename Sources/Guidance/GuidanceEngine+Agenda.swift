@@ -13,6 +13,15 @@ extension GuidanceEngine {
 
     /// The agenda of a slice of the applications, for callers that split them over threads.
     public func agenda(for applications: ArraySlice<ApplicationFacts>, asOf: Date, horizonDays: Int) -> [AgendaItem] {
+        let (items, order) = agendaItems(for: applications, asOf: asOf, horizonDays: horizonDays)
+        return order.map { items[$0] }
+    }
+
+    /// The agenda's items as they were found, and the positions that put them in agenda order: for callers
+    /// that use the items where they lie rather than move them.
+    public func agendaItems(for applications: ArraySlice<ApplicationFacts>, asOf: Date, horizonDays: Int)
+        -> (items: [AgendaItem], order: [Int])
+    {
         let horizon = TimeInterval(Swift.min(Swift.max(horizonDays, 0), 36_500)) * 86_400
         let limit = asOf.addingTimeInterval(horizon)
         // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
@@ -32,7 +41,7 @@ extension GuidanceEngine {
         // strings, which dominated the agenda's cost.
         var keys = items.indices.map { (key: items[$0].orderKey, index: $0) }
         keys.sort { ($0.key, $0.index) < ($1.key, $1.index) }
-        return keys.map { items[$0.index] }
+        return (items, keys.map(\.index))
     }
 
     /// The soonest item of one application as of `asOf`, however far ahead it lies (`next_action`).
