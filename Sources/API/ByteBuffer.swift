@@ -1,22 +1,3 @@
-import Glibc
-
-/// Where JSON text is written: an array, or a `ByteBuffer` when a document is written in many small
-/// pieces.
-protocol ByteSink: ~Copyable {
-    mutating func append(_ byte: UInt8)
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>)
-}
-
-extension ByteSink where Self: ~Copyable {
-    mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append(bytes: $0) }
-    }
-}
-
-extension Array: ByteSink where Element == UInt8 {
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
-}
-
 /// A growable run of bytes whose appends are a capacity check and a copy: an agenda writes hundreds of
 /// thousands of short pieces, where an array's general-purpose append costs more than the copying.
 struct ByteBuffer: ByteSink, ~Copyable {
