@@ -18,7 +18,7 @@ struct MigrationTests {
                 return (try database.userVersion(), tables, mode)
             }
             #expect(version == StoreSchema.currentVersion)
-            #expect(version == 1)
+            #expect(version == 2)
             #expect(
                 tables == [
                     "applications", "contacts", "event_interviewers", "event_violations", "events",
@@ -39,6 +39,54 @@ struct MigrationTests {
             defer { second.close() }
             #expect(try second.readers.withReader(loop: 0) { try $0.contact(id: contact.id) } == contact)
             #expect(try second.writer.perform { try StoreSchema.migrator.pendingVersions(in: $0) } == [])
+        }
+    }
+
+    @Test("a version 1 file migrates to the newest and keeps its data")
+    func fromVersion1() throws {
+        try ScratchDirectory.with { directory in
+            let path = directory.path("v1.sqlite")
+            let (contact, event) = try {
+                let database = try Database(path: path)
+                defer { database.close() }
+                try Migrator(Array(StoreSchema.migrator.migrations.prefix(1))).migrate(database)
+                #expect(try database.userVersion() == 1)
+                let contact = try database.insertContact(ContactFields(name: "Dana"), now: 1)
+                let application = try database.insertApplication(ApplicationFields(route: "unsolicited"), now: 1)
+                let fields = EventFields(kind: "resume_sent", occurredAt: 2, contactId: contact.id)
+                let event = try database.insertEvent(applicationId: application.id, fields, now: 3)
+                return (contact, event)
+            }()
+            let store = try Store(path: path, loops: 1)
+            defer { store.close() }
+            let (version, indexes, kept) = try store.writer.perform { database in
+                let sql = "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name LIKE 'events_by_%' ORDER BY name"
+                return (
+                    try database.userVersion(), try database.query(sql).map { try $0.get(0, as: String.self) },
+                    try database.event(applicationId: event.applicationId, id: event.id)
+                )
+            }
+            #expect(version == StoreSchema.currentVersion)
+            #expect(kept == event)
+            #expect(indexes.filter { $0.hasSuffix("IS NOT NULL") }.count == 3, "\(indexes)")
+            let referrers = try store.readers.withReader(loop: 0) { try $0.referrers(ofContact: contact.id) }
+            #expect(referrers.events.count == 1)
+        }
+    }
+
+    @Test("lookups by a referenced contact or application use the partial indexes (sqlite.org/partialindex.html)")
+    func partialIndexesAnswerLookups() throws {
+        try GroupCommitTests.withStore { store, _ throws in
+            for (column, index) in [
+                ("contact_id", "events_by_contact"), ("follow_up_contact_id", "events_by_follow_up_contact"),
+                ("other_application_id", "events_by_other_application"),
+            ] {
+                let plan = try store.writer.perform { database in
+                    let sql = "EXPLAIN QUERY PLAN SELECT id FROM events WHERE \(column) = ?"
+                    return try database.query(sql, [.integer(7)]).map { try $0.get(3, as: String.self) }
+                }
+                #expect(plan.contains { $0.contains("INDEX \(index)") }, "\(column): \(plan)")
+            }
         }
     }
 
