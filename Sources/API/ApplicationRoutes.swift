@@ -155,7 +155,7 @@ enum ApplicationRoutes {
                 unanswered: engine.unansweredFollowUps(in: entry.facts, asOf: date))
             // The tag names the stored version; next_action also moves with time and settings, so the
             // representation's hash is part of it.
-            let stored = etag(entry.timeline.application)
+            let stored = etag(entry.application)
             tag = "\"" + stored.dropFirst().dropLast() + "-" + ETag.body(body).dropFirst().dropLast() + "\""
             // Kept for the instants at which the guidance would say the same.
             if let span = engine.nextActionSpan(for: entry.facts, asOf: date, next: next) {

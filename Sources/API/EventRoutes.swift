@@ -64,9 +64,9 @@ enum EventRoutes {
     static func missing(_ input: EventInput, _ entry: TimelineCache.Entry) -> (contacts: [Int64], other: Int64?) {
         let named =
             [input.fields.contactId, input.fields.followUpContactId].compactMap { $0 } + input.fields.interviewerIds
-        let contacts = named.filter { entry.timeline.contacts[$0] == nil }
+        let contacts = named.filter { entry.contacts[$0] == nil }
         var other: Int64?
-        if let id = input.fields.otherApplicationId, id != entry.timeline.application.id, entry.statuses[id] == nil {
+        if let id = input.fields.otherApplicationId, id != entry.application.id, entry.statuses[id] == nil {
             other = id
         }
         return (contacts, other)
@@ -80,15 +80,12 @@ enum EventRoutes {
         var entry = entry
         let (contacts, other) = missing(input, entry)
         if let db, !contacts.isEmpty || other != nil {
-            var timeline = entry.timeline
-            for (contactId, record) in try db.contacts(ids: contacts) { timeline.contacts[contactId] = record }
-            var statuses = entry.statuses
-            if let other { statuses.merge(try db.statuses(ofApplications: [other])) { old, _ in old } }
-            entry = try TimelineCache.Entry(timeline: timeline, statuses: statuses, token: entry.token)
+            let statuses = try other.map { try db.statuses(ofApplications: [$0]) } ?? [:]
+            entry = entry.knowing(contacts: try db.contacts(ids: contacts), statuses: statuses)
         }
         let known = entry
         try input.checkReferences(
-            applicationId: known.timeline.application.id, { known.timeline.contacts[$0] != nil },
+            applicationId: known.application.id, { known.contacts[$0] != nil },
             applicationExists: { known.statuses[$0] != nil })
         return (context.engine.check(Facts.proposal(kind: input.kind, input.fields), in: known.facts), known)
     }
@@ -167,7 +164,7 @@ enum EventRoutes {
     static func store(
         _ input: EventInput, result: CheckResult, in entry: TimelineCache.Entry, _ db: Database, now: Int64
     ) throws -> APIContext.Written {
-        let application = entry.timeline.application
+        let application = entry.application
         let id = application.id
         var fields = input.fields
         fields.forced = !result.violations.isEmpty

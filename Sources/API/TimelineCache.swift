@@ -17,8 +17,12 @@ final class TimelineCache: Sendable {
         let epoch: UInt64
     }
 
+    /// One application as the checks and reads need it. Its events are kept only as the guidance
+    /// sees them (`facts`), which is all any reader of the cache uses, at a fraction of the memory.
     struct Entry: Sendable {
-        let timeline: ApplicationTimeline
+        let application: ApplicationRecord
+        /// The contacts the application and its events refer to.
+        let contacts: [Int64: ContactRecord]
         /// Statuses of the other applications its offer disclosures name.
         let statuses: [Int64: String]
         /// The timeline as the guidance sees it, converted once.
@@ -29,45 +33,57 @@ final class TimelineCache: Sendable {
         let token: Token
 
         init(timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) throws {
-            self.init(
-                timeline: timeline, statuses: statuses, facts: try Facts.application(timeline, statuses: statuses),
-                token: token)
-        }
-
-        private init(timeline: ApplicationTimeline, statuses: [Int64: String], facts: ApplicationFacts, token: Token) {
-            self.timeline = timeline
-            self.statuses = statuses
-            self.facts = facts
             var bytes: [UInt8] = []
             JSON.object(ApplicationRoutes.baseJSON(timeline.application)).write(into: &bytes)
             bytes.removeLast()
-            self.storedJSON = bytes
+            self.init(
+                application: timeline.application, contacts: timeline.contacts, statuses: statuses,
+                facts: try Facts.application(timeline, statuses: statuses), storedJSON: bytes, token: token)
+        }
+
+        private init(
+            application: ApplicationRecord, contacts: [Int64: ContactRecord], statuses: [Int64: String],
+            facts: ApplicationFacts, storedJSON: [UInt8], token: Token
+        ) {
+            self.application = application
+            self.contacts = contacts
+            self.statuses = statuses
+            self.facts = facts
+            self.storedJSON = storedJSON
             self.token = token
         }
 
         /// This entry with one more event, converted alone rather than the whole timeline again.
         func extended(with event: EventRecord) throws -> Entry {
-            var timeline = self.timeline
-            let index = timeline.events.lastIndex { ($0.occurredAt, $0.id) <= (event.occurredAt, event.id) }
-            timeline.events.insert(event, at: index.map { $0 + 1 } ?? 0)
             var facts = self.facts
             facts.record(try Facts.event(event))
-            return Entry(timeline: timeline, statuses: statuses, facts: facts, storedJSON: storedJSON, token: token)
+            return Entry(
+                application: application, contacts: contacts, statuses: statuses, facts: facts,
+                storedJSON: storedJSON, token: token)
+        }
+
+        /// This entry knowing more contacts and other applications' statuses, which a proposal named.
+        func knowing(contacts more: [Int64: ContactRecord], statuses moreStatuses: [Int64: String]) -> Entry {
+            var contacts = self.contacts
+            var statuses = self.statuses
+            var facts = self.facts
+            for (id, record) in more where contacts[id] == nil {
+                contacts[id] = record
+                facts.contacts[Int(id)] = Facts.contact(record)
+            }
+            for (id, text) in moreStatuses where statuses[id] == nil {
+                statuses[id] = text
+                if let status = ApplicationStatus(rawValue: text) { facts.otherApplicationStatuses[Int(id)] = status }
+            }
+            return Entry(
+                application: application, contacts: contacts, statuses: statuses, facts: facts,
+                storedJSON: storedJSON, token: token)
         }
 
         func retagged(_ token: Token) -> Entry {
-            Entry(timeline: timeline, statuses: statuses, facts: facts, storedJSON: storedJSON, token: token)
-        }
-
-        private init(
-            timeline: ApplicationTimeline, statuses: [Int64: String], facts: ApplicationFacts, storedJSON: [UInt8],
-            token: Token
-        ) {
-            self.timeline = timeline
-            self.statuses = statuses
-            self.facts = facts
-            self.storedJSON = storedJSON
-            self.token = token
+            Entry(
+                application: application, contacts: contacts, statuses: statuses, facts: facts,
+                storedJSON: storedJSON, token: token)
         }
     }
 
@@ -143,7 +159,7 @@ final class TimelineCache: Sendable {
 
     /// Keeps a loaded timeline unless a write happened since its token was taken.
     func store(_ entry: Entry) {
-        let id = entry.timeline.application.id
+        let id = entry.application.id
         state.withLock { state in
             guard entry.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch) else {
                 return
@@ -154,7 +170,7 @@ final class TimelineCache: Sendable {
 
     private static func put(_ entry: Entry, into state: inout State, capacity: Int) {
         if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-        state.entries[entry.timeline.application.id] = entry
+        state.entries[entry.application.id] = entry
     }
 
     /// Inside the writer's transaction, before the commit: later jobs of the same batch must not
@@ -174,7 +190,7 @@ final class TimelineCache: Sendable {
                 Self.forget(change, in: &state)
                 return nil
             }
-            let id = base.timeline.application.id
+            let id = base.application.id
             let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
             Self.forget(change, in: &state)
             return sole ? Token(generation: state.generations[id, default: 0], epoch: state.epoch) : nil
@@ -194,7 +210,7 @@ final class TimelineCache: Sendable {
         case .application(let id):
             bump(id, in: &state)
         case .extended(_, let base, _):
-            bump(base.timeline.application.id, in: &state)
+            bump(base.application.id, in: &state)
         case .everything:
             state.epoch &+= 1
             state.entries.removeAll(keepingCapacity: true)

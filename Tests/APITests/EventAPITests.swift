@@ -213,4 +213,25 @@ import Testing
         _ = try api.create("/v1/applications/1/events", #"{"kind":"response","occurred_at":"2026-11-11T09:00:00Z"}"#)
         #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 0)
     }
+
+    @Test func aContactTheCachedTimelineHasNotSeenIsLearnedForTheCheck() throws {
+        // The cached timeline knows Dana and Sam; Kim is added afterwards, and a proposal naming her
+        // must be judged with who she is (an interviewer reached around the recruiter).
+        let api = try APIServer(now: "2026-11-20T12:00:00Z")
+        try recruiterApplication(api)
+        #expect(try api.call("GET", "/v1/applications/1").status == 200)
+        let kim = try api.create("/v1/contacts", #"{"name":"Kim Park","role":"interviewer"}"#)
+        let around =
+            #"{"kind":"follow_up","occurred_at":"2026-11-20T09:00:00Z","contact_id":\#(kim),"channel":"email"}"#
+        let check = try api.call("POST", "/v1/applications/1/check", around)
+        let violations = check.object["violations"] as? [[String: Any]] ?? []
+        let message = violations.compactMap { $0["message"] as? String }.joined(separator: " ")
+        #expect(message.contains("Kim Park (interviewer)"), "\(check.bodyText)")
+        // Recorded as an interview, she is owed a thank-you note by name.
+        _ = try api.create(
+            "/v1/applications/1/events",
+            #"{"kind":"interview","occurred_at":"2026-11-20T10:00:00Z","interviewer_ids":[\#(kim)]}"#)
+        let agenda = try api.call("GET", "/v1/agenda").object["items"] as? [[String: Any]] ?? []
+        #expect(agenda.contains { ($0["message"] as? String)?.contains("Send Kim Park (interviewer)") == true })
+    }
 }
