@@ -11,7 +11,7 @@ public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// Name to position; kept only while `count` exceeds `indexThreshold`, where hashing beats a scan.
     private var index: [String: Int] = [:]
 
-    private static let indexThreshold = 16
+    private static let indexThreshold = 32
 
     /// An empty object.
     public init() {}
@@ -34,9 +34,12 @@ public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// An object from a literal, keeping the literal's order; a repeated name replaces the earlier value.
+    /// An object from a literal, keeping the literal's order. The names are the code's own, so they are
+    /// taken as they are (responses build many of these); a repeated name is a mistake in the code, which
+    /// debug builds, and so the tests, stop at.
     public init(dictionaryLiteral elements: (String, JSON)...) {
-        self.init(elements)
+        assert(Set(elements.map(\.0)).count == elements.count, "a JSON object literal repeats a name")
+        self.init(uniqueKeys: elements.map(\.0), values: elements.map(\.1))
     }
 
     /// The number of members.

@@ -3,10 +3,13 @@ import HTTP
 /// Reading a JSON request body: media type first (415), then syntax (400).
 enum RequestBody {
     /// RFC 9110 §8.3: `application/json` or any `+json` type (merge patch included), parameters ignored.
+    /// Media types are ASCII and case-insensitive (§8.3.1), so the comparison folds ASCII letters only.
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let type = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces.lowercased() } ?? ""
-        return type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json"))
+        let essence = contentType.prefix { $0 != ";" }.trimmingSpaces.utf8
+        let type = essence.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return type.elementsEqual("application/json".utf8)
+            || (type.starts(with: "application/".utf8) && type.reversed().starts(with: "nosj+".utf8))
     }
 
     /// The body as a JSON object, or the error that says why not.
