@@ -134,8 +134,9 @@ extension JSON {
     }
 
     /// Whether any of eight bytes is a control character, a quote, a backslash or 0xE2 (which may start
-    /// U+2028 or U+2029): the bit tricks of "Bit Twiddling Hacks" (determine if a word has a zero byte, or
-    /// a byte less than n), which never miss one and rarely flag a word that has none.
+    /// U+2028 or U+2029), by the classic word-at-a-time tests for a zero byte and for a byte below a
+    /// bound: a borrow can only start at a byte that matches, so none is ever missed, and a word with
+    /// none is at worst looked at byte by byte.
     static func mayNeedEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
