@@ -15,12 +15,6 @@ enum Addressee: Equatable, Sendable {
         }
     }
 
-    var label: String {
-        var text = ""
-        write(to: &text)
-        return text
-    }
-
     func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
         switch self {
         case .contact(let contact):

@@ -5,12 +5,6 @@ struct AgendaDeadline: Equatable, Sendable {
     let overdue: Bool
 
     /// "due by Sat 21 Nov 2026 14:00" or "overdue since Sat 21 Nov 2026 14:00".
-    var text: String {
-        var text = ""
-        write(to: &text)
-        return text
-    }
-
     func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
         target.write(wording: overdue ? "overdue since " : "due by ")
         DateText.dayAndTime(date, minute: minute, to: &target)

@@ -12,9 +12,7 @@ indirect enum AgendaMessage: Equatable, Sendable {
     case text(String)
 
     var text: String {
-        var text = ""
-        write(to: &text)
-        return text
+        String { write(to: &$0) }
     }
 
     /// Writes the message piece by piece: an agenda writes thousands of them straight into its response.
@@ -23,32 +21,19 @@ indirect enum AgendaMessage: Equatable, Sendable {
         case .thankYou(let person, let interview, let subject, let deadline):
             target.write(wording: "Send ")
             person.write(to: &target)
-            target.write(wording: " a thank-you note for the interview of ")
-            DateText.day(interview, to: &target)
-            target.write(wording: " about ")
-            subject.write(to: &target)
-            target.write(wording: "; ")
-            deadline.write(to: &target)
-            target.write(wording: ".")
+            target.write(wording: " a thank-you note for ")
+            Self.aboutInterview(interview, subject, then: "; ", deadline, to: &target)
         case .debrief(let person, let interview, let subject, let deadline):
             target.write(wording: "Call ")
             person.write(to: &target)
-            target.write(wording: " to talk over the interview of ")
-            DateText.day(interview, to: &target)
-            target.write(wording: " about ")
-            subject.write(to: &target)
-            target.write(wording: " and how to go on; ")
-            deadline.write(to: &target)
-            target.write(wording: ".")
+            target.write(wording: " to talk over ")
+            Self.aboutInterview(interview, subject, then: " and how to go on; ", deadline, to: &target)
         case .recordDirections(let interview, let subject, let deadline):
-            target.write(wording: "Record what comes next after the interview of ")
-            DateText.day(interview, to: &target)
-            target.write(wording: " about ")
-            subject.write(to: &target)
-            target.write(
-                wording: ": where they are in the process, their timeline, and when, with whom and how to follow up; ")
-            deadline.write(to: &target)
-            target.write(wording: ".")
+            target.write(wording: "Record what comes next after ")
+            Self.aboutInterview(
+                interview, subject,
+                then: ": where they are in the process, their timeline, and when, with whom and how to follow up; ",
+                deadline, to: &target)
         case .followUp(let rule, let person, let channel, let subject, let anchor, let from):
             target.write(wording: rule == .followUpGap ? "Follow up again with " : "Follow up with ")
             person.write(to: &target)
@@ -83,5 +68,20 @@ indirect enum AgendaMessage: Equatable, Sendable {
         case .text(let text):
             target.write(text)
         }
+    }
+
+    /// The end the interview messages share: "the interview of Fri 20 Nov 2026 about the Engineer position at
+    /// Acme", what `then` adds, and the deadline.
+    private static func aboutInterview<Target: MessageOutput & ~Copyable>(
+        _ interview: LocalDate, _ subject: AgendaSubject, then: StaticString, _ deadline: AgendaDeadline,
+        to target: inout Target
+    ) {
+        target.write(wording: "the interview of ")
+        DateText.day(interview, to: &target)
+        target.write(wording: " about ")
+        subject.write(to: &target)
+        target.write(wording: then)
+        deadline.write(to: &target)
+        target.write(wording: ".")
     }
 }

@@ -5,12 +5,6 @@ struct AgendaSubject: Equatable, Sendable {
     let position: String
 
     /// "the Engineer position at Acme", or as much of it as is known.
-    var text: String {
-        var text = ""
-        write(to: &text)
-        return text
-    }
-
     func write<Target: MessageOutput & ~Copyable>(to target: inout Target) {
         switch (position.isEmpty, employer.isEmpty) {
         case (false, false):

@@ -21,7 +21,7 @@ extension ApplicationFacts {
 
     /// "Dana Reyes (recruiter)", or "contact #7" when the contact is not among the facts.
     func label(ofContact id: Int) -> String {
-        contacts[id]?.label ?? "contact #\(id)"
+        String { (contacts[id].map(Addressee.contact) ?? .unknown(id)).write(to: &$0) }
     }
 
     /// The name alone, for the second mention in a sentence.

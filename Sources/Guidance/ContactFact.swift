@@ -9,7 +9,4 @@ public struct ContactFact: Equatable, Sendable {
         self.name = name
         self.role = role
     }
-
-    /// "Dana Reyes (recruiter)".
-    var label: String { "\(name) (\(role.label))" }
 }

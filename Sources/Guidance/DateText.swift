@@ -7,9 +7,7 @@ enum DateText {
     ]
 
     static func day(_ date: LocalDate) -> String {
-        var text = ""
-        day(date, to: &text)
-        return text
+        String { day(date, to: &$0) }
     }
 
     /// Writes the day piece by piece, for messages written straight into a response.
@@ -21,12 +19,6 @@ enum DateText {
         target.write(wording: months[(date.month - 1) % 12])
         target.write(wording: " ")
         number(date.year, to: &target)
-    }
-
-    static func dayAndTime(_ date: LocalDate, minute: Int) -> String {
-        var text = ""
-        dayAndTime(date, minute: minute, to: &text)
-        return text
     }
 
     static func dayAndTime<Target: MessageOutput & ~Copyable>(_ date: LocalDate, minute: Int, to target: inout Target) {

@@ -13,4 +13,10 @@ extension MessageOutput where Self: ~Copyable {
     }
 }
 
-extension String: MessageOutput {}
+extension String: MessageOutput {
+    /// The text `write` writes, as one String.
+    init(writing write: (inout String) -> Void) {
+        self = ""
+        write(&self)
+    }
+}
