@@ -22,68 +22,55 @@ final class TimelineCache: Sendable {
     struct Entry: Sendable {
         let application: ApplicationRecord
         /// The contacts the application and its events refer to.
-        let contacts: [Int64: ContactRecord]
+        private(set) var contacts: [Int64: ContactRecord]
         /// Statuses of the other applications its offer disclosures name.
-        let statuses: [Int64: String]
+        private(set) var statuses: [Int64: String]
         /// The timeline as the guidance sees it, converted once.
-        let facts: ApplicationFacts
+        private(set) var facts: ApplicationFacts
         /// The application's stored fields as JSON, without the closing brace: a GET appends what
         /// the guidance says as of the time asked about.
         let storedJSON: [UInt8]
-        let token: Token
+        private(set) var token: Token
 
         init(timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) throws {
+            application = timeline.application
+            contacts = timeline.contacts
+            self.statuses = statuses
+            facts = try Facts.application(timeline, statuses: statuses)
             var bytes: [UInt8] = []
             JSON.object(ApplicationRoutes.baseJSON(timeline.application)).write(into: &bytes)
             bytes.removeLast()
-            self.init(
-                application: timeline.application, contacts: timeline.contacts, statuses: statuses,
-                facts: try Facts.application(timeline, statuses: statuses), storedJSON: bytes, token: token)
-        }
-
-        private init(
-            application: ApplicationRecord, contacts: [Int64: ContactRecord], statuses: [Int64: String],
-            facts: ApplicationFacts, storedJSON: [UInt8], token: Token
-        ) {
-            self.application = application
-            self.contacts = contacts
-            self.statuses = statuses
-            self.facts = facts
-            self.storedJSON = storedJSON
+            storedJSON = bytes
             self.token = token
         }
 
         /// This entry with one more event, converted alone rather than the whole timeline again.
         func extended(with event: EventRecord) throws -> Entry {
-            var facts = self.facts
-            facts.record(try Facts.event(event))
-            return Entry(
-                application: application, contacts: contacts, statuses: statuses, facts: facts,
-                storedJSON: storedJSON, token: token)
+            var entry = self
+            entry.facts.record(try Facts.event(event))
+            return entry
         }
 
         /// This entry knowing more contacts and other applications' statuses, which a proposal named.
         func knowing(contacts more: [Int64: ContactRecord], statuses moreStatuses: [Int64: String]) -> Entry {
-            var contacts = self.contacts
-            var statuses = self.statuses
-            var facts = self.facts
-            for (id, record) in more where contacts[id] == nil {
-                contacts[id] = record
-                facts.contacts[Int(id)] = Facts.contact(record)
+            var entry = self
+            for (id, record) in more where entry.contacts[id] == nil {
+                entry.contacts[id] = record
+                entry.facts.contacts[Int(id)] = Facts.contact(record)
             }
-            for (id, text) in moreStatuses where statuses[id] == nil {
-                statuses[id] = text
-                if let status = ApplicationStatus(rawValue: text) { facts.otherApplicationStatuses[Int(id)] = status }
+            for (id, text) in moreStatuses where entry.statuses[id] == nil {
+                entry.statuses[id] = text
+                if let status = ApplicationStatus(rawValue: text) {
+                    entry.facts.otherApplicationStatuses[Int(id)] = status
+                }
             }
-            return Entry(
-                application: application, contacts: contacts, statuses: statuses, facts: facts,
-                storedJSON: storedJSON, token: token)
+            return entry
         }
 
         func retagged(_ token: Token) -> Entry {
-            Entry(
-                application: application, contacts: contacts, statuses: statuses, facts: facts,
-                storedJSON: storedJSON, token: token)
+            var entry = self
+            entry.token = token
+            return entry
         }
     }
 
