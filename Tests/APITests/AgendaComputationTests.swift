@@ -46,12 +46,15 @@ import Testing
         let all = engine.agenda(for: facts, asOf: asOf, horizonDays: 30)
         let odd = engine.agenda(for: facts.filter { $0.id % 2 == 1 }, asOf: asOf, horizonDays: 30)
         let even = engine.agenda(for: facts.filter { $0.id % 2 == 0 }, asOf: asOf, horizonDays: 30)
-        #expect(AgendaComputation.merge(odd, even) == all)
-        #expect(AgendaComputation.merge([], all) == all)
+        func merged(_ lists: [[AgendaItem]]) -> [AgendaItem] {
+            AgendaComputation.order(lists.map { $0.map(\.orderKey) }).map { lists[$0.list][$0.index] }
+        }
+        #expect(merged([odd, even]) == all)
+        #expect(merged([[], all]) == all)
         let thirds = (0..<3).map { part in
             engine.agenda(for: facts.filter { $0.id % 3 == part }, asOf: asOf, horizonDays: 30)
         }
-        #expect(AgendaComputation.order(thirds.map { $0.map(\.orderKey) }).map { thirds[$0.list][$0.index] } == all)
+        #expect(merged(thirds) == all)
         #expect(AgendaComputation.order([[], all.map(\.orderKey), []]).map(\.index) == Array(all.indices))
     }
 }
