@@ -29,22 +29,10 @@ MAX_DELAY=${MAX_DELAY:-2.0}
 SEED=${SEED:-$(date +%s)}
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
 
-for tool in python3 sqlite3; do
-    command -v "$tool" >/dev/null 2>&1 || {
-        echo "crash.sh needs $tool" >&2
-        exit 2
-    }
-done
-
-if [ -n "${BIN:-}" ]; then
-    echo "using $BIN as built"
-else
-    swift build -c release --scratch-path "$SCRATCH_PATH" --product notapest >/tmp/notapest-crash-build.log 2>&1 || {
-        cat /tmp/notapest-crash-build.log
-        exit 1
-    }
-    BIN="$SCRATCH_PATH/release/notapest"
-fi
+# shellcheck source=scripts/release_server.sh
+. scripts/release_server.sh
+require_tools crash.sh python3 sqlite3
+release_binary crash
 work=$(mktemp -d)
 db="$work/notapest.sqlite"
 SERVER_PID=""
@@ -53,23 +41,6 @@ cleanup() {
     if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-
-# start_server: runs notapest on a free port, sets SERVER_PID and PORT from its first line.
-start_server() {
-    local log="$work/server.log"
-    : >"$log"
-    "$BIN" serve --port 0 --db "$db" --quiet 2>"$log" &
-    SERVER_PID=$!
-    for _ in $(seq 1 200); do
-        PORT=$(sed -n 's#.*listening on http://[^:]*:\([0-9]*\).*#\1#p' "$log")
-        [ -n "$PORT" ] && return 0
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "the server did not start:" >&2
-    cat "$log" >&2
-    exit 1
-}
 
 # integrity FILE: prints what PRAGMA integrity_check and foreign_key_check say ("ok" when sound).
 integrity() {

@@ -35,22 +35,10 @@ IDLE_CLIENTS=${IDLE_CLIENTS:-50}
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
 export APPS
 
-for tool in wrk python3; do
-    command -v "$tool" >/dev/null 2>&1 || {
-        echo "soak.sh needs $tool" >&2
-        exit 2
-    }
-done
-
-if [ -n "${BIN:-}" ]; then
-    echo "using $BIN as built"
-else
-    swift build -c release --scratch-path "$SCRATCH_PATH" --product notapest >/tmp/notapest-soak-build.log 2>&1 || {
-        cat /tmp/notapest-soak-build.log
-        exit 1
-    }
-    BIN="$SCRATCH_PATH/release/notapest"
-fi
+# shellcheck source=scripts/release_server.sh
+. scripts/release_server.sh
+require_tools soak.sh wrk python3
+release_binary soak
 work=$(mktemp -d)
 SERVER_PID=""
 SAMPLER_PID=""
@@ -60,20 +48,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-# start_server [ARGS...]: runs notapest on a free port over $db, sets SERVER_PID and PORT.
-start_server() {
-    "$BIN" serve --port 0 --db "$db" --quiet "$@" 2>"$work/server.log" &
-    SERVER_PID=$!
-    for _ in $(seq 1 200); do
-        PORT=$(sed -n 's#.*listening on http://[^:]*:\([0-9]*\).*#\1#p' "$work/server.log")
-        [ -n "$PORT" ] && return 0
-        sleep 0.1
-    done
-    echo "the server did not start:" >&2
-    cat "$work/server.log" >&2
-    exit 1
-}
 
 stop_server() {
     kill -TERM "$SERVER_PID"
