@@ -48,7 +48,9 @@ extension DatabaseWriter {
         }
         shared.withLockThenWake { $0.phase = .running }
         while let batch = shared.wait(until: \.hasWorkOrIsClosing, then: { $0.takeBatch(limit: batchLimit) }) {
-            let (statistics, deliver) = run(batch, on: database)
+            let (statistics, deliver) = run(batch, limit: batchLimit, on: database) { room in
+                shared.withLock { $0.takeLateJobs(limit: room) }
+            }
             shared.withLock { state in
                 state.statistics.commits += statistics.commits
                 state.statistics.failedBatches += statistics.failedBatches
@@ -63,25 +65,34 @@ extension DatabaseWriter {
     }
 
     /// Runs one batch and returns what it counted and how to call the completions, which the caller does once
-    /// the counters are updated.
+    /// the counters are updated. Before COMMIT, jobs queued while the batch ran join it (`late`, given the room
+    /// left under `limit`): the sync is what a commit costs, so a job that can still share this one need not
+    /// wait for a sync of its own. The batch ends when no job is waiting, which comes soon, since every client
+    /// with a job in the batch waits for its answer before sending more.
     private static func run(
-        _ batch: [WriterJob], on database: Database
+        _ first: [WriterJob], limit: Int, on database: Database, late: (Int) -> [WriterJob]
     ) -> (statistics: WriterStatistics, deliver: () -> Void) {
         var statistics = WriterStatistics()
-        statistics.largestBatch = batch.count
-        if let job = batch.first, job.runsAlone {
+        if let job = first.first, job.runsAlone {
             let outcome = job.execute(database)
+            statistics.largestBatch = 1
             statistics.jobs = 1
             statistics.failedJobs = outcome.error == nil ? 0 : 1
             return (statistics, { outcome.finish(nil) })
         }
+        var batch = first
         var outcomes: [WriterJob.Outcome] = []
         outcomes.reserveCapacity(batch.count)
         var batchError: (any Error)?
         do {
             try database.transaction(.immediate) { database in
-                for job in batch {
-                    let outcome = job.execute(database)
+                while true {
+                    if outcomes.count == batch.count {
+                        let joining = batch.count < limit ? late(limit - batch.count) : []
+                        if joining.isEmpty { break }
+                        batch.append(contentsOf: joining)
+                    }
+                    let outcome = batch[outcomes.count].execute(database)
                     outcomes.append(outcome)
                     // After SQLITE_FULL, SQLITE_IOERR and the like SQLite may roll the whole transaction back by
                     // itself (https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction);
@@ -96,13 +107,15 @@ extension DatabaseWriter {
             batchError = error
             statistics.failedBatches = 1
         }
+        statistics.largestBatch = batch.count
         statistics.jobs = outcomes.count
         statistics.failedJobs = outcomes.count { $0.error != nil }
         let failure = batchError
+        let jobs = batch
         return (
             statistics,
             {
-                for (index, job) in batch.enumerated() {
+                for (index, job) in jobs.enumerated() {
                     if index < outcomes.count {
                         outcomes[index].finish(failure)
                     } else {

@@ -4,8 +4,9 @@ import SQLite
 /// The one connection that writes, on a thread of its own, committing jobs in groups.
 ///
 /// Callers submit jobs from any thread. The thread sleeps until jobs arrive, then takes every job queued at that
-/// moment (up to `batchLimit`) and runs them in ONE `BEGIN IMMEDIATE` transaction, each in a SAVEPOINT of its own:
-/// a job that throws is rolled back alone and gets its error, the others go on. Then it commits once, so at
+/// moment and runs them in ONE `BEGIN IMMEDIATE` transaction, each in a SAVEPOINT of its own: a job that throws is
+/// rolled back alone and gets its error, the others go on. Jobs queued while they run join the same transaction,
+/// up to `batchLimit` in all, until none is waiting. Then it commits once, so at
 /// `synchronous = FULL` a whole batch costs one WAL sync instead of one per job
 /// (https://sqlite.org/wal.html#performance_considerations). Only after COMMIT returns does it call the
 /// completions, so a job that is told it succeeded is durable and visible to every reader. If BEGIN or COMMIT

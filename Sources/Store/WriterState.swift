@@ -36,6 +36,13 @@ struct WriterState: Sendable {
         return Array(queue.prefix(count))
     }
 
+    /// Takes the batched jobs at the head of the queue, up to `limit`, to join a transaction already running:
+    /// none when the queue is empty or starts with a job that runs alone, which must wait for the commit.
+    mutating func takeLateJobs(limit: Int) -> [WriterJob] {
+        guard let first = queue.first, !first.runsAlone else { return [] }
+        return takeBatch(limit: limit) ?? []
+    }
+
     /// Whether the thread should stop waiting: there is work, or it is time to finish.
     var hasWorkOrIsClosing: Bool {
         if !queue.isEmpty {

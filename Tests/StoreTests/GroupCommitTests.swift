@@ -143,6 +143,53 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("a job queued while a batch runs joins that batch's commit instead of waiting for one of its own")
+    func lateJobJoinsTheRunningBatch() throws {
+        try Self.withStore { store, path throws in
+            let writer = store.writer
+            let before = writer.statistics
+            let done = DispatchGroup()
+            done.enter()
+            done.enter()
+            writer.submit({ database in
+                _ = try database.insertContact(ContactFields(name: "first"), now: 1)
+                writer.submit({ database in
+                    _ = try database.insertContact(ContactFields(name: "late"), now: 1)
+                }) { _ in done.leave() }
+            }) { _ in done.leave() }
+            done.wait()
+            let after = writer.statistics
+            #expect(after.commits - before.commits == 1)
+            #expect(after.jobs - before.jobs == 2)
+            #expect(after.largestBatch >= 2)
+            #expect(try Self.countContacts(path) == 2)
+        }
+    }
+
+    @Test("a job that runs alone, queued while a batch runs, waits for its commit, and so do the jobs behind it")
+    func aloneJobIsNotPulledIntoARunningBatch() throws {
+        try Self.withStore { store, path throws in
+            let writer = store.writer
+            let before = writer.statistics
+            let done = DispatchGroup()
+            let seen = Collector<String>()
+            for _ in 0..<3 { done.enter() }
+            writer.submit({ database in
+                _ = try database.insertContact(ContactFields(name: "first"), now: 1)
+                writer.submitAlone({ database in
+                    seen.append("alone: in a transaction \(database.isInTransaction), sees \(try Self.countContacts(path))")
+                }) { _ in done.leave() }
+                writer.submit({ database in
+                    _ = try database.insertContact(ContactFields(name: "behind"), now: 1)
+                }) { _ in done.leave() }
+            }) { _ in done.leave() }
+            done.wait()
+            #expect(seen.all == ["alone: in a transaction false, sees 1"])
+            #expect(writer.statistics.commits - before.commits == 2)
+            #expect(try Self.countContacts(path) == 2)
+        }
+    }
+
     @Test("a completion runs only once the job's data is visible to another connection")
     func completionAfterCommit() throws {
         try Self.withStore { store, path throws in
