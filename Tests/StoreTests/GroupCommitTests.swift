@@ -177,7 +177,8 @@ struct GroupCommitTests {
             writer.submit({ database in
                 _ = try database.insertContact(ContactFields(name: "first"), now: 1)
                 writer.submitAlone({ database in
-                    seen.append("alone: in a transaction \(database.isInTransaction), sees \(try Self.countContacts(path))")
+                    let committed = try Self.countContacts(path)
+                    seen.append("alone: in a transaction \(database.isInTransaction), sees \(committed)")
                 }) { _ in done.leave() }
                 writer.submit({ database in
                     _ = try database.insertContact(ContactFields(name: "behind"), now: 1)
