@@ -138,34 +138,40 @@ enum EventRoutes {
         let key = try Idempotency.key(request)
         let fingerprint = Idempotency.fingerprint(request)
         let now = context.now()
-        var early: (result: CheckResult, entry: TimelineCache.Entry)?
+        var early: JudgedEvent?
         if key == nil {
             guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-            let judged = try judge(input, entry, request, context: context)
-            if !judged.0.allowed && !input.force { throw refusal(judged.0) }
-            early = judged
+            let (result, known) = try judge(input, entry, request, context: context)
+            if !result.allowed && !input.force { throw refusal(result) }
+            // Only a timeline that learned contacts or statuses for this proposal travels whole: the
+            // cached one lacks them. Otherwise the job keeps no reference to the cached timeline, which
+            // then grows in place once the write commits.
+            let learned = known.contacts.count != entry.contacts.count || known.statuses.count != entry.statuses.count
+            early = JudgedEvent(result, known, whole: learned)
         }
-        let judged = early
+        let judgedEarly = early
         return { db in
             try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
-                let (result, entry): (CheckResult, TimelineCache.Entry)
-                if let judged, context.timelines.token(id) == judged.entry.token {
-                    (result, entry) = judged
+                let judged: JudgedEvent
+                if let judgedEarly, context.timelines.token(id) == judgedEarly.token {
+                    judged = judgedEarly
                 } else {
-                    (result, entry) = try judge(input, applicationId: id, db, context: context)
+                    let (result, entry) = try judge(input, applicationId: id, db, context: context)
+                    judged = JudgedEvent(result, entry, whole: true)
                 }
-                if !result.allowed && !input.force { throw refusal(result) }
-                return try store(input, result: result, in: entry, db, now: now)
+                if !judged.result.allowed && !input.force { throw refusal(judged.result) }
+                return try store(input, judged, db, now: now)
             }
         }
     }
 
     /// Stores a judged event, with its status side effect in the same transaction.
-    static func store(
-        _ input: EventInput, result: CheckResult, in entry: TimelineCache.Entry, _ db: Database, now: Int64
-    ) throws -> APIContext.Written {
-        let application = entry.application
+    static func store(_ input: EventInput, _ judged: JudgedEvent, _ db: Database, now: Int64) throws
+        -> APIContext.Written
+    {
+        let application = judged.application
         let id = application.id
+        let result = judged.result
         var fields = input.fields
         fields.forced = !result.violations.isEmpty
         fields.violations = result.violations.map {
@@ -186,7 +192,7 @@ enum EventRoutes {
             _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
             change = .everything
         } else {
-            change = .extended(from: entry.token, base: entry, event: event)
+            change = .extended(from: judged.token, id: id, base: judged.whole, event: event)
         }
         let warnings = result.warnings
         return APIContext.Written(

@@ -44,11 +44,11 @@ final class TimelineCache: Sendable {
             self.token = token
         }
 
-        /// This entry with one more event, converted alone rather than the whole timeline again.
-        func extended(with event: EventRecord) throws -> Entry {
-            var entry = self
-            entry.facts.record(try Facts.event(event))
-            return entry
+        /// Adds one more event, converted alone rather than the whole timeline again, and takes the token
+        /// of the write that added it. In place when this entry holds the only reference to its facts.
+        mutating func record(_ event: EventFact, as token: Token) {
+            facts.record(event)
+            self.token = token
         }
 
         /// This entry knowing more contacts and other applications' statuses, which a proposal named.
@@ -88,15 +88,20 @@ final class TimelineCache: Sendable {
     enum Change: Sendable {
         case none
         case application(Int64)
-        /// `event` was added to the timeline `base`, judged at `from`: once committed, the cached
-        /// timeline is `base` extended by it instead of being read again, unless another write
-        /// touched it too.
-        case extended(from: Token, base: Entry, event: EventRecord)
+        /// `event` was added to application `id`'s timeline as judged at `from`: once committed, the
+        /// timeline is extended by it instead of being read again, unless another write touched it
+        /// too. `base` is the timeline judged when the cache did not hold it whole (read inside the
+        /// transaction, or knowing contacts the cached one did not); when nil, the cached entry itself
+        /// is set aside at the write and extended in place, with no copy of its events.
+        case extended(from: Token, id: Int64, base: Entry?, event: EventRecord)
         case everything
     }
 
     private struct State {
         var entries: [Int64: Entry] = [:]
+        /// Entries taken out of `entries` by a write that will extend them once committed; out of the
+        /// dictionary, the entry's facts have no other owner and grow in place.
+        var extending: [Int64: Entry] = [:]
         var representations: [Int64: Representation] = [:]
         var generations: [Int64: UInt64] = [:]
         var epoch: UInt64 = 0
@@ -172,21 +177,38 @@ final class TimelineCache: Sendable {
     /// writer thread: the returned closure builds and keeps it, on the event loop that answers, before
     /// the client hears back. Its token is taken now, so any write in between makes it discarded.
     func committed(_ change: Change) -> (@Sendable () -> Void)? {
-        let token: Token? = state.withLock { state in
-            guard case .extended(let from, let base, _) = change else {
+        let outcome: (token: Token, base: Entry?)? = state.withLock { state in
+            guard case .extended(let from, let id, let base, _) = change else {
                 Self.forget(change, in: &state)
                 return nil
             }
-            let id = base.application.id
             let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
+            guard sole else {
+                Self.bump(id, in: &state)
+                return nil
+            }
             Self.forget(change, in: &state)
-            return sole ? Token(generation: state.generations[id, default: 0], epoch: state.epoch) : nil
+            return (Token(generation: state.generations[id, default: 0], epoch: state.epoch), base)
         }
-        guard let token, case .extended(_, let base, let event) = change else { return nil }
+        guard let outcome, case .extended(let from, let id, _, let event) = change else { return nil }
         return { [self] in
             // An event the cache cannot convert is left to the next read from the database.
-            guard let extended = try? base.extended(with: event) else { return }
-            store(extended.retagged(token))
+            guard let fact = try? Facts.event(event) else {
+                state.withLock { _ = $0.extending.removeValue(forKey: id) }
+                return
+            }
+            if var base = outcome.base {
+                base.record(fact, as: outcome.token)
+                store(base)
+                return
+            }
+            state.withLock { state in
+                guard var entry = state.extending.removeValue(forKey: id), entry.token == from,
+                    outcome.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+                else { return }
+                entry.record(fact, as: outcome.token)
+                Self.put(entry, into: &state, capacity: capacity)
+            }
         }
     }
 
@@ -196,11 +218,18 @@ final class TimelineCache: Sendable {
             break
         case .application(let id):
             bump(id, in: &state)
-        case .extended(_, let base, _):
-            bump(base.application.id, in: &state)
+        case .extended(let from, let id, let base, _):
+            // Set aside at the first bump (inside the transaction), kept at the second (the commit).
+            let kept = base == nil ? state.entries[id] ?? state.extending[id] : nil
+            bump(id, in: &state)
+            if let kept, kept.token == from {
+                if state.extending.count >= 4096 { state.extending.removeAll(keepingCapacity: true) }
+                state.extending[id] = kept
+            }
         case .everything:
             state.epoch &+= 1
             state.entries.removeAll(keepingCapacity: true)
+            state.extending.removeAll(keepingCapacity: true)
             state.representations.removeAll(keepingCapacity: true)
         }
     }
@@ -208,6 +237,7 @@ final class TimelineCache: Sendable {
     private static func bump(_ id: Int64, in state: inout State) {
         state.generations[id, default: 0] &+= 1
         state.entries[id] = nil
+        state.extending[id] = nil
         state.representations[id] = nil
     }
 }

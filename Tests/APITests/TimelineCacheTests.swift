@@ -1,0 +1,75 @@
+import Store
+import Testing
+
+@testable import API
+
+/// The timeline cache across a write: an event committed by the only write to its application extends the
+/// cached timeline (in place, without reading the database again), and any other write that came between
+/// makes the cache forget it instead, so a stale timeline is never served.
+struct TimelineCacheTests {
+    static let applicationId: Int64 = 7
+
+    static func event(_ id: Int64) -> EventRecord {
+        EventRecord(
+            id: id, applicationId: applicationId, EventFields(kind: "note", occurredAt: 1_000 * id, note: "n\(id)"),
+            createdAt: 1_000 * id)
+    }
+
+    /// An entry holding one event, tagged with the cache's current token.
+    static func entry(in cache: TimelineCache) throws -> TimelineCache.Entry {
+        let application = ApplicationRecord(id: applicationId, route: "posted_opening", createdAt: 0, updatedAt: 0)
+        let timeline = ApplicationTimeline(application: application, events: [event(1)], contacts: [:])
+        return try TimelineCache.Entry(timeline: timeline, statuses: [:], token: cache.token(applicationId))
+    }
+
+    /// What else happens around the write of event 2.
+    enum Interleaving: String, CaseIterable {
+        /// Nothing: the write is the only one.
+        case alone
+        /// The cached timeline is not there; the write carries the one it judged.
+        case carriesItsTimeline
+        /// Another write to the same application in the same transaction.
+        case anotherWriteBeforeTheCommit
+        /// Another write commits after this one and before its loop extends the timeline.
+        case anotherWriteBeforeTheExtension
+        /// A write that may touch every application.
+        case everythingChanges
+    }
+
+    @Test(arguments: Interleaving.allCases)
+    func aWriteExtendsTheCachedTimelineOnlyWhenNothingElseTouchedIt(_ interleaving: Interleaving) throws {
+        let cache = TimelineCache()
+        let id = Self.applicationId
+        let judged = try Self.entry(in: cache)
+        if interleaving != .carriesItsTimeline {
+            cache.store(judged)
+            #expect(cache.entry(id)?.facts.events.count == 1)
+        }
+        let whole = interleaving == .carriesItsTimeline ? judged : nil
+        let change = TimelineCache.Change.extended(from: judged.token, id: id, base: whole, event: Self.event(2))
+        let other: TimelineCache.Change = interleaving == .everythingChanges ? .everything : .application(id)
+        cache.invalidate(change)
+        if interleaving == .anotherWriteBeforeTheCommit || interleaving == .everythingChanges {
+            cache.invalidate(other)
+        }
+        let extend = cache.committed(change)
+        if interleaving == .anotherWriteBeforeTheCommit || interleaving == .everythingChanges {
+            _ = cache.committed(other)
+        }
+        // Between the commit and the extension, readers must not get the timeline without the event.
+        #expect(cache.entry(id) == nil)
+        if interleaving == .anotherWriteBeforeTheExtension {
+            cache.invalidate(other)
+            _ = cache.committed(other)
+        }
+        extend?()
+        let kept = cache.entry(id)
+        switch interleaving {
+        case .alone, .carriesItsTimeline:
+            #expect(kept?.facts.events.map(\.id) == [1, 2])
+            #expect(kept?.token == cache.token(id))
+        case .anotherWriteBeforeTheCommit, .anotherWriteBeforeTheExtension, .everythingChanges:
+            #expect(kept == nil)
+        }
+    }
+}
