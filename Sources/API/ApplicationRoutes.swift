@@ -188,11 +188,10 @@ enum ApplicationRoutes {
         -> @Sendable (Database) throws -> APIContext.Written
     {
         let fields = try fields(from: RequestBody.object(request))
-        let key = try Idempotency.key(request)
-        let fingerprint = Idempotency.fingerprint(request)
+        let claim = try Idempotency.claim(request)
         let now = context.now()
         return { db in
-            try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+            try Idempotency.run(db, claim: claim, now: now) {
                 try checkReferences(fields, db)
                 let record = try db.insertApplication(fields, now: now)
                 return APIContext.Written(

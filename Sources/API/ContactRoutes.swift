@@ -58,11 +58,10 @@ enum ContactRoutes {
         -> @Sendable (Database) throws -> APIContext.Written
     {
         let fields = try fields(from: RequestBody.object(request))
-        let key = try Idempotency.key(request)
-        let fingerprint = Idempotency.fingerprint(request)
+        let claim = try Idempotency.claim(request)
         let now = context.now()
         return { db in
-            try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+            try Idempotency.run(db, claim: claim, now: now) {
                 let contact = try db.insertContact(fields, now: now)
                 let response = JSONResponse.make(
                     json(contact), status: 201, etag: etag(contact),

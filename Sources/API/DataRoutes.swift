@@ -32,20 +32,19 @@ enum DataRoutes {
     static func importDocument(_ context: APIContext) -> Handler {
         .deferred { request, responder in
             let document: ExportDocument
-            let key: String?
+            let claim: IdempotencyClaim?
             do {
                 document = try ExportDocument.parse(RequestBody.object(request))
-                key = try Idempotency.key(request)
+                claim = try Idempotency.claim(request)
             } catch {
                 responder.fail(error)
                 return
             }
-            let fingerprint = Idempotency.fingerprint(request)
             let now = context.now()
             let timelines = context.timelines
             context.store.writer.submit({ db -> (APIContext.Written, APIContext.SettingsSnapshot?) in
                 var imported: APIContext.SettingsSnapshot?
-                let written = try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+                let written = try Idempotency.run(db, claim: claim, now: now) {
                     guard try db.isEmpty() else {
                         throw APIError.conflict(
                             "The database already holds contacts, applications or events; "

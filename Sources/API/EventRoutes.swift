@@ -135,11 +135,10 @@ enum EventRoutes {
     {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
-        let key = try Idempotency.key(request)
-        let fingerprint = Idempotency.fingerprint(request)
+        let claim = try Idempotency.claim(request)
         let now = context.now()
         var early: JudgedEvent?
-        if key == nil {
+        if claim == nil {
             guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
             let (result, known) = try judge(input, entry, request, context: context)
             if !result.allowed && !input.force { throw refusal(result) }
@@ -151,7 +150,7 @@ enum EventRoutes {
         }
         let judgedEarly = early
         return { db in
-            try Idempotency.run(db, key: key, fingerprint: fingerprint, now: now) {
+            try Idempotency.run(db, claim: claim, now: now) {
                 let judged: JudgedEvent
                 if let judgedEarly, context.timelines.token(id) == judgedEarly.token {
                     judged = judgedEarly

@@ -8,27 +8,25 @@ import Store
 enum Idempotency {
     static let retentionMilliseconds: Int64 = 48 * 3600 * 1000
 
-    /// The request's key, validated: 1–200 visible ASCII characters.
-    static func key(_ request: Request) throws(APIError) -> String? {
+    /// The request's key, validated (1–200 visible ASCII characters), with the fingerprint of what the
+    /// request asks; nil for a request without the header, which then costs no fingerprint.
+    static func claim(_ request: Request) throws(APIError) -> IdempotencyClaim? {
         guard let key = request.headers["Idempotency-Key"] else { return nil }
         guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw .invalid([FieldError("Idempotency-Key", "must be 1 to 200 visible ASCII characters")])
         }
-        return key
-    }
-
-    static func fingerprint(_ request: Request) -> String {
         let bytes = Array("\(request.method) \(request.path)\n".utf8) + request.body
-        return ETag.body(bytes)
+        return IdempotencyClaim(key: key, fingerprint: ETag.body(bytes))
     }
 
     /// Runs `create` inside the writer's transaction unless the key already answered.
     static func run(
-        _ db: Database, key: String?, fingerprint: String, now: Int64, _ create: () throws -> APIContext.Written
+        _ db: Database, claim: IdempotencyClaim?, now: Int64, _ create: () throws -> APIContext.Written
     ) throws -> APIContext.Written {
-        guard let key else { return try create() }
+        guard let claim else { return try create() }
+        let key = claim.key
         if let stored = try db.idempotencyRecord(key: key), stored.createdAt > now - retentionMilliseconds {
-            guard stored.fingerprint == fingerprint else { throw APIError.idempotencyMismatch }
+            guard stored.fingerprint == claim.fingerprint else { throw APIError.idempotencyMismatch }
             var response = Response(status: stored.status, body: stored.body)
             for line in stored.headers.split(separator: "\n") {
                 let parts = line.split(separator: ":", maxSplits: 1)
@@ -43,7 +41,8 @@ enum Idempotency {
             let headers = response.headers.map { "\($0.name):\($0.value)" }.joined(separator: "\n")
             try db.saveIdempotencyRecord(
                 IdempotencyRecord(
-                    key: key, fingerprint: fingerprint, status: response.status, headers: headers, body: response.body,
+                    key: key, fingerprint: claim.fingerprint, status: response.status, headers: headers,
+                    body: response.body,
                     createdAt: now))
             // Expired keys are dropped now and then; the index on created_at keeps this cheap.
             if now % 64 == 0 { _ = try db.purgeIdempotencyRecords(olderThan: now - retentionMilliseconds) }

@@ -219,8 +219,10 @@ final class TimelineCache: Sendable {
         case .application(let id):
             bump(id, in: &state)
         case .extended(let from, let id, let base, _):
-            // Set aside at the first bump (inside the transaction), kept at the second (the commit).
-            let kept = base == nil ? state.entries[id] ?? state.extending[id] : nil
+            // Set aside at the first bump (inside the transaction), kept at the second (the commit); moved,
+            // not copied, so its facts keep a single owner.
+            let kept =
+                base == nil ? state.entries.removeValue(forKey: id) ?? state.extending.removeValue(forKey: id) : nil
             bump(id, in: &state)
             if let kept, kept.token == from {
                 if state.extending.count >= 4096 { state.extending.removeAll(keepingCapacity: true) }
