@@ -23,7 +23,12 @@ public final class Database {
         self.options = options
         let access = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         var opened: OpaquePointer?
-        let code = sqlite3_open_v2(path, &opened, access | SQLITE_OPEN_NOMUTEX, nil)
+        // A writer that syncs the WAL at every commit hands each commit's frames to the file system in one write.
+        let coalesces =
+            !options.readOnly && options.journalMode == .wal && path != ":memory:" && !path.isEmpty
+            && (options.synchronous == .full || options.synchronous == .extra) && WALCoalescingVFS.isRegistered
+        let code = sqlite3_open_v2(
+            path, &opened, access | SQLITE_OPEN_NOMUTEX, coalesces ? WALCoalescingVFS.name : nil)
         guard code == SQLITE_OK, let opened else {
             // SQLite hands back a handle even on failure; it carries the message and must still be closed.
             let failure = SQLiteError(connection: opened, code: code, sql: nil)
