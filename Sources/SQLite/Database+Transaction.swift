@@ -44,25 +44,39 @@ extension Database {
     }
 
     private func savepoint<T>(_ body: (Database) throws -> T) throws -> T {
-        // The name comes from the nesting depth, never from input.
-        let name = "nested_\(transactionDepth)"
-        try run("SAVEPOINT \(name)")
+        let depth = transactionDepth
+        let statements = try savepointStatements(depth: depth)
+        try statements.open.runOnce()
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         let result: T
         do {
             result = try body(self)
         } catch {
-            undoSavepointIgnoringErrors(name)
+            undoSavepointIgnoringErrors(statements.name)
             throw error
         }
         do {
-            try run("RELEASE SAVEPOINT \(name)")
+            try statements.release.runOnce()
         } catch {
-            undoSavepointIgnoringErrors(name)
+            undoSavepointIgnoringErrors(statements.name)
             throw error
         }
         return result
+    }
+
+    /// The prepared statements of the savepoint opened at `depth` (1 for the first inside BEGIN).
+    private func savepointStatements(depth: Int) throws(SQLiteError) -> SavepointStatements {
+        let index = depth - 1
+        if savepointStatements.indices.contains(index) {
+            return savepointStatements[index]
+        }
+        let connection = try connection()
+        while savepointStatements.count <= index {
+            savepointStatements.append(
+                try SavepointStatements(connection: connection, depth: savepointStatements.count + 1))
+        }
+        return savepointStatements[index]
     }
 
     // Errors here are dropped on purpose: the caller is already throwing the error that matters, and SQLite may

@@ -15,6 +15,9 @@ public final class Database {
     var statementCache: [String: Statement] = [:]
     /// How many `transaction(_:_:)` calls are running: 0 none, 1 the outer BEGIN, more the nested savepoints.
     var transactionDepth = 0
+    /// The SAVEPOINT and RELEASE statements of each nesting depth, prepared once: a group commit opens and
+    /// releases one savepoint per job.
+    var savepointStatements: [SavepointStatements] = []
 
     /// Opens (creating it unless read-only) and configures a connection: busy timeout, foreign keys, synchronous
     /// and, for writers to a file, the journal mode.
@@ -95,6 +98,11 @@ public final class Database {
             statement.finalize()
         }
         statementCache.removeAll()
+        for statements in savepointStatements {
+            statements.open.finalize()
+            statements.release.finalize()
+        }
+        savepointStatements.removeAll()
         sqlite3_close_v2(handle)
         self.handle = nil
         transactionDepth = 0

@@ -92,6 +92,12 @@ public final class Statement {
         while try step() {}
     }
 
+    /// Runs a statement without parameters to the end and rewinds it for its next use.
+    func runOnce() throws(SQLiteError) {
+        defer { reset() }
+        try run()
+    }
+
     /// Rewinds the statement so it can run again; bindings are kept. Ends the statement's read of the database, so
     /// a half-read result no longer pins a WAL snapshot (https://sqlite.org/c3ref/reset.html).
     ///

@@ -1,6 +1,7 @@
 import CSQLite
-import SQLite
 import Testing
+
+@testable import SQLite
 
 /// An error a transaction body throws, to check it comes back unchanged.
 struct BodyFailure: Error, Equatable {
@@ -110,6 +111,26 @@ struct TransactionTests {
             #expect(database.isInTransaction)
         }
         #expect(try Self.labels(database) == ["outer", "kept"])
+    }
+
+    @Test("savepoints three deep, opened again and again, use the statements prepared for each depth once")
+    func savepointStatementsArePreparedOncePerDepth() throws {
+        let database = try Self.database()
+        try database.transaction(.immediate) { database in
+            for round in 0..<50 {
+                try database.transaction(.immediate) { database in
+                    try database.transaction(.immediate) { database in
+                        try database.transaction(.immediate) { database in
+                            try database.run("INSERT INTO items(label) VALUES (?)", [.text("r\(round)")])
+                        }
+                    }
+                }
+            }
+        }
+        #expect(database.savepointStatements.map(\.name) == ["nested_1", "nested_2", "nested_3"])
+        #expect(try Self.labels(database).count == 50)
+        database.close()
+        #expect(database.savepointStatements.isEmpty)
     }
 
     @Test("work of a nested transaction that succeeded is undone when the outer one throws")
