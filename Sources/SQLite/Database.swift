@@ -65,6 +65,7 @@ public final class Database {
         try execute("PRAGMA synchronous = \(options.synchronous.pragmaKeyword)")
         // The journal mode is stored in the file for WAL, so readers inherit it and cannot set it anyway.
         guard !options.readOnly, isFileBacked else { return }
+        try execute("PRAGMA wal_autocheckpoint = \(max(options.walAutocheckpointPages, 0))")
         let wanted = options.journalMode.rawValue
         let sql = "PRAGMA journal_mode = \(wanted)"
         let reported = try queryOne(sql)?.value(at: 0)

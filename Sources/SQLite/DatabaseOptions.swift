@@ -12,20 +12,26 @@ public struct DatabaseOptions: Sendable, Equatable {
     /// Enforce FOREIGN KEY constraints, which SQLite leaves off by default
     /// (https://sqlite.org/foreignkeys.html#fk_enable).
     public var foreignKeys: Bool
+    /// The WAL size, in pages, past which a commit on this connection copies the WAL back into the database file
+    /// (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint); SQLite's default is 1000.
+    public var walAutocheckpointPages: Int
 
-    /// The defaults: read-write, 5 s busy timeout, synchronous FULL, WAL, foreign keys enforced.
+    /// The defaults: read-write, 5 s busy timeout, synchronous FULL, WAL, foreign keys enforced, SQLite's
+    /// checkpoint threshold.
     public init(
         readOnly: Bool = false,
         busyTimeoutMilliseconds: Int = 5000,
         synchronous: SynchronousMode = .full,
         journalMode: JournalMode = .wal,
-        foreignKeys: Bool = true
+        foreignKeys: Bool = true,
+        walAutocheckpointPages: Int = 1000
     ) {
         self.readOnly = readOnly
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.synchronous = synchronous
         self.journalMode = journalMode
         self.foreignKeys = foreignKeys
+        self.walAutocheckpointPages = walAutocheckpointPages
     }
 
     /// The defaults for a read-only reader connection.

@@ -13,13 +13,21 @@ public final class Store: Sendable {
     /// One read-only connection per event loop.
     public let readers: ReaderPool
 
+    /// The WAL size, in pages, that triggers a checkpoint: four times SQLite's default (16 MiB of 4 KiB pages).
+    /// A checkpoint runs inside the commit that crosses it and holds up the writes waiting behind, and it writes
+    /// each page once however often the WAL holds it: new events keep changing the same index pages, so a longer
+    /// WAL means fewer checkpoints of about the same size (https://sqlite.org/wal.html#automatic_checkpoint).
+    public static let checkpointPages = 4000
+
     /// Opens the database file at `path` (creating it), in WAL mode with foreign keys on, and brings its schema up
     /// to date on the writer before anything else runs. Throws `MigrationError.schemaTooNew` for a file written
     /// by a newer release. `path` must name a file: readers cannot share a `:memory:` database.
     public init(path: String, loops: Int, synchronous: SynchronousMode = .full, batchLimit: Int = 512) throws {
         self.path = path
         writer = try DatabaseWriter(
-            path: path, options: DatabaseOptions(synchronous: synchronous), batchLimit: batchLimit
+            path: path,
+            options: DatabaseOptions(synchronous: synchronous, walAutocheckpointPages: Self.checkpointPages),
+            batchLimit: batchLimit
         ) { database in
             try StoreSchema.migrator.migrate(database)
         }

@@ -18,6 +18,16 @@ struct ConnectionTests {
             #expect(try Self.pragma(database, "foreign_keys") == .integer(1))
             #expect(try Self.pragma(database, "synchronous") == .integer(2))
             #expect(try Self.pragma(database, "busy_timeout") == .integer(5000))
+            #expect(try Self.pragma(database, "wal_autocheckpoint") == .integer(1000))
+        }
+    }
+
+    @Test("the checkpoint threshold is the one asked for (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint)")
+    func autocheckpoint() throws {
+        try ScratchDirectory.with { scratch in
+            let options = DatabaseOptions(walAutocheckpointPages: 4000)
+            let database = try Database(path: scratch.path("checkpoints.sqlite"), options: options)
+            #expect(try Self.pragma(database, "wal_autocheckpoint") == .integer(4000))
         }
     }
 

@@ -216,6 +216,17 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("the store's writer checkpoints at Store.checkpointPages, past SQLite's default")
+    func writerCheckpointThreshold() throws {
+        try Self.withStore { store, _ throws in
+            let pages = try store.writer.perform { database in
+                try database.queryOne("PRAGMA wal_autocheckpoint")?.get(0, as: Int.self)
+            }
+            #expect(pages == Store.checkpointPages)
+            #expect(Store.checkpointPages > 1000)
+        }
+    }
+
     @Test("perform returns the job's value or rethrows its error; jobs run in a transaction, alone ones outside")
     func perform() throws {
         try Self.withStore { store, _ throws in
