@@ -196,10 +196,11 @@ enum EventRoutes {
         let warnings = result.warnings
         return APIContext.Written(
             building: {
-                var body = json(event)
-                body["warnings"] = GuidanceJSON.findings(warnings)
+                var body: [UInt8] = []
+                body.reserveCapacity(512)
+                write(event, warnings: warnings, into: &body)
                 return JSONResponse.make(
-                    .object(body), status: 201, etag: etag(event),
+                    body: body, status: 201, etag: etag(event),
                     headers: [("Location", "/v1/applications/\(id)/events/\(event.id)")])
             }, changes: change)
     }

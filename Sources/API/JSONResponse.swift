@@ -11,6 +11,13 @@ enum JSONResponse {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         json.write(into: &bytes)
+        return make(body: bytes, status: status, etag: etag, headers: headers)
+    }
+
+    /// An answer whose JSON body is already written.
+    static func make(body bytes: [UInt8], status: Int = 200, etag: String? = nil, headers: [(String, String)] = [])
+        -> Response
+    {
         var response = Response(status: status, contentType: "application/json", body: bytes)
         response.headers.add(name: "Cache-Control", value: dataCaching)
         if let etag { response.headers.add(name: "ETag", value: etag) }

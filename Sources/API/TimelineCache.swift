@@ -160,7 +160,7 @@ final class TimelineCache: Sendable {
         }
     }
 
-    private static func put(_ entry: Entry, into state: inout State, capacity: Int) {
+    private static func put(_ entry: consuming Entry, into state: inout State, capacity: Int) {
         if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
         state.entries[entry.application.id] = entry
     }
@@ -207,7 +207,7 @@ final class TimelineCache: Sendable {
                     outcome.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
                 else { return }
                 entry.record(fact, as: outcome.token)
-                Self.put(entry, into: &state, capacity: capacity)
+                Self.put(consume entry, into: &state, capacity: capacity)
             }
         }
     }
