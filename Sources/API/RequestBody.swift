@@ -5,11 +5,29 @@ enum RequestBody {
     /// RFC 9110 §8.3: `application/json` or any `+json` type (merge patch included), parameters ignored.
     /// Media types are ASCII and case-insensitive (§8.3.1), so the comparison folds ASCII letters only.
     static func isJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let essence = contentType.prefix { $0 != ";" }.trimmingSpaces.utf8
-        let type = essence.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-        return type.elementsEqual("application/json".utf8)
-            || (type.starts(with: "application/".utf8) && type.reversed().starts(with: "nosj+".utf8))
+        guard var contentType else { return false }
+        // Byte by byte, with no copy: every write request asks this.
+        return contentType.withUTF8 { bytes in
+            var end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            var start = 0
+            let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            let essence = bytes[start..<end]
+            func folded(_ index: Int) -> UInt8 {
+                let byte = essence[index]
+                return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            func matches(_ text: StaticString, at offset: Int) -> Bool {
+                let count = text.utf8CodeUnitCount
+                guard offset >= 0, offset + count <= essence.count else { return false }
+                return (0..<count).allSatisfy { folded(essence.startIndex + offset + $0) == text.utf8Start[$0] }
+            }
+            let application: StaticString = "application/"
+            return (essence.count == 16 && matches("application/json", at: 0))
+                || (matches(application, at: 0) && essence.count > application.utf8CodeUnitCount + 4
+                    && matches("+json", at: essence.count - 5))
+        }
     }
 
     /// The body as a JSON object, or the error that says why not.
