@@ -82,6 +82,8 @@ import Testing
         let total = "notapest_http_request_duration_seconds_count"
         #expect(count(after.bodyText, total) > count(before, total))
         #expect(count(after.bodyText, "notapest_db_commits") > count(before, "notapest_db_commits"))
+        #expect(count(after.bodyText, "notapest_db_writes_total") == count(before, "notapest_db_writes_total") + 1)
+        #expect(count(after.bodyText, "notapest_db_reads_total") > count(before, "notapest_db_reads_total"))
         #expect(after.bodyText.contains("notapest_http_request_duration_seconds_bucket{le=\"+Inf\"}"))
         #expect(after.bodyText.contains("notapest_open_connections "))
         #expect(after.bodyText.contains("notapest_build_info{version="))
