@@ -17,63 +17,6 @@ final class TimelineCache: Sendable {
         let epoch: UInt64
     }
 
-    /// One application as the checks and reads need it. Its events are kept only as the guidance
-    /// sees them (`facts`), which is all any reader of the cache uses, at a fraction of the memory.
-    struct Entry: Sendable {
-        let application: ApplicationRecord
-        /// The contacts the application and its events refer to.
-        private(set) var contacts: [Int64: ContactRecord]
-        /// Statuses of the other applications its offer disclosures name.
-        private(set) var statuses: [Int64: String]
-        /// The timeline as the guidance sees it, converted once.
-        private(set) var facts: ApplicationFacts
-        /// The application's stored fields as JSON, without the closing brace: a GET appends what
-        /// the guidance says as of the time asked about.
-        let storedJSON: [UInt8]
-        private(set) var token: Token
-
-        init(timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) throws {
-            application = timeline.application
-            contacts = timeline.contacts
-            self.statuses = statuses
-            facts = try Facts.application(timeline, statuses: statuses)
-            var bytes: [UInt8] = []
-            JSON.object(ApplicationRoutes.baseJSON(timeline.application)).write(into: &bytes)
-            bytes.removeLast()
-            storedJSON = bytes
-            self.token = token
-        }
-
-        /// Adds one more event, converted alone rather than the whole timeline again, and takes the token
-        /// of the write that added it. In place when this entry holds the only reference to its facts.
-        mutating func record(_ event: EventFact, as token: Token) {
-            facts.record(event)
-            self.token = token
-        }
-
-        /// This entry knowing more contacts and other applications' statuses, which a proposal named.
-        func knowing(contacts more: [Int64: ContactRecord], statuses moreStatuses: [Int64: String]) -> Entry {
-            var entry = self
-            for (id, record) in more where entry.contacts[id] == nil {
-                entry.contacts[id] = record
-                entry.facts.contacts[Int(id)] = Facts.contact(record)
-            }
-            for (id, text) in moreStatuses where entry.statuses[id] == nil {
-                entry.statuses[id] = text
-                if let status = ApplicationStatus(rawValue: text) {
-                    entry.facts.otherApplicationStatuses[Int(id)] = status
-                }
-            }
-            return entry
-        }
-
-        func retagged(_ token: Token) -> Entry {
-            var entry = self
-            entry.token = token
-            return entry
-        }
-    }
-
     /// An application's JSON representation as `GET` answers it, with the span of instants asked about
     /// over which it stays the same (`GuidanceEngine.nextActionSpan`) under settings of one generation.
     struct Representation: Sendable {

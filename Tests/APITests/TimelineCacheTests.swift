@@ -72,4 +72,20 @@ struct TimelineCacheTests {
             #expect(kept == nil)
         }
     }
+
+    @Test("entries are values: a change to one copy, in place or not, never shows in another")
+    func entriesAreValues() throws {
+        let cache = TimelineCache()
+        let original = try Self.entry(in: cache)
+        var changed = original
+        changed.record(try Facts.event(Self.event(2)), as: cache.token(Self.applicationId))
+        #expect(original.facts.events.map(\.id) == [1])
+        #expect(changed.facts.events.map(\.id) == [1, 2])
+        let contact = ContactRecord(id: 5, name: "Dana", createdAt: 0, updatedAt: 0)
+        let knowing = original.knowing(contacts: [5: contact], statuses: [9: "active"])
+        #expect(original.contacts.isEmpty && original.statuses.isEmpty)
+        #expect(knowing.contacts.keys.sorted() == [5] && knowing.statuses == [9: "active"])
+        #expect(knowing.facts.contacts[5] != nil && original.facts.contacts[5] == nil)
+        #expect(changed.contacts.isEmpty)
+    }
 }
