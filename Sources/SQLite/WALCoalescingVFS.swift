@@ -13,7 +13,7 @@ import Glibc
 /// Only for connections that sync the WAL at every commit (`synchronous` FULL or EXTRA): SQLite publishes a
 /// commit to other connections (in the shared-memory index) only after that sync
 /// (https://sqlite.org/wal.html#performance_considerations), by which time the frames are in the file. The same
-/// holds only without sector padding, which SQLite adds after its sync when the device lacks
+/// holds only without sector padding, part of which SQLite writes after that sync when the device lacks
 /// SQLITE_IOCAP_POWERSAFE_OVERWRITE (https://sqlite.org/psow.html); a WAL on such a device is passed through.
 /// A write error surfaces at the sync, where SQLite fails the commit as it would have failed the write.
 enum WALCoalescingVFS {
