@@ -152,7 +152,7 @@ enum EventRoutes {
         return { db in
             try Idempotency.run(db, claim: claim, now: now) {
                 let judged: JudgedEvent
-                if let judgedEarly, context.timelines.token(id) == judgedEarly.token {
+                if let judgedEarly, context.timelines.isSettled(id, at: judgedEarly.token) {
                     judged = judgedEarly
                 } else {
                     let (result, entry) = try judge(input, applicationId: id, db, context: context)

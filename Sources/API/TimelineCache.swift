@@ -48,6 +48,11 @@ final class TimelineCache: Sendable {
         var representations: [Int64: Representation] = [:]
         var generations: [Int64: UInt64] = [:]
         var epoch: UInt64 = 0
+        /// Each application's generation, and the epoch, as of the last commit that touched them. A
+        /// generation ahead of it means a write to the application is inside a transaction still open
+        /// (or one whose commit failed).
+        var committedGenerations: [Int64: UInt64] = [:]
+        var committedEpoch: UInt64 = 0
     }
 
     private let state = Mutex(State())
@@ -60,6 +65,19 @@ final class TimelineCache: Sendable {
 
     func token(_ id: Int64) -> Token {
         state.withLock { Token(generation: $0.generations[id, default: 0], epoch: $0.epoch) }
+    }
+
+    /// Whether a judgement of application `id` made at `token` still holds for a write in the writer's
+    /// transaction: no write touched the application since, and none is pending. A token taken while
+    /// another write to it was inside the open transaction matches the current one until that write
+    /// commits, yet the timeline read under it lacked that write, since readers see only what is
+    /// committed; a job that joins the same transaction must then judge again.
+    func isSettled(_ id: Int64, at token: Token) -> Bool {
+        state.withLock { state in
+            let generation = state.generations[id, default: 0]
+            return token == Token(generation: generation, epoch: state.epoch)
+                && generation == state.committedGenerations[id, default: 0] && state.epoch == state.committedEpoch
+        }
     }
 
     func entry(_ id: Int64) -> Entry? {
@@ -121,6 +139,7 @@ final class TimelineCache: Sendable {
     /// the client hears back. Its token is taken now, so any write in between makes it discarded.
     func committed(_ change: Change) -> (@Sendable () -> Void)? {
         let outcome: (token: Token, base: Entry?)? = state.withLock { state in
+            defer { Self.settle(change, in: &state) }
             guard case .extended(let from, let id, let base, _) = change else {
                 Self.forget(change, in: &state)
                 return nil
@@ -176,6 +195,18 @@ final class TimelineCache: Sendable {
             state.entries.removeAll(keepingCapacity: true)
             state.extending.removeAll(keepingCapacity: true)
             state.representations.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Once a change is committed, what it touched is settled at its current generation or epoch.
+    private static func settle(_ change: Change, in state: inout State) {
+        switch change {
+        case .none:
+            break
+        case .application(let id), .extended(_, let id, _, _):
+            state.committedGenerations[id] = state.generations[id, default: 0]
+        case .everything:
+            state.committedEpoch = state.epoch
         }
     }
 

@@ -88,4 +88,30 @@ struct TimelineCacheTests {
         #expect(knowing.facts.contacts[5] != nil && original.facts.contacts[5] == nil)
         #expect(changed.contacts.isEmpty)
     }
+
+    @Test("a token taken while a write to the application is in the open transaction is never settled")
+    func tokensTakenDuringAnOpenWriteAreNotSettled() {
+        let cache = TimelineCache()
+        let id = Self.applicationId
+        let other: Int64 = 8
+        let before = cache.token(id)
+        #expect(cache.isSettled(id, at: before))
+        // A write to the application runs in the writer's transaction; meanwhile an event loop loads the
+        // timeline (without that write, which is not committed) and judges a proposal against it.
+        cache.invalidate(.application(id))
+        let during = cache.token(id)
+        #expect(!cache.isSettled(id, at: before))
+        #expect(!cache.isSettled(id, at: during))
+        #expect(cache.isSettled(other, at: cache.token(other)))
+        _ = cache.committed(.application(id))
+        #expect(!cache.isSettled(id, at: during))
+        #expect(cache.isSettled(id, at: cache.token(id)))
+        // The same for a write that may touch every application.
+        cache.invalidate(.everything)
+        let duringEverything = cache.token(other)
+        #expect(!cache.isSettled(other, at: duringEverything))
+        _ = cache.committed(.everything)
+        #expect(!cache.isSettled(other, at: duringEverything))
+        #expect(cache.isSettled(other, at: cache.token(other)))
+    }
 }
