@@ -1,3 +1,5 @@
+import Guidance
+
 /// RFC 3339 timestamps (`2026-11-02T09:30:00-05:00`) to and from milliseconds since the Unix
 /// epoch, by hand: no formatter on the request path, and exact control over what is accepted.
 public enum Timestamp {
@@ -46,7 +48,7 @@ public enum Timestamp {
         // for the extra second, and refusing it would refuse a valid RFC 3339 time.
         let clampedSecond = min(second, 59)
         if second == 60 { millis = 999 }
-        let days = LocalDay.daysFromCivil(year: year, month: month, day: day)
+        let days = LocalDate.dayNumber(year: year, month: month, day: day)
         let seconds =
             Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + clampedSecond) - Int64(offsetMinutes * 60)
         return seconds * 1000 + Int64(millis)
@@ -64,7 +66,7 @@ public enum Timestamp {
         let ms = Int(millis - seconds * 1000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = LocalDay.civilFromDays(Int(days))
+        let (year, month, day) = LocalDate.civil(dayNumber: Int64(days))
         guard (0...9999).contains(year) else {
             return Array((LocalDay.format(year: year, month: month, day: day) + "T00:00:00Z").utf8)
                 .withUnsafeBufferPointer(body)

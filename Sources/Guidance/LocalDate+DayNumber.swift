@@ -2,8 +2,18 @@
 /// "chrono-compatible low-level date algorithms"; exact, and far cheaper than a calendar object.
 extension LocalDate {
     /// Days since 1970-01-01 (negative before it).
-    var dayNumber: Int64 {
-        let year = Int64(month <= 2 ? self.year - 1 : self.year)
+    var dayNumber: Int64 { LocalDate.dayNumber(year: year, month: month, day: day) }
+
+    /// The date a number of days after 1970-01-01; callers keep the number within a few million years.
+    init(dayNumber: Int64) {
+        let (year, month, day) = LocalDate.civil(dayNumber: dayNumber)
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date given by its parts, which need not make a
+    /// `LocalDate` (any year, as timestamps need).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int64 {
+        let year = Int64(month <= 2 ? year - 1 : year)
         let era = (year >= 0 ? year : year - 399) / 400
         let yearOfEra = year - era * 400
         let shiftedMonth = Int64((month + 9) % 12)
@@ -12,8 +22,8 @@ extension LocalDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date a number of days after 1970-01-01; callers keep the number within a few million years.
-    init(dayNumber: Int64) {
+    /// The year, month and day a number of days after 1970-01-01.
+    public static func civil(dayNumber: Int64) -> (year: Int, month: Int, day: Int) {
         let shifted = dayNumber + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -22,8 +32,7 @@ extension LocalDate {
         let shiftedMonth = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.init(uncheckedYear: Int(year), month: Int(month), day: Int(day))
+        return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
     }
 
     /// The date a number of days later (earlier when negative).

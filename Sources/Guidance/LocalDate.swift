@@ -49,7 +49,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    /// The days of a month in a year of the proleptic Gregorian calendar.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
