@@ -1,5 +1,3 @@
-import Guidance
-
 /// Writes iCalendar content lines (RFC 5545 §3.1): `NAME:value`, each ending in CRLF and folded so that no
 /// line exceeds 75 octets.
 struct ICalendar {
@@ -70,10 +68,7 @@ struct ICalendar {
 
     /// A DATE-TIME in UTC (§3.3.5, form 2): `YYYYMMDDTHHMMSSZ`, to the second.
     static func dateTime(_ millis: Int64) -> String {
-        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = LocalDate.civil(dayNumber: Int64(days))
+        let (year, month, day, secondOfDay, _) = Timestamp.utcParts(millis)
         return Timestamp.pad(year, 4) + Timestamp.pad(month, 2) + Timestamp.pad(day, 2) + "T"
             + Timestamp.pad(secondOfDay / 3600, 2) + Timestamp.pad(secondOfDay / 60 % 60, 2)
             + Timestamp.pad(secondOfDay % 60, 2) + "Z"

@@ -49,8 +49,7 @@ public enum Timestamp {
         let clampedSecond = min(second, 59)
         if second == 60 { millis = 999 }
         let days = LocalDate.dayNumber(year: year, month: month, day: day)
-        let seconds =
-            Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + clampedSecond) - Int64(offsetMinutes * 60)
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + clampedSecond) - Int64(offsetMinutes * 60)
         return seconds * 1000 + Int64(millis)
     }
 
@@ -59,14 +58,19 @@ public enum Timestamp {
         withText(millis) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The UTC date, second of the day and millisecond of an instant; an instant before 1970 belongs to
+    /// the day, second and millisecond that began before it (division rounds toward the past).
+    static func utcParts(_ millis: Int64) -> (year: Int, month: Int, day: Int, secondOfDay: Int, millisecond: Int) {
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (year, month, day) = LocalDate.civil(dayNumber: days)
+        return (year, month, day, Int(seconds - days * 86_400), Int(millis - seconds * 1000))
+    }
+
     /// Calls `body` with the text `format` gives, written digit by digit into a buffer that lasts
     /// only for the call: agendas write tens of thousands of these per response, with no String each.
     static func withText<T>(_ millis: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-        let ms = Int(millis - seconds * 1000)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = LocalDate.civil(dayNumber: Int64(days))
+        let (year, month, day, secondOfDay, ms) = utcParts(millis)
         guard (0...9999).contains(year) else {
             return Array((LocalDay.format(year: year, month: month, day: day) + "T00:00:00Z").utf8)
                 .withUnsafeBufferPointer(body)
