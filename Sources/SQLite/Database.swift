@@ -28,7 +28,7 @@ public final class Database {
         var opened: OpaquePointer?
         // A writer that syncs the WAL at every commit hands each commit's frames to the file system in one write.
         let coalesces =
-            !options.readOnly && options.journalMode == .wal && path != ":memory:" && !path.isEmpty
+            !options.readOnly && options.journalMode == .wal && Self.isFileBacked(path)
             && (options.synchronous == .full || options.synchronous == .extra) && WALCoalescingVFS.isRegistered
         let code = sqlite3_open_v2(
             path, &opened, access | SQLITE_OPEN_NOMUTEX, coalesces ? WALCoalescingVFS.name : nil)
@@ -55,7 +55,10 @@ public final class Database {
     }
 
     /// Whether the database lives in a file; WAL needs one.
-    public var isFileBacked: Bool { path != ":memory:" && !path.isEmpty }
+    public var isFileBacked: Bool { Self.isFileBacked(path) }
+
+    /// Whether `path` names a file, rather than a private in-memory or temporary database.
+    static func isFileBacked(_ path: String) -> Bool { path != ":memory:" && !path.isEmpty }
 
     // PRAGMA takes no bound parameters, so these statements interpolate values from closed enums and
     // booleans, never from input.
