@@ -61,8 +61,7 @@ extension WALCoalescingVFS {
     ) -> Int32 {
         let flushed = flush(file)
         guard flushed == SQLITE_OK else { return flushed }
-        guard let (_, real, methods) = parts(file) else { return SQLITE_IOERR }
-        return call(real, methods) ?? SQLITE_IOERR
+        return direct(file, call)
     }
 
     /// Forwards a call that neither reads nor writes the file's bytes.
