@@ -6,12 +6,16 @@ struct EventInput: Sendable {
     var kind: EventKind
     var fields: EventFields
     var force: Bool
+    /// The event as the guidance sees it: the same fields, parsed once here.
+    var proposal: Proposal
 
     static let writable: Set<String> = [
         "kind", "occurred_at", "contact_id", "channel", "note", "interviewer_ids", "follow_up_after",
         "follow_up_contact_id", "follow_up_channel", "decision_expected_by", "other_application_id", "force",
     ]
     static let readOnly: Set<String> = ["id", "application_id", "forced", "violations", "warnings", "created_at"]
+
+    static let kindNames = EventKind.allCases.map(\.rawValue)
 
     /// Fields that belong to one kind of event only.
     static let kindOnly: [(field: String, kind: EventKind)] = [
@@ -31,7 +35,7 @@ struct EventInput: Sendable {
 
     static func parse(_ object: JSONObject) throws(APIError) -> EventInput {
         var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
-        let kindText = reader.choice("kind", EventKind.allCases.map(\.rawValue), required: true)
+        let kindText = reader.choice("kind", kindNames, required: true)
         let occurredAt = reader.timestamp("occurred_at", required: true)
         let kind = kindText.flatMap(EventKind.init)
         if let kind {
@@ -56,8 +60,9 @@ struct EventInput: Sendable {
         // well-formed but unacceptable (GUIDANCE.md, Time).
         var malformed: [FieldError] = []
         var unacceptable: [FieldError] = []
+        let proposal = Facts.proposal(kind: kind, fields)
         do {
-            try Facts.proposal(kind: kind, fields).validateInput()
+            try proposal.validateInput()
         } catch {
             if error.isMalformed {
                 malformed.append(FieldError(error.field, error.message))
@@ -68,7 +73,7 @@ struct EventInput: Sendable {
         for error in malformed { reader.fail(error.field, error.message) }
         try reader.finish()
         if !unacceptable.isEmpty { throw .unprocessable(unacceptable) }
-        return EventInput(kind: kind, fields: fields, force: force)
+        return EventInput(kind: kind, fields: fields, force: force, proposal: proposal)
     }
 
     /// Every id the event names must exist (422 otherwise).

@@ -87,7 +87,7 @@ enum EventRoutes {
         try input.checkReferences(
             applicationId: known.application.id, { known.contacts[$0] != nil },
             applicationExists: { known.statuses[$0] != nil })
-        return (context.engine.check(Facts.proposal(kind: input.kind, input.fields), in: known.facts), known)
+        return (context.engine.check(input.proposal, in: known.facts), known)
     }
 
     /// Judges on an event loop: the reader is opened only when the proposal names someone or
@@ -191,7 +191,8 @@ enum EventRoutes {
             _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
             change = .everything
         } else {
-            change = .extended(from: judged.token, id: id, base: judged.whole, event: event)
+            change = .extended(
+                from: judged.token, id: id, base: judged.whole, event: EventFact(id: Int(event.id), input.proposal))
         }
         let warnings = result.warnings
         return APIContext.Written(

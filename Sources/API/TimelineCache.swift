@@ -31,12 +31,12 @@ final class TimelineCache: Sendable {
     enum Change: Sendable {
         case none
         case application(Int64)
-        /// `event` was added to application `id`'s timeline as judged at `from`: once committed, the
-        /// timeline is extended by it instead of being read again, unless another write touched it
-        /// too. `base` is the timeline judged when the cache did not hold it whole (read inside the
+        /// `event` (as the guidance sees it) was added to application `id`'s timeline as judged at
+        /// `from`: once committed, the timeline is extended by it instead of being read again, unless
+        /// another write touched it too. `base` is the timeline judged when the cache did not hold it whole (read inside the
         /// transaction, or knowing contacts the cached one did not); when nil, the cached entry itself
         /// is set aside at the write and extended in place, with no copy of its events.
-        case extended(from: Token, id: Int64, base: Entry?, event: EventRecord)
+        case extended(from: Token, id: Int64, base: Entry?, event: EventFact)
         case everything
     }
 
@@ -154,13 +154,8 @@ final class TimelineCache: Sendable {
         }
         guard let outcome, case .extended(let from, let id, _, let event) = change else { return nil }
         return { [self] in
-            // An event the cache cannot convert is left to the next read from the database.
-            guard let fact = try? Facts.event(event) else {
-                state.withLock { _ = $0.extending.removeValue(forKey: id) }
-                return
-            }
             if var base = outcome.base {
-                base.record(fact, as: outcome.token)
+                base.record(event, as: outcome.token)
                 store(base)
                 return
             }
@@ -168,7 +163,7 @@ final class TimelineCache: Sendable {
                 guard var entry = state.extending.removeValue(forKey: id), entry.token == from,
                     outcome.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
                 else { return }
-                entry.record(fact, as: outcome.token)
+                entry.record(event, as: outcome.token)
                 Self.put(consume entry, into: &state, capacity: capacity)
             }
         }
