@@ -115,8 +115,13 @@ public struct Router: Sendable {
         var parameters: [String: String] = [:]
         for (index, segment) in segments.enumerated() {
             guard case .parameter(let name) = segment else { continue }
-            let part = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[index]]), as: UTF8.self)
-            guard !part.isEmpty, let value = PercentDecoding.decode(part) else { return nil }
+            let raw = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+            // Most segments (ids) hold no escape, and need only to be valid UTF-8.
+            let value =
+                raw.contains(UInt8(ascii: "%"))
+                ? PercentDecoding.decode(Substring(decoding: raw, as: UTF8.self))
+                : String(validating: raw, as: UTF8.self)
+            guard !raw.isEmpty, let value else { return nil }
             parameters[name] = value
         }
         return parameters
