@@ -46,7 +46,8 @@ struct TimelineCacheTests {
             #expect(cache.entry(id)?.facts.events.count == 1)
         }
         let whole = interleaving == .carriesItsTimeline ? judged : nil
-        let change = TimelineCache.Change.extended(from: judged.token, id: id, base: whole, event: try Facts.event(Self.event(2)))
+        let change = TimelineCache.Change.extended(
+            from: judged.token, id: id, base: whole, event: try Facts.event(Self.event(2)))
         let other: TimelineCache.Change = interleaving == .everythingChanges ? .everything : .application(id)
         cache.invalidate(change)
         if interleaving == .anotherWriteBeforeTheCommit || interleaving == .everythingChanges {
