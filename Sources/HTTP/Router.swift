@@ -29,6 +29,9 @@ public struct Router: Sendable {
     public var guardRoute: (@Sendable (Request, Route) throws -> Void)?
     /// Routes without parameters, by path, for the common case of a literal match without splitting.
     private var literal: [String: [Route]] = [:]
+    /// The positions in `routes` of the routes with each number of segments, in order, so that a path is compared
+    /// only with routes of its length.
+    private var positionsBySegmentCount: [[Int]] = []
 
     public init() {}
 
@@ -37,6 +40,8 @@ public struct Router: Sendable {
             part.hasPrefix(":") ? .parameter(String(part.dropFirst())) : .literal(Array(part.utf8))
         }
         let route = Route(method: method, pattern: pattern, handler: handler, segments: segments)
+        while positionsBySegmentCount.count <= segments.count { positionsBySegmentCount.append([]) }
+        positionsBySegmentCount[segments.count].append(routes.count)
         routes.append(route)
         if !segments.contains(where: { if case .parameter = $0 { true } else { false } }) {
             literal[pattern, default: []].append(route)
@@ -60,14 +65,26 @@ public struct Router: Sendable {
         var path = path
         return path.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.maxSegments) { ranges in
-                guard let count = Self.segments(of: bytes, into: ranges) else { return .notFound }
+                guard let count = Self.segments(of: bytes, into: ranges), count < positionsBySegmentCount.count else {
+                    return .notFound
+                }
+                let candidates = positionsBySegmentCount[count]
+                // Parameters are made for the route that answers, not for every route on the path.
+                for position in candidates {
+                    let route = routes[position]
+                    guard route.method == method || (method == "HEAD" && route.method == "GET"),
+                        Self.literalsMatch(route.segments, bytes, ranges),
+                        let parameters = Self.bind(route.segments, bytes, ranges)
+                    else { continue }
+                    return .found(route, parameters: parameters)
+                }
                 var allowed: [String] = []
-                for route in routes where route.segments.count == count {
-                    guard let parameters = Self.bind(route.segments, bytes, ranges) else { continue }
-                    if route.method == method || (method == "HEAD" && route.method == "GET") {
-                        return .found(route, parameters: parameters)
-                    }
-                    if !allowed.contains(route.method) { allowed.append(route.method) }
+                for position in candidates {
+                    let route = routes[position]
+                    guard !allowed.contains(route.method), Self.literalsMatch(route.segments, bytes, ranges),
+                        Self.bind(route.segments, bytes, ranges) != nil
+                    else { continue }
+                    allowed.append(route.method)
                 }
                 guard !allowed.isEmpty else { return .notFound }
                 if allowed.contains("GET") { allowed.append("HEAD") }
@@ -97,12 +114,10 @@ public struct Router: Sendable {
         return count
     }
 
-    /// The route's parameters when every segment matches, else nil.
-    static func bind(
+    /// Whether every literal segment of a route is the path's segment at the same place.
+    static func literalsMatch(
         _ segments: [Segment], _ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeMutableBufferPointer<Range<Int>>
-    )
-        -> [String: String]?
-    {
+    ) -> Bool {
         for (index, segment) in segments.enumerated() {
             guard case .literal(let text) = segment else { continue }
             let range = ranges[index]
@@ -110,8 +125,18 @@ public struct Router: Sendable {
                 text.withUnsafeBufferPointer({ literal in
                     zip(literal, bytes[range]).allSatisfy { $0 == $1 }
                 })
-            else { return nil }
+            else { return false }
         }
+        return true
+    }
+
+    /// The route's parameters, decoded, for a path whose literal segments match; nil when one is empty or does not
+    /// decode.
+    static func bind(
+        _ segments: [Segment], _ bytes: UnsafeBufferPointer<UInt8>, _ ranges: UnsafeMutableBufferPointer<Range<Int>>
+    )
+        -> [String: String]?
+    {
         var parameters: [String: String] = [:]
         for (index, segment) in segments.enumerated() {
             guard case .parameter(let name) = segment else { continue }
