@@ -4,7 +4,17 @@ import HTTP
 enum ETag {
     /// A strong tag for a stored resource: its id and version change with every write.
     static func resource(_ kind: String, id: Int64, version: Int64) -> String {
-        "\"\(kind)-\(id)-v\(version)\""
+        // Every write answers with one, so it is spelt into bytes rather than interpolated.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(kind.utf8.count + 44)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: kind.utf8)
+        bytes.append(UInt8(ascii: "-"))
+        JSON.writeInteger(id, into: &bytes)
+        bytes.append(contentsOf: "-v".utf8)
+        JSON.writeInteger(version, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A strong tag from the bytes of a body (lists, agenda, guidance, the spec): FNV-1a over 8-byte

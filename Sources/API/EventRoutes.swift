@@ -202,8 +202,19 @@ enum EventRoutes {
                 write(event, warnings: warnings, into: &body)
                 return JSONResponse.make(
                     body: body, status: 201, etag: etag(event),
-                    headers: [("Location", "/v1/applications/\(id)/events/\(event.id)")])
+                    headers: [("Location", location(of: event))])
             }, changes: change)
+    }
+
+    /// Where a new event lives, spelt into bytes: every POST of an event answers with it.
+    static func location(of event: EventRecord) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        bytes.append(contentsOf: "/v1/applications/".utf8)
+        JSON.writeInteger(event.applicationId, into: &bytes)
+        bytes.append(contentsOf: "/events/".utf8)
+        JSON.writeInteger(event.id, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func delete(_ request: Request, _ context: APIContext) throws

@@ -47,23 +47,7 @@ extension JSON {
 
     private static func writeNumber(_ number: JSONNumber, into out: inout [UInt8]) {
         if let integer = number.int64 {
-            if integer < 0 {
-                out.append(UInt8(ascii: "-"))
-            }
-            // The magnitude is unsigned so that Int64.min needs no special case.
-            var magnitude = integer.magnitude
-            let first = out.count
-            repeat {
-                out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-            var low = first
-            var high = out.count - 1
-            while low < high {
-                out.swapAt(low, high)
-                low += 1
-                high -= 1
-            }
+            writeInteger(integer, into: &out)
             return
         }
         let value = number.double
@@ -74,6 +58,27 @@ extension JSON {
         // `description` is the shortest text that reads back as the same Double, and its forms ("1.0", "1e-05",
         // "1e+20", "-0.0") all fit the number grammar of RFC 8259 §6.
         out.append(contentsOf: value.description.utf8)
+    }
+
+    /// An integer in decimal, as `description` spells it.
+    static func writeInteger(_ integer: Int64, into out: inout [UInt8]) {
+        if integer < 0 {
+            out.append(UInt8(ascii: "-"))
+        }
+        // The magnitude is unsigned so that Int64.min needs no special case.
+        var magnitude = integer.magnitude
+        let first = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        var low = first
+        var high = out.count - 1
+        while low < high {
+            out.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 
     static func writeString(_ string: String, into out: inout [UInt8]) {

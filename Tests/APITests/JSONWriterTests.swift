@@ -114,4 +114,18 @@ struct JSONWriterTests {
         value.write(into: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == #"data: {"id":1}"#)
     }
+
+    static let integers: [Int64] = [0, 7, -7, 9, 10, 99, 100, 1_000_000_007, -1_000_000_007, .max, .min, .max - 1]
+
+    @Test("integers are spelt as their description", arguments: integers)
+    func writesIntegers(value: Int64) {
+        var bytes: [UInt8] = Array("x".utf8)
+        JSON.writeInteger(value, into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x\(value)")
+    }
+
+    @Test("a resource's tag names its kind, id and version", arguments: zip(integers, integers.reversed()))
+    func spellsResourceTags(id: Int64, version: Int64) {
+        #expect(ETag.resource("event", id: id, version: version) == "\"event-\(id)-v\(version)\"")
+    }
 }
