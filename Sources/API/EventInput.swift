@@ -16,6 +16,8 @@ struct EventInput: Sendable {
     static let readOnly: Set<String> = ["id", "application_id", "forced", "violations", "warnings", "created_at"]
 
     static let kindNames = EventKind.allCases.map(\.rawValue)
+    /// Looked up by hash: the synthesized `init(rawValue:)` compares the text with every name in turn.
+    static let kindsByName = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, $0) })
 
     /// Fields that belong to one kind of event only.
     static let kindOnly: [(field: String, kind: EventKind)] = [
@@ -37,7 +39,7 @@ struct EventInput: Sendable {
         var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
         let kindText = reader.choice("kind", kindNames, required: true)
         let occurredAt = reader.timestamp("occurred_at", required: true)
-        let kind = kindText.flatMap(EventKind.init)
+        let kind = kindText.flatMap { kindsByName[$0] }
         if let kind {
             for (field, owner) in kindOnly where owner != kind && Self.isSet(object[field]) {
                 reader.fail(field, "only belongs on \(owner.rawValue) events")

@@ -55,7 +55,8 @@ struct FieldReader {
             fail(key, "must be a string")
             return nil
         }
-        if text.unicodeScalars.count > max {
+        // A text of no more bytes than `max` has no more characters either; only a longer one is counted.
+        if text.utf8.count > max, text.unicodeScalars.count > max {
             fail(key, "must be at most \(max) characters (has \(text.unicodeScalars.count))")
             return nil
         }
