@@ -60,13 +60,14 @@ extension Database {
     /// that varies.
     public func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
         let connection = try connection()
-        if let cached = statementCache[sql], !cached.isFinalized {
+        let key = SQLKey(text: sql)
+        if let cached = statementCache[key], !cached.isFinalized {
             cached.reset()
             cached.clearBindings()
             return cached
         }
         let statement = try Statement(connection: connection, sql: sql, persistent: true)
-        statementCache[sql] = statement
+        statementCache[key] = statement
         return statement
     }
 

@@ -12,7 +12,7 @@ public final class Database {
     /// The options the connection was opened with.
     public let options: DatabaseOptions
     private(set) var handle: OpaquePointer?
-    var statementCache: [String: Statement] = [:]
+    var statementCache: [SQLKey: Statement] = [:]
     /// How many `transaction(_:_:)` calls are running: 0 none, 1 the outer BEGIN, more the nested savepoints.
     var transactionDepth = 0
     /// The SAVEPOINT and RELEASE statements of each nesting depth, prepared once: a group commit opens and

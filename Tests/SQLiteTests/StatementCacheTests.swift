@@ -14,6 +14,22 @@ struct StatementCacheTests {
         #expect(first !== (try database.prepare("SELECT ?")))
     }
 
+    @Test("long statements that differ only between their ends are told apart; the same text built anew is found")
+    func longStatementsDifferingInTheMiddle() throws {
+        let database = try Database(path: ":memory:")
+        let ends = (head: "SELECT 1 AS a, 2 AS b, 3 AS c, 4 AS d, ", tail: " AS middle, 5 AS e, 6 AS f, 7 AS g")
+        var statements: [Statement] = []
+        for middle in ["10", "11", "12", "'text'", "NULL"] {
+            let sql = ends.head + middle + ends.tail
+            let statement = try database.cachedStatement(sql)
+            #expect(statement.sql == sql)
+            #expect(!statements.contains { $0 === statement }, "\(middle) got another text's statement")
+            statements.append(statement)
+            let rebuilt = String(sql.reversed().reversed())
+            #expect(try database.cachedStatement(rebuilt) === statement)
+        }
+    }
+
     @Test("reuse rewinds a half-read statement and clears its bindings, so no old value leaks in")
     func reuseStartsFresh() throws {
         let database = try Database(path: ":memory:")
