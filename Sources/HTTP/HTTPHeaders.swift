@@ -1,29 +1,53 @@
 /// Header fields in the order received. Names compare case-insensitively (RFC 9110 §5.1);
 /// duplicates are kept, since some fields are lists and others must be checked for conflicts.
 public struct HTTPHeaders: Sendable, Equatable, Sequence {
-    public private(set) var fields: [(name: String, value: String)]
+    /// One field. A struct rather than a tuple: an array of tuples is copied and freed through the runtime's
+    /// generic code, element by element, and every request and response carries a few fields.
+    struct Field: Sendable, Equatable {
+        var name: String
+        var value: String
+    }
 
-    public init(_ fields: [(name: String, value: String)] = []) {
-        self.fields = fields
+    private var storage: [Field]
+
+    /// The fields in order.
+    public var fields: [(name: String, value: String)] { storage.map { ($0.name, $0.value) } }
+
+    /// No fields.
+    public init() {
+        storage = []
+    }
+
+    public init(_ fields: [(name: String, value: String)]) {
+        storage = fields.map { Field(name: $0.name, value: $0.value) }
+    }
+
+    /// One field.
+    public init(name: String, value: String) {
+        storage = [Field(name: name, value: value)]
+    }
+
+    public mutating func reserveCapacity(_ count: Int) {
+        storage.reserveCapacity(count)
     }
 
     public mutating func add(name: String, value: String) {
-        fields.append((name, value))
+        storage.append(Field(name: name, value: value))
     }
 
     /// Replaces every field of that name with one field.
     public mutating func set(name: String, value: String) {
-        fields.removeAll { Self.equalFold($0.name, name) }
-        fields.append((name, value))
+        remove(name: name)
+        add(name: name, value: value)
     }
 
     public mutating func remove(name: String) {
-        fields.removeAll { Self.equalFold($0.name, name) }
+        storage.removeAll { Self.equalFold($0.name, name) }
     }
 
     /// The first value of the field, or nil.
     public subscript(name: String) -> String? {
-        for field in fields where Self.equalFold(field.name, name) {
+        for field in storage where Self.equalFold(field.name, name) {
             return field.value
         }
         return nil
@@ -31,20 +55,24 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     /// Every value of the field, in order.
     public func values(_ name: String) -> [String] {
-        fields.compactMap { Self.equalFold($0.name, name) ? $0.value : nil }
+        storage.compactMap { Self.equalFold($0.name, name) ? $0.value : nil }
     }
 
     public func contains(_ name: String) -> Bool { self[name] != nil }
 
-    public var count: Int { fields.count }
+    public var count: Int { storage.count }
 
-    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
-        fields.makeIterator()
+    /// The fields in order, as name and value.
+    public struct Iterator: IteratorProtocol {
+        var base: IndexingIterator<[Field]>
+
+        public mutating func next() -> (name: String, value: String)? {
+            base.next().map { ($0.name, $0.value) }
+        }
     }
 
-    public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
-        lhs.fields.count == rhs.fields.count
-            && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    public func makeIterator() -> Iterator {
+        Iterator(base: storage.makeIterator())
     }
 
     /// ASCII case-insensitive comparison; header names are tokens, so ASCII is all there is.

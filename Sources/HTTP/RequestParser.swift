@@ -122,7 +122,7 @@ public enum RequestParser {
         case .failure(let error): return .failure(error)
         case .needMore: return .failure(.badRequest("The request line is incomplete."))
         }
-        var fields: [(name: String, value: String)] = []
+        var fields = HTTPHeaders()
         fields.reserveCapacity(fieldLines)
         // The section's final CRLF starts at headEnd - 2; every field line ends before it.
         let sectionEnd = headEnd - 2
@@ -132,11 +132,11 @@ public enum RequestParser {
             case .failure(let error):
                 return .failure(error)
             case .field(let name, let value, let next):
-                fields.append((name: string(bytes, name), value: string(bytes, value)))
+                fields.add(name: string(bytes, name), value: string(bytes, value))
                 position = next
             }
         }
-        return .complete(line.makeHead(bytes, headers: HTTPHeaders(fields)), consumed: headEnd)
+        return .complete(line.makeHead(bytes, headers: fields), consumed: headEnd)
     }
 
     /// One field line: where its name and trimmed value are, and where the next line starts.

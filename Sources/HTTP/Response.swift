@@ -14,7 +14,7 @@ public struct Response: Sendable {
     /// A response with a body of the given media type.
     public init(status: Int = 200, contentType: String, body: [UInt8]) {
         self.status = status
-        self.headers = HTTPHeaders([("Content-Type", contentType)])
+        self.headers = HTTPHeaders(name: "Content-Type", value: contentType)
         self.body = body
     }
 
