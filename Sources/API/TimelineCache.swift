@@ -40,31 +40,104 @@ final class TimelineCache: Sendable {
         case everything
     }
 
+    /// What the cache knows of one application.
+    private struct Slot {
+        /// Bumped by every write that touches the application.
+        var generation: UInt64 = 0
+        /// The generation as of the last commit that touched it. A generation ahead of it means a write
+        /// to the application is inside a transaction still open (or one whose commit failed).
+        var committedGeneration: UInt64 = 0
+        var entry: Entry?
+        /// An entry taken out of `entry` by a write that will extend it once committed; out of there,
+        /// the entry's facts have no other owner and grow in place.
+        var extending: Entry?
+        var representation: Representation?
+
+        /// A write touched the application: what was kept of it is stale.
+        mutating func bump() {
+            generation &+= 1
+            entry = nil
+            extending = nil
+            representation = nil
+        }
+
+        /// The entry set aside for extension, leaving none.
+        mutating func takeExtending() -> Entry? {
+            let taken = extending
+            extending = nil
+            return taken
+        }
+
+        /// Which of the kept values are there, for the counts of `State`.
+        var held: (entry: Int, extending: Int, representation: Int) {
+            (entry == nil ? 0 : 1, extending == nil ? 0 : 1, representation == nil ? 0 : 1)
+        }
+    }
+
+    /// Every application the cache knows in one dictionary, so that each step of a write finds its
+    /// application's state with one lookup.
     private struct State {
-        var entries: [Int64: Entry] = [:]
-        /// Entries taken out of `entries` by a write that will extend them once committed; out of the
-        /// dictionary, the entry's facts have no other owner and grow in place.
-        var extending: [Int64: Entry] = [:]
-        var representations: [Int64: Representation] = [:]
-        var generations: [Int64: UInt64] = [:]
+        var slots: [Int64: Slot] = [:]
+        /// How many slots hold an entry, an extending entry, a representation: each kind is capped.
+        var entries = 0
+        var extending = 0
+        var representations = 0
         var epoch: UInt64 = 0
-        /// Each application's generation, and the epoch, as of the last commit that touched them. A
-        /// generation ahead of it means a write to the application is inside a transaction still open
-        /// (or one whose commit failed).
-        var committedGenerations: [Int64: UInt64] = [:]
+        /// The epoch as of the last commit that changed everything.
         var committedEpoch: UInt64 = 0
+
+        func generation(_ id: Int64) -> UInt64 { slots[id]?.generation ?? 0 }
+
+        func token(_ id: Int64) -> Token { Token(generation: generation(id), epoch: epoch) }
+
+        /// Runs `body` on the application's slot, made if missing, and keeps the counts right.
+        mutating func update<T>(_ id: Int64, _ body: (inout Slot) -> T) -> T {
+            let (result, before, after) = Self.apply(body, to: &slots[id, default: Slot()])
+            entries += after.entry - before.entry
+            extending += after.extending - before.extending
+            representations += after.representation - before.representation
+            return result
+        }
+
+        private static func apply<T>(_ body: (inout Slot) -> T, to slot: inout Slot) -> (
+            T, before: (entry: Int, extending: Int, representation: Int),
+            after: (entry: Int, extending: Int, representation: Int)
+        ) {
+            let before = slot.held
+            let result = body(&slot)
+            return (result, before, slot.held)
+        }
+
+        /// Drops every kept value of the kinds named, keeping generations; values change in place, so
+        /// the dictionary is neither copied nor rehashed.
+        mutating func drop(
+            entries dropEntries: Bool, extending dropExtending: Bool, representations dropRepresentations: Bool
+        ) {
+            var index = slots.values.startIndex
+            while index != slots.values.endIndex {
+                if dropEntries { slots.values[index].entry = nil }
+                if dropExtending { slots.values[index].extending = nil }
+                if dropRepresentations { slots.values[index].representation = nil }
+                slots.values.formIndex(after: &index)
+            }
+            if dropEntries { entries = 0 }
+            if dropExtending { extending = 0 }
+            if dropRepresentations { representations = 0 }
+        }
     }
 
     private let state = Mutex(State())
     /// Entries kept at most; past it the cache starts over (a home user's data fits many times over).
     let capacity: Int
+    /// Entries set aside for extension kept at most.
+    static let extendingCapacity = 4096
 
     init(capacity: Int = 100_000) {
         self.capacity = capacity
     }
 
     func token(_ id: Int64) -> Token {
-        state.withLock { Token(generation: $0.generations[id, default: 0], epoch: $0.epoch) }
+        state.withLock { $0.token(id) }
     }
 
     /// Whether a judgement of application `id` made at `token` still holds for a write in the writer's
@@ -74,16 +147,16 @@ final class TimelineCache: Sendable {
     /// committed; a job that joins the same transaction must then judge again.
     func isSettled(_ id: Int64, at token: Token) -> Bool {
         state.withLock { state in
-            let generation = state.generations[id, default: 0]
-            return token == Token(generation: generation, epoch: state.epoch)
-                && generation == state.committedGenerations[id, default: 0] && state.epoch == state.committedEpoch
+            let slot = state.slots[id] ?? Slot()
+            return token == Token(generation: slot.generation, epoch: state.epoch)
+                && slot.generation == slot.committedGeneration && state.epoch == state.committedEpoch
         }
     }
 
     func entry(_ id: Int64) -> Entry? {
         state.withLock { state in
-            guard let entry = state.entries[id],
-                entry.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+            guard let slot = state.slots[id], let entry = slot.entry,
+                entry.token == Token(generation: slot.generation, epoch: state.epoch)
             else { return nil }
             return entry
         }
@@ -93,8 +166,8 @@ final class TimelineCache: Sendable {
     /// no write touched the application since and `asOf` lies in its span.
     func representation(_ id: Int64, settings: UInt64, asOf: Date) -> Representation? {
         state.withLock { state in
-            guard let kept = state.representations[id], kept.settings == settings, kept.span.contains(asOf),
-                kept.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
+            guard let slot = state.slots[id], let kept = slot.representation, kept.settings == settings,
+                kept.span.contains(asOf), kept.token == Token(generation: slot.generation, epoch: state.epoch)
             else { return nil }
             return kept
         }
@@ -103,10 +176,11 @@ final class TimelineCache: Sendable {
     /// Keeps a representation unless a write happened since the token of the timeline it was made from.
     func keep(_ representation: Representation, of id: Int64) {
         state.withLock { state in
-            guard representation.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
-            else { return }
-            if state.representations.count >= capacity { state.representations.removeAll(keepingCapacity: true) }
-            state.representations[id] = representation
+            guard representation.token == state.token(id) else { return }
+            if state.representations >= capacity {
+                state.drop(entries: false, extending: false, representations: true)
+            }
+            state.update(id) { $0.representation = representation }
         }
     }
 
@@ -114,16 +188,15 @@ final class TimelineCache: Sendable {
     func store(_ entry: Entry) {
         let id = entry.application.id
         state.withLock { state in
-            guard entry.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch) else {
-                return
-            }
+            guard entry.token == state.token(id) else { return }
             Self.put(entry, into: &state, capacity: capacity)
         }
     }
 
     private static func put(_ entry: consuming Entry, into state: inout State, capacity: Int) {
-        if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-        state.entries[entry.application.id] = entry
+        if state.entries >= capacity { state.drop(entries: true, extending: false, representations: false) }
+        let id = entry.application.id
+        state.update(id) { [entry = consume entry] slot in slot.entry = entry }
     }
 
     /// Inside the writer's transaction, before the commit: later jobs of the same batch must not
@@ -144,13 +217,13 @@ final class TimelineCache: Sendable {
                 Self.forget(change, in: &state)
                 return nil
             }
-            let sole = state.epoch == from.epoch && state.generations[id, default: 0] == from.generation &+ 1
+            let sole = state.epoch == from.epoch && state.generation(id) == from.generation &+ 1
             guard sole else {
-                Self.bump(id, in: &state)
+                state.update(id) { $0.bump() }
                 return nil
             }
             Self.forget(change, in: &state)
-            return (Token(generation: state.generations[id, default: 0], epoch: state.epoch), base)
+            return (state.token(id), base)
         }
         guard let outcome, case .extended(let from, let id, _, let event) = change else { return nil }
         return { [self] in
@@ -160,9 +233,12 @@ final class TimelineCache: Sendable {
                 return
             }
             state.withLock { state in
-                guard var entry = state.extending.removeValue(forKey: id), entry.token == from,
-                    outcome.token == Token(generation: state.generations[id, default: 0], epoch: state.epoch)
-                else { return }
+                guard outcome.token == state.token(id) else {
+                    state.update(id) { $0.extending = nil }
+                    return
+                }
+                // Taken out, not copied: the entry must hold the only reference to grow in place.
+                guard var entry = state.update(id, { $0.takeExtending() }), entry.token == from else { return }
                 entry.record(event, as: outcome.token)
                 Self.put(consume entry, into: &state, capacity: capacity)
             }
@@ -174,22 +250,24 @@ final class TimelineCache: Sendable {
         case .none:
             break
         case .application(let id):
-            bump(id, in: &state)
+            state.update(id) { $0.bump() }
         case .extended(let from, let id, let base, _):
             // Set aside at the first bump (inside the transaction), kept at the second (the commit); moved,
             // not copied, so its facts keep a single owner.
-            let kept =
-                base == nil ? state.entries.removeValue(forKey: id) ?? state.extending.removeValue(forKey: id) : nil
-            bump(id, in: &state)
+            let kept: Entry? = state.update(id) { slot in
+                let kept = base == nil ? slot.entry ?? slot.extending : nil
+                slot.bump()
+                return kept
+            }
             if let kept, kept.token == from {
-                if state.extending.count >= 4096 { state.extending.removeAll(keepingCapacity: true) }
-                state.extending[id] = kept
+                if state.extending >= extendingCapacity {
+                    state.drop(entries: false, extending: true, representations: false)
+                }
+                state.update(id) { $0.extending = kept }
             }
         case .everything:
             state.epoch &+= 1
-            state.entries.removeAll(keepingCapacity: true)
-            state.extending.removeAll(keepingCapacity: true)
-            state.representations.removeAll(keepingCapacity: true)
+            state.drop(entries: true, extending: true, representations: true)
         }
     }
 
@@ -199,16 +277,9 @@ final class TimelineCache: Sendable {
         case .none:
             break
         case .application(let id), .extended(_, let id, _, _):
-            state.committedGenerations[id] = state.generations[id, default: 0]
+            state.update(id) { $0.committedGeneration = $0.generation }
         case .everything:
             state.committedEpoch = state.epoch
         }
-    }
-
-    private static func bump(_ id: Int64, in state: inout State) {
-        state.generations[id, default: 0] &+= 1
-        state.entries[id] = nil
-        state.extending[id] = nil
-        state.representations[id] = nil
     }
 }
