@@ -17,6 +17,8 @@ final class EventLoop: @unchecked Sendable {
     private var connections: [UInt64: Connection] = [:]
     private var nextID: UInt64 = 2
     private let inbox = Mutex(Inbox())
+    /// An empty array with room, traded for the inbox's at each drain; loop thread only.
+    private var spareCompletions: [Posted] = []
     private var date = HTTPDate()
     private var log: AccessLog
     private var stopDeadline: Int64?
@@ -27,8 +29,15 @@ final class EventLoop: @unchecked Sendable {
     private static let listenerToken: UInt64 = 0
     private static let wakeToken: UInt64 = 1
 
+    /// A deferred handler's result for the connection `id`. A struct, not a tuple: arrays of tuples are freed
+    /// through the runtime's generic code.
+    struct Posted: Sendable {
+        let id: UInt64
+        let completion: Responder.Completion
+    }
+
     struct Inbox {
-        var completions: [(id: UInt64, completion: Responder.Completion)] = []
+        var completions: [Posted] = []
         /// Connections another loop accepted and handed to this one.
         var adopted: [Int32] = []
         var stop = false
@@ -76,7 +85,7 @@ final class EventLoop: @unchecked Sendable {
         // and the loop will drain everything, so a writer answering a batch of requests costs the
         // loop one eventfd write, not one per request.
         let wasEmpty = inbox.withLock { inbox in
-            defer { inbox.completions.append((id, completion)) }
+            defer { inbox.completions.append(Posted(id: id, completion: completion)) }
             return inbox.isEmpty
         }
         if wasEmpty { wake() }
@@ -192,12 +201,17 @@ final class EventLoop: @unchecked Sendable {
     private func drainInbox(now: Int64) {
         var counter: UInt64 = 0
         _ = read(wakeFD, &counter, 8)
-        let (completions, adopted, stop) = inbox.withLock { box in
-            defer {
-                box.completions.removeAll(keepingCapacity: true)
-                box.adopted.removeAll(keepingCapacity: true)
-            }
-            return (box.completions, box.adopted, box.stop)
+        // The inbox's array and a spare one trade places, so neither is copied or reallocated per wake-up.
+        var completions: [Posted] = []
+        swap(&completions, &spareCompletions)
+        let (adopted, stop) = inbox.withLock { box in
+            swap(&box.completions, &completions)
+            defer { box.adopted.removeAll(keepingCapacity: true) }
+            return (box.adopted, box.stop)
+        }
+        defer {
+            completions.removeAll(keepingCapacity: true)
+            spareCompletions = completions
         }
         for fd in adopted {
             if stopDeadline == nil {
