@@ -16,14 +16,14 @@ struct EventInput: Sendable {
     static let readOnly: Set<String> = ["id", "application_id", "forced", "violations", "warnings", "created_at"]
 
     static let kindNames = EventKind.allCases.map(\.rawValue)
-    /// Looked up by hash: the synthesized `init(rawValue:)` compares the text with every name in turn.
+    /// Looked up by hash: the synthesized `init(rawValue:)`, like a list, compares the text with every name in turn.
     static let kindsByName = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, $0) })
 
-    /// Fields that belong to one kind of event only.
-    static let kindOnly: [(field: String, kind: EventKind)] = [
-        ("interviewer_ids", .interview), ("follow_up_after", .directions), ("follow_up_contact_id", .directions),
-        ("follow_up_channel", .directions), ("decision_expected_by", .directions),
-        ("other_application_id", .offerDisclosure),
+    /// Fields that belong to one kind of event only, with that kind.
+    static let kindOnlyOwners: [String: EventKind] = [
+        "interviewer_ids": .interview, "follow_up_after": .directions, "follow_up_contact_id": .directions,
+        "follow_up_channel": .directions, "decision_expected_by": .directions,
+        "other_application_id": .offerDisclosure,
     ]
 
     /// Present with a value: not absent, not null, not an empty list.
@@ -37,16 +37,18 @@ struct EventInput: Sendable {
 
     static func parse(_ object: JSONObject) throws(APIError) -> EventInput {
         var reader = FieldReader(object, allowed: writable, readOnly: readOnly)
-        let kindText = reader.choice("kind", kindNames, required: true)
+        let kind = reader.choice("kind", in: kindsByName, names: kindNames, required: true)
         let occurredAt = reader.timestamp("occurred_at", required: true)
-        let kind = kindText.flatMap { kindsByName[$0] }
         if let kind {
-            for (field, owner) in kindOnly where owner != kind && Self.isSet(object[field]) {
-                reader.fail(field, "only belongs on \(owner.rawValue) events")
+            // The members sent, each looked up once, rather than a lookup in the object per kind-only field.
+            for (field, value) in object where Self.isSet(value) {
+                if let owner = kindOnlyOwners[field], owner != kind {
+                    reader.fail(field, "only belongs on \(owner.rawValue) events")
+                }
             }
         }
         let fields = EventFields(
-            kind: kindText ?? "", occurredAt: occurredAt ?? 0, contactId: reader.id("contact_id"),
+            kind: kind?.rawValue ?? "", occurredAt: occurredAt ?? 0, contactId: reader.id("contact_id"),
             channel: reader.string("channel", max: 200), note: reader.string("note", max: Limits.note),
             interviewerIds: reader.idList("interviewer_ids", max: Limits.interviewers),
             followUpAfter: reader.localDate("follow_up_after"), followUpContactId: reader.id("follow_up_contact_id"),

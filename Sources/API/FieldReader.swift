@@ -80,6 +80,21 @@ struct FieldReader {
         return text
     }
 
+    /// One of a fixed set of values, found by its name; `names` lists them, in order, for the error.
+    mutating func choice<Value>(_ key: String, in values: [String: Value], names: [String], required: Bool = false)
+        -> Value?
+    {
+        guard let value = present(key) else {
+            if required { fail(key, "is required") }
+            return nil
+        }
+        guard case .string(let text) = value, let found = values[text] else {
+            fail(key, "must be one of: " + names.joined(separator: ", "))
+            return nil
+        }
+        return found
+    }
+
     /// A positive integer id.
     mutating func id(_ key: String, required: Bool = false) -> Int64? {
         guard let value = present(key) else {
