@@ -33,9 +33,10 @@ final class TimelineCache: Sendable {
         case application(Int64)
         /// `event` (as the guidance sees it) was added to application `id`'s timeline as judged at
         /// `from`: once committed, the timeline is extended by it instead of being read again, unless
-        /// another write touched it too. `base` is the timeline judged when the cache did not hold it whole (read inside the
-        /// transaction, or knowing contacts the cached one did not); when nil, the cached entry itself
-        /// is set aside at the write and extended in place, with no copy of its events.
+        /// another write touched it too. `base` is the timeline judged when the cache did not hold it
+        /// whole (read inside the transaction, or knowing contacts the cached one did not); when nil,
+        /// the cached entry itself is set aside at the write and extended in place, with no copy of
+        /// its events.
         case extended(from: Token, id: Int64, base: Entry?, event: EventFact)
         case everything
     }
