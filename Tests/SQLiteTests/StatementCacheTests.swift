@@ -30,6 +30,20 @@ struct StatementCacheTests {
         }
     }
 
+    @Test("texts that differ in their bytes are different statements, even when Unicode counts them equal")
+    func keysCompareBytes() throws {
+        let database = try Database(path: ":memory:")
+        let composed = "SELECT 'caf\u{E9}' AS word, 1 AS a, 2 AS b, 3 AS c, 4 AS d, 5 AS e, 6 AS f"
+        let decomposed = "SELECT 'cafe\u{301}' AS word, 1 AS a, 2 AS b, 3 AS c, 4 AS d, 5 AS e, 6 AS f"
+        #expect(composed == decomposed, "Swift compares strings by canonical equivalence")
+        let first = try database.cachedStatement(composed)
+        let second = try database.cachedStatement(decomposed)
+        #expect(first !== second)
+        #expect(Array(first.sql.utf8) == Array(composed.utf8))
+        #expect(Array(second.sql.utf8) == Array(decomposed.utf8))
+        #expect(try database.cachedStatement(composed) === first)
+    }
+
     @Test("reuse rewinds a half-read statement and clears its bindings, so no old value leaks in")
     func reuseStartsFresh() throws {
         let database = try Database(path: ":memory:")
