@@ -15,6 +15,7 @@ struct EventInput: Sendable {
     ]
     static let readOnly: Set<String> = ["id", "application_id", "forced", "violations", "warnings", "created_at"]
 
+    /// Every kind's name, in the order an error lists them.
     static let kindNames = EventKind.allCases.map(\.rawValue)
     /// Looked up by hash: the synthesized `init(rawValue:)`, like a list, compares the text with every name in turn.
     static let kindsByName = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, $0) })

@@ -69,26 +69,24 @@ struct FieldReader {
 
     /// One of a fixed set of values.
     mutating func choice(_ key: String, _ allowed: [String], required: Bool = false) -> String? {
-        guard let value = present(key) else {
-            if required { fail(key, "is required") }
-            return nil
-        }
-        guard case .string(let text) = value, allowed.contains(text) else {
-            fail(key, "must be one of: " + allowed.joined(separator: ", "))
-            return nil
-        }
-        return text
+        choice(key, matching: { allowed.contains($0) ? $0 : nil }, names: allowed, required: required)
     }
 
     /// One of a fixed set of values, found by its name; `names` lists them, in order, for the error.
     mutating func choice<Value>(_ key: String, in values: [String: Value], names: [String], required: Bool = false)
         -> Value?
     {
+        choice(key, matching: { values[$0] }, names: names, required: required)
+    }
+
+    private mutating func choice<Value>(
+        _ key: String, matching find: (String) -> Value?, names: [String], required: Bool
+    ) -> Value? {
         guard let value = present(key) else {
             if required { fail(key, "is required") }
             return nil
         }
-        guard case .string(let text) = value, let found = values[text] else {
+        guard case .string(let text) = value, let found = find(text) else {
             fail(key, "must be one of: " + names.joined(separator: ", "))
             return nil
         }
