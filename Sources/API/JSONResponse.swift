@@ -19,6 +19,7 @@ enum JSONResponse {
         -> Response
     {
         var response = Response(status: status, contentType: "application/json", body: bytes)
+        response.headers.reserveCapacity(3 + headers.count)
         response.headers.add(name: "Cache-Control", value: dataCaching)
         if let etag { response.headers.add(name: "ETag", value: etag) }
         for (name, value) in headers { response.headers.add(name: name, value: value) }

@@ -22,9 +22,11 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
         storage = fields.map { Field(name: $0.name, value: $0.value) }
     }
 
-    /// One field.
+    /// One field, with room for a few more: a response adds its caching and validator fields.
     public init(name: String, value: String) {
-        storage = [Field(name: name, value: value)]
+        storage = []
+        storage.reserveCapacity(4)
+        storage.append(Field(name: name, value: value))
     }
 
     public mutating func reserveCapacity(_ count: Int) {
