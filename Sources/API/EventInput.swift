@@ -88,8 +88,11 @@ struct EventInput: Sendable {
         throws
     {
         var errors: [FieldError] = []
-        for (field, id) in [("contact_id", fields.contactId), ("follow_up_contact_id", fields.followUpContactId)] {
-            if let id, try !lookup(id) { errors.append(FieldError(field, "no contact has id \(id)")) }
+        if let id = fields.contactId, try !lookup(id) {
+            errors.append(FieldError("contact_id", "no contact has id \(id)"))
+        }
+        if let id = fields.followUpContactId, try !lookup(id) {
+            errors.append(FieldError("follow_up_contact_id", "no contact has id \(id)"))
         }
         for (index, id) in fields.interviewerIds.enumerated() where try !lookup(id) {
             errors.append(FieldError("interviewer_ids[\(index)]", "no contact has id \(id)"))

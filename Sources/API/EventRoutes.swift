@@ -62,9 +62,14 @@ enum EventRoutes {
 
     /// The contacts and the other application a proposal names that its timeline does not hold.
     static func missing(_ input: EventInput, _ entry: TimelineCache.Entry) -> (contacts: [Int64], other: Int64?) {
-        let named =
-            [input.fields.contactId, input.fields.followUpContactId].compactMap { $0 } + input.fields.interviewerIds
-        let contacts = named.filter { entry.contacts[$0] == nil }
+        // Most events (notes, a message to the usual recipient) name nobody: then nothing is allocated.
+        var contacts: [Int64] = []
+        func need(_ id: Int64?) {
+            if let id, entry.contacts[id] == nil { contacts.append(id) }
+        }
+        need(input.fields.contactId)
+        need(input.fields.followUpContactId)
+        for id in input.fields.interviewerIds { need(id) }
         var other: Int64?
         if let id = input.fields.otherApplicationId, id != entry.application.id, entry.statuses[id] == nil {
             other = id
