@@ -98,6 +98,26 @@ import Testing
         let response = try api.call("POST", "/v1/applications/1/events", body)
         #expect(response.status == 422)
         #expect((response.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "interviewer_ids[1]")
+        let unknownContacts: [(body: String, fields: [String])] = [
+            (
+                #"{"kind":"follow_up","occurred_at":"2026-11-12T15:00:00Z","contact_id":42,"channel":"email"}"#,
+                ["contact_id"]
+            ),
+            (
+                #"{"kind":"directions","occurred_at":"2026-11-12T15:00:00Z","contact_id":42,"follow_up_contact_id":43}"#,
+                ["contact_id", "follow_up_contact_id"]
+            ),
+            (
+                #"{"kind":"directions","occurred_at":"2026-11-12T15:00:00Z","contact_id":2,"follow_up_contact_id":43}"#,
+                ["follow_up_contact_id"]
+            ),
+        ]
+        for (body, fields) in unknownContacts {
+            let refused = try api.call("POST", "/v1/applications/1/events", body)
+            #expect(refused.status == 422, "\(body)")
+            let named = (refused.object["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            #expect(named == fields, "\(body)")
+        }
         let misplaced = #"{"kind":"note","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#
         #expect(try api.call("POST", "/v1/applications/1/events", misplaced).status == 400)
         let empty = #"{"kind":"note","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[],"follow_up_after":null}"#
