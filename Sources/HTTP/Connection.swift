@@ -18,6 +18,10 @@ final class Connection {
     /// closes or this deadline passes, so that an unread request body does not turn into a reset
     /// that destroys the response before the client reads it (lingering close).
     var lingerDeadline: Int64?
+    /// Bytes the lingering close may still discard; past it the socket closes, reset or not: a client that
+    /// goes on sending after its answer (an unauthorised upload) is not read for long.
+    var lingerBudget = Connection.lingerBytes
+    static let lingerBytes = 1024 * 1024
     /// Whether the socket may hold unread bytes. Edge-triggered epoll reports new bytes once, so this
     /// is set by each EPOLLIN and cleared by a short read: reading again after a short read would
     /// almost always be a wasted system call that answers EAGAIN.
@@ -86,18 +90,18 @@ final class Connection {
         return !failed
     }
 
-    /// Discards input while lingering; true when the peer has closed or the socket failed.
+    /// Discards input while lingering; true when the peer has closed, the socket failed, or the budget
+    /// of discarded bytes is spent.
     func discardInput(into scratch: UnsafeMutableRawBufferPointer) -> Bool {
-        var discarded = 0
-        while discarded < 1024 * 1024 {
+        while lingerBudget > 0 {
             let n = recv(fd, scratch.baseAddress, scratch.count, 0)
             if n > 0 {
-                discarded += n
+                lingerBudget -= n
                 continue
             }
             if n == 0 { return true }
             return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR
         }
-        return false
+        return true
     }
 }

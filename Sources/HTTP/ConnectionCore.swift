@@ -10,6 +10,8 @@ struct ConnectionCore {
         case body(Pending, remaining: Int)
         /// Reading a chunked body.
         case chunked(Pending, ChunkedDecoder)
+        /// Skipping the short body of a request answered from its head, to keep the connection.
+        case skipping(remaining: Int)
         /// A request was dispatched; its response has not come back yet.
         case handling(Pending)
         /// The last response is queued; once it is sent, reading stops and the socket closes.
@@ -22,14 +24,28 @@ struct ConnectionCore {
         var info: MessageInfo
         var body: [UInt8]
         var startedAt: Int64
+        /// What the head was admitted to.
+        var route: Router.Route?
+        var parameters: [String: String]
     }
 
     /// What the loop should do next after `advance`.
     enum Step {
         /// Nothing more can happen until more bytes arrive.
         case needMore
-        /// Run the router for this request, then call `respond`.
+        /// Run the request's route, then call `respond`.
         case dispatch(Request, RequestSummary)
+        /// A request was answered from its head and its response queued; for the log and metrics.
+        case answered(RequestSummary, Response, route: String?)
+    }
+
+    /// Admits every request with the connection's own body limit: for tests of the connection alone.
+    struct AdmitEverything: HeadAdmitting {
+        let maxBodyBytes: Int
+
+        func admit(_ head: RequestHead, _ info: MessageInfo) -> Admission {
+            .admit(route: nil, parameters: [:], maxBodyBytes: maxBodyBytes)
+        }
     }
 
     /// What an expired timer means.
@@ -51,8 +67,6 @@ struct ConnectionCore {
     }
 
     let limits: ParserLimits
-    /// Larger body limits for particular POST paths (a whole-database import).
-    let largeBodies: [String: Int]
     let timeouts: ServerConfiguration.Timeouts
     let maxPendingOutput: Int
     let serverName: [UInt8]
@@ -79,10 +93,9 @@ struct ConnectionCore {
 
     init(
         limits: ParserLimits, timeouts: ServerConfiguration.Timeouts, maxPendingOutput: Int, serverName: String,
-        now: Int64, largeBodies: [String: Int] = [:]
+        now: Int64
     ) {
         self.limits = limits
-        self.largeBodies = largeBodies
         self.timeouts = timeouts
         self.maxPendingOutput = maxPendingOutput
         self.serverName = Array(serverName.utf8)
@@ -93,13 +106,22 @@ struct ConnectionCore {
     // MARK: Input
 
     /// Whether the loop should read from the socket now. Reading pauses while a handler runs (the
-    /// next pipelined request waits its turn), and while the client leaves more than
-    /// `maxPendingOutput` unread — a client that does not read cannot make the server buffer forever.
+    /// next pipelined request waits its turn), while the client leaves more than `maxPendingOutput`
+    /// unread — a client that does not read cannot make the server buffer forever — and while more
+    /// input waits to be parsed than one head can take, so that a body is never read ahead of the
+    /// decision on its head.
     var wantsRead: Bool {
         guard !peerClosed, !closeAfterFlush else { return false }
         if case .handling = phase { return false }
-        return pendingOutputCount < maxPendingOutput
+        return pendingOutputCount < maxPendingOutput && unconsumedInput < inputHighWater
     }
+
+    /// Unparsed input past which reading pauses: a whole head of the largest size, and one read more.
+    var inputHighWater: Int { limits.maxHeaderBytes + 64 * 1024 }
+
+    /// Bodies up to this size are skipped when their request is answered from its head, and the
+    /// connection kept; larger ones (and chunked ones) close it instead.
+    static let skippableBodyBytes = 64 * 1024
 
     var unconsumedInput: Int { input.count - inputStart }
 
@@ -118,13 +140,19 @@ struct ConnectionCore {
         peerClosed = true
     }
 
-    /// Parses what it can and says what to do next. Call until it answers `.needMore`.
+    /// Parses what it can and says what to do next, admitting every request with `limits.maxBodyBytes`.
     mutating func advance(now: Int64) -> Step {
+        advance(now: now, admitter: AdmitEverything(maxBodyBytes: limits.maxBodyBytes))
+    }
+
+    /// Parses what it can and says what to do next. Call until it answers `.needMore`. `admitter`
+    /// decides each request from its head, before its body is read.
+    mutating func advance<Admitter: HeadAdmitting>(now: Int64, admitter: Admitter) -> Step {
         while true {
             guard !closeAfterFlush, pendingOutputCount < maxPendingOutput else { return .needMore }
             switch phase {
             case .head:
-                switch advanceHead(now: now) {
+                switch advanceHead(now: now, admitter: admitter) {
                 case .stop: return .needMore
                 case .proceed: continue
                 case .dispatch(let step): return step
@@ -156,6 +184,15 @@ struct ConnectionCore {
                     failRequest(error, method: pending.head.method)
                     return .needMore
                 }
+            case .skipping(let remaining):
+                let take = min(remaining, unconsumedInput)
+                consumeInput(take)
+                guard remaining - take == 0 else {
+                    phase = .skipping(remaining: remaining - take)
+                    return .needMore
+                }
+                phase = .head
+                if unconsumedInput > 0 { headStartedAt = now }
             case .handling, .closing:
                 return .needMore
             }
@@ -170,7 +207,7 @@ struct ConnectionCore {
         case dispatch(Step)
     }
 
-    private mutating func advanceHead(now: Int64) -> HeadOutcome {
+    private mutating func advanceHead<Admitter: HeadAdmitting>(now: Int64, admitter: Admitter) -> HeadOutcome {
         guard unconsumedInput > 0 else { return .stop }
         let result = input.withUnsafeBytes { raw in
             RequestParser.parseHead(UnsafeRawBufferPointer(rebasing: raw[inputStart...]), limits: limits)
@@ -186,29 +223,79 @@ struct ConnectionCore {
             consumeInput(consumed)
             let started = headStartedAt ?? now
             headStartedAt = nil
-            var limits = self.limits
-            if head.method == "POST", let larger = largeBodies[head.path] { limits.maxBodyBytes = larger }
-            switch RequestParser.messageInfo(for: head, limits: limits) {
+            // Framing first, whatever the route: a message whose length cannot be trusted ends the
+            // connection (RFC 9112 §6.3). The size is judged below, once the route is known.
+            var framingLimits = limits
+            framingLimits.maxBodyBytes = Int.max
+            let info: MessageInfo
+            switch RequestParser.messageInfo(for: head, limits: framingLimits) {
             case .failure(let error):
                 failRequest(error, method: head.method)
                 return .stop
-            case .success(let info):
-                let pending = Pending(head: head, info: info, body: [], startedAt: started)
+            case .success(let found):
+                info = found
+            }
+            switch admitter.admit(head, info) {
+            case .answer(let response, let route):
+                let summary = answer(response, head: head, info: info, startedAt: started, now: now)
+                return .dispatch(.answered(summary, response, route: route))
+            case .admit(let route, let parameters, let maxBodyBytes):
+                var pending = Pending(
+                    head: head, info: info, body: [], startedAt: started, route: route, parameters: parameters)
                 switch info.framing {
                 case .none, .contentLength(0):
                     return .dispatch(dispatch(pending))
                 case .contentLength(let length):
+                    guard length <= maxBodyBytes else {
+                        failRequest(.contentTooLarge, method: head.method)
+                        return .stop
+                    }
+                    // The declared length is admitted: room for exactly that, instead of growing by doubling.
+                    pending.body.reserveCapacity(length)
                     sendContinueIfExpected(info, bodyBytesPresent: unconsumedInput > 0)
                     phase = .body(pending, remaining: length)
                     lastReadAt = now
                 case .chunked:
+                    var bodyLimits = limits
+                    bodyLimits.maxBodyBytes = maxBodyBytes
                     sendContinueIfExpected(info, bodyBytesPresent: unconsumedInput > 0)
-                    phase = .chunked(pending, ChunkedDecoder(limits: limits))
+                    phase = .chunked(pending, ChunkedDecoder(limits: bodyLimits))
                     lastReadAt = now
                 }
                 return .proceed
             }
         }
+    }
+
+    /// Queues the answer to a request decided by its head, without reading its body. A short body that
+    /// follows is skipped and the connection kept; a long or chunked one, or one the client holds back for a
+    /// 100 (Continue) it will not get, closes the connection after the answer (RFC 9110 §10.1.1: a server
+    /// that answers before reading the content says whether it closes), and the lingering close discards
+    /// what still arrives, within its bounds.
+    private mutating func answer(
+        _ response: Response, head: RequestHead, info: MessageInfo, startedAt: Int64, now: Int64
+    )
+        -> RequestSummary
+    {
+        var skip: Int?
+        switch info.framing {
+        case .none: skip = 0
+        case .contentLength(let length) where length <= Self.skippableBodyBytes && !info.expectsContinue: skip = length
+        case .contentLength, .chunked: skip = nil
+        }
+        let keepAlive = info.keepAlive && !draining && skip != nil
+        let summary = RequestSummary(
+            method: head.method, path: head.path, version: head.version, keepAlive: keepAlive, startedAt: startedAt)
+        queue(
+            response, method: head.method, keepAlive: keepAlive,
+            http10KeepAlive: head.version == .http1_0 && keepAlive)
+        if closeAfterFlush {
+            phase = .closing
+        } else {
+            phase = .skipping(remaining: skip ?? 0)
+            lastReadAt = now
+        }
+        return summary
     }
 
     /// RFC 9110 §10.1.1: a client that sent `Expect: 100-continue` waits for the interim response
@@ -226,7 +313,11 @@ struct ConnectionCore {
             method: pending.head.method, path: pending.head.path, version: pending.head.version,
             keepAlive: keepAlive, startedAt: pending.startedAt)
         phase = .handling(pending)
-        return .dispatch(Request(head: pending.head, body: pending.body), summary)
+        var request = Request(head: pending.head, body: pending.body, parameters: pending.parameters)
+        request.route = pending.route
+        request.routePattern = pending.route?.pattern
+        request.framing = pending.info.framing
+        return .dispatch(request, summary)
     }
 
     private mutating func consumeInput(_ count: Int) {
@@ -299,6 +390,7 @@ struct ConnectionCore {
         if peerClosed, case .head = phase { return true }
         if peerClosed, case .body = phase { return true }
         if peerClosed, case .chunked = phase { return true }
+        if peerClosed, case .skipping = phase { return true }
         return false
     }
 
@@ -324,6 +416,9 @@ struct ConnectionCore {
                 return .respondAndClose
             }
             return now - lastReadAt >= Int64(timeouts.idleMilliseconds) ? .close : .none
+        case .skipping:
+            // The request is answered already: a client that stops sending what it declared is only dropped.
+            return now - lastReadAt >= Int64(timeouts.bodyMilliseconds) ? .close : .none
         case .body, .chunked:
             guard now - lastReadAt >= Int64(timeouts.bodyMilliseconds) else { return .none }
             timeOut(now: now)

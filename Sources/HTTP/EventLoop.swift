@@ -185,7 +185,7 @@ final class EventLoop: @unchecked Sendable {
         let config = shared.configuration
         var core = ConnectionCore(
             limits: config.limits, timeouts: config.timeouts, maxPendingOutput: config.maxPendingOutputBytes,
-            serverName: config.serverName, now: now, largeBodies: config.largeBodies)
+            serverName: config.serverName, now: now)
         core.date = date.bytes
         let connection = Connection(id: id, fd: fd, core: core)
         // Edge-triggered interest in both directions, registered once: no epoll_ctl per request.
@@ -286,23 +286,32 @@ final class EventLoop: @unchecked Sendable {
     /// Runs every complete request in the buffer; returns whether any was dispatched.
     private func processRequests(_ connection: Connection, now: Int64) -> Bool {
         var dispatched = false
-        while case .dispatch(var request, let summary) = connection.core.advance(now: now) {
-            dispatched = true
-            request.loopIndex = index
-            connection.current = summary
-            connection.dispatchedAt = Clock.monotonicMicroseconds()
-            let outcome = shared.route(&request)
-            connection.routePattern = request.routePattern
-            switch outcome {
-            case .respond(let response):
-                finish(connection, summary: summary, response: response, now: now)
-            case .deferred(let handler):
-                let id = connection.id
-                handler(request, Responder { [self] completion in post(id: id, completion: completion) })
+        let shared = self.shared
+        while true {
+            switch connection.core.advance(now: now, admitter: shared) {
+            case .needMore:
                 return dispatched
+            case .answered(let summary, let response, let route):
+                dispatched = true
+                connection.dispatchedAt = Clock.monotonicMicroseconds()
+                connection.routePattern = route
+                record(connection, summary: summary, response: response)
+            case .dispatch(var request, let summary):
+                dispatched = true
+                request.loopIndex = index
+                connection.current = summary
+                connection.dispatchedAt = Clock.monotonicMicroseconds()
+                connection.routePattern = request.routePattern
+                switch shared.run(request) {
+                case .respond(let response):
+                    finish(connection, summary: summary, response: response, now: now)
+                case .deferred(let handler):
+                    let id = connection.id
+                    handler(request, Responder { [self] completion in post(id: id, completion: completion) })
+                    return dispatched
+                }
             }
         }
-        return dispatched
     }
 
     private func finish(
@@ -311,6 +320,11 @@ final class EventLoop: @unchecked Sendable {
     ) {
         connection.current = nil
         connection.core.respond(response, to: summary, now: now)
+        record(connection, summary: summary, response: response)
+    }
+
+    /// The access log line and the metrics of an answered request.
+    private func record(_ connection: Connection, summary: ConnectionCore.RequestSummary, response: Response) {
         let micros = Clock.monotonicMicroseconds() - connection.dispatchedAt
         log.record(
             time: date.iso, method: summary.method, path: summary.path, status: response.status,

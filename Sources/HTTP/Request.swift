@@ -8,6 +8,10 @@ public struct Request: Sendable {
     public var loopIndex: Int
     /// The pattern of the route that matched (`/v1/applications/:id`), for metrics; nil when none did.
     public var routePattern: String?
+    /// How the body was framed: whether the request declared one at all, even an empty one.
+    public var framing: BodyFraming = .none
+    /// The route the head was admitted to; nil for a request that was not routed (tests).
+    var route: Router.Route?
 
     public init(head: RequestHead, body: [UInt8] = [], parameters: [String: String] = [:], loopIndex: Int = 0) {
         self.head = head
@@ -19,6 +23,14 @@ public struct Request: Sendable {
     public var method: String { head.method }
     public var path: String { head.path }
     public var headers: HTTPHeaders { head.headers }
+
+    /// Whether the request declares a body (a non-zero `Content-Length`, or chunked), decided by its head.
+    public var declaresBody: Bool {
+        switch framing {
+        case .none, .contentLength(0): false
+        case .contentLength, .chunked: true
+        }
+    }
 
     /// The query's `name=value` pairs in order, percent-decoded, `+` as space (HTML form encoding,
     /// which is what clients put in query strings). A pair that does not decode is kept raw.

@@ -5,6 +5,9 @@ public struct Router: Sendable {
         public let method: String
         public let pattern: String
         public let handler: Handler
+        /// Checked on the head, after the router's guard and before any body is read: a throw answers
+        /// instead of the handler (an unsupported media type, say), and the body is never read.
+        public let admit: (@Sendable (Request) throws -> Void)?
         let segments: [Segment]
     }
 
@@ -25,7 +28,8 @@ public struct Router: Sendable {
     }
 
     public private(set) var routes: [Route] = []
-    /// Runs before every matched route's handler (authentication); a throw answers instead of it.
+    /// Runs on the head of every request that matched a route, before its body is read (authentication);
+    /// a throw answers instead of the handler, and the body is never read.
     public var guardRoute: (@Sendable (Request, Route) throws -> Void)?
     /// Routes without parameters, by path, for the common case of a literal match without splitting.
     private var literal: [String: [Route]] = [:]
@@ -35,11 +39,14 @@ public struct Router: Sendable {
 
     public init() {}
 
-    public mutating func add(_ method: String, _ pattern: String, _ handler: Handler) {
+    public mutating func add(
+        _ method: String, _ pattern: String, _ handler: Handler,
+        admit: (@Sendable (Request) throws -> Void)? = nil
+    ) {
         let segments = Self.split(pattern).map { part -> Segment in
             part.hasPrefix(":") ? .parameter(String(part.dropFirst())) : .literal(Array(part.utf8))
         }
-        let route = Route(method: method, pattern: pattern, handler: handler, segments: segments)
+        let route = Route(method: method, pattern: pattern, handler: handler, admit: admit, segments: segments)
         while positionsBySegmentCount.count <= segments.count { positionsBySegmentCount.append([]) }
         positionsBySegmentCount[segments.count].append(routes.count)
         routes.append(route)

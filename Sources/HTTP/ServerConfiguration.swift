@@ -18,8 +18,11 @@ public struct ServerConfiguration: Sendable {
     public var serverName: String
     /// Where access-log lines go (standard error unless a test captures them).
     public var accessLogDescriptor: Int32 = 2
-    /// Body limits above `limits.maxBodyBytes` for POSTs to these exact paths.
+    /// Body limits above `limits.maxBodyBytes` for POSTs to these route patterns.
     public var largeBodies: [String: Int] = [:]
+    /// The `Host` names served (lowercase, IPv6 addresses in brackets, any port); others get 421. Nil serves
+    /// any: a server that needs credentials cannot be used through a rebound name.
+    public var allowedHosts: Set<String>?
 
     public struct Timeouts: Sendable, Equatable {
         /// From a request head's first byte to its end; then 408 and close (defeats slowloris).

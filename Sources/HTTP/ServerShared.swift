@@ -3,7 +3,7 @@ import Synchronization
 
 /// What every event loop of one server shares: configuration, the read-only router, the count of
 /// open connections, and the one place where errors become responses.
-final class ServerShared: Sendable {
+final class ServerShared: Sendable, HeadAdmitting {
     let configuration: ServerConfiguration
     let router: Router
     let observer: (any ServerObserver)?
@@ -58,48 +58,66 @@ final class ServerShared: Sendable {
         openConnections.wrappingSubtract(1, ordering: .relaxed)
     }
 
-    /// Routes the request and runs an immediate handler; errors become responses here.
-    func route(_ request: inout Request) -> Outcome {
-        if request.head.path == "*" {
-            // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
-            guard request.method == "OPTIONS" else {
-                return .respond(Problem(status: 400, detail: "The target * is only for OPTIONS.").response)
-            }
-            return .respond(
-                Response(status: 204, headers: HTTPHeaders([("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")]))
-            )
+    /// Decides a request from its head: a foreign Host, `*`, an unknown path, a method the path does not
+    /// take, `OPTIONS`, and whatever the router's guard refuses (a missing token, an unsupported media type)
+    /// are answered at once; anything else is admitted with the body limit of its route.
+    func admit(_ head: RequestHead, _ info: MessageInfo) -> Admission {
+        if let allowed = configuration.allowedHosts, !HostCheck.allows(head.headers["Host"], allowed) {
+            return .answer(HostCheck.misdirected(head.headers["Host"]).response, route: nil)
         }
-        switch router.match(method: request.method, path: request.path) {
+        if head.path == "*" {
+            // RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole.
+            guard head.method == "OPTIONS" else {
+                return .answer(Problem(status: 400, detail: "The target * is only for OPTIONS.").response, route: nil)
+            }
+            return .answer(
+                Response(
+                    status: 204, headers: HTTPHeaders([("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")])),
+                route: nil)
+        }
+        switch router.match(method: head.method, path: head.path) {
         case .found(let route, let parameters):
-            request.parameters = parameters
-            request.routePattern = route.pattern
-            if let check = router.guardRoute {
+            if router.guardRoute != nil || route.admit != nil {
+                var request = Request(head: head, parameters: parameters)
+                request.framing = info.framing
+                request.routePattern = route.pattern
                 do {
-                    try check(request, route)
+                    try router.guardRoute?(request, route)
+                    try route.admit?(request)
                 } catch {
-                    return .respond(errorResponse(for: error, method: request.method, path: request.path))
+                    return .answer(
+                        errorResponse(for: error, method: head.method, path: head.path), route: route.pattern)
                 }
             }
-            switch route.handler {
-            case .immediate(let handler):
-                do {
-                    return .respond(try handler(request))
-                } catch {
-                    return .respond(errorResponse(for: error, method: request.method, path: request.path))
-                }
-            case .deferred(let handler):
-                return .deferred(handler)
-            }
+            let larger = head.method == "POST" ? configuration.largeBodies[route.pattern] : nil
+            return .admit(
+                route: route, parameters: parameters, maxBodyBytes: larger ?? configuration.limits.maxBodyBytes)
         case .options(let allow):
-            return .respond(Response(status: 204, headers: HTTPHeaders([("Allow", allow.joined(separator: ", "))])))
+            return .answer(
+                Response(status: 204, headers: HTTPHeaders([("Allow", allow.joined(separator: ", "))])), route: nil)
         case .methodNotAllowed(let allow):
-            var response = Problem(
-                status: 405, detail: "\(request.method) is not allowed on \(request.path)."
-            ).response
+            var response = Problem(status: 405, detail: "\(head.method) is not allowed on \(head.path).").response
             response.headers.add(name: "Allow", value: allow.joined(separator: ", "))
-            return .respond(response)
+            return .answer(response, route: nil)
         case .notFound:
+            return .answer(Problem(status: 404, detail: "Nothing is at \(head.path).").response, route: nil)
+        }
+    }
+
+    /// Runs the handler of the route a request was admitted to; errors become responses here.
+    func run(_ request: Request) -> Outcome {
+        guard let route = request.route else {
             return .respond(Problem(status: 404, detail: "Nothing is at \(request.path).").response)
+        }
+        switch route.handler {
+        case .immediate(let handler):
+            do {
+                return .respond(try handler(request))
+            } catch {
+                return .respond(errorResponse(for: error, method: request.method, path: request.path))
+            }
+        case .deferred(let handler):
+            return .deferred(handler)
         }
     }
 

@@ -152,20 +152,107 @@ import Testing
         #expect(busy.isFinished)
     }
 
+    /// Admits by path, as the server's router and guards would: `/import` takes 8 bytes, `/secret` is refused
+    /// (401) from its head, everything else takes 4.
+    struct PathAdmitter: HeadAdmitting {
+        func admit(_ head: RequestHead, _ info: MessageInfo) -> Admission {
+            switch head.path {
+            case "/import": .admit(route: nil, parameters: [:], maxBodyBytes: 8)
+            case "/secret": .answer(Problem(status: 401, detail: "no").response, route: "/secret")
+            default: .admit(route: nil, parameters: [:], maxBodyBytes: 4)
+            }
+        }
+    }
+
     @Test func oneRouteMayTakeALargerBody() {
-        // POST to the import path may exceed the general limit; everything else is still 413.
-        var core = ConnectionCore(
-            limits: ParserLimits(maxBodyBytes: 4), timeouts: Self.timeouts, maxPendingOutput: 1 << 20,
-            serverName: "t", now: 0, largeBodies: ["/import": 8])
+        // The route's limit applies once it is admitted: the import path may exceed the general limit,
+        // everything else is still 413.
+        var core = makeCore(maxBody: 4)
         feed(&core, "POST /import HTTP/1.1\r\nHost: t\r\nContent-Length: 8\r\n\r\n12345678")
-        guard case .dispatch(let request, _) = core.advance(now: 0) else {
+        guard case .dispatch(let request, _) = core.advance(now: 0, admitter: PathAdmitter()) else {
             Issue.record("the larger body was refused")
             return
         }
         #expect(request.body.count == 8)
         var other = makeCore(maxBody: 4)
         feed(&other, "POST /elsewhere HTTP/1.1\r\nHost: t\r\nContent-Length: 8\r\n\r\n12345678")
-        _ = other.advance(now: 0)
+        _ = other.advance(now: 0, admitter: PathAdmitter())
         #expect(output(&other).hasPrefix("HTTP/1.1 413 "))
+    }
+
+    /// Requests refused by their heads, each with the body it declares: whether the connection is kept
+    /// (the short body skipped) or closed (a long, chunked or held-back body is never read).
+    static let refusedHeads: [(name: String, head: String, body: String, keeps: Bool)] = [
+        ("no body", "GET /secret HTTP/1.1\r\nHost: t\r\n\r\n", "", true),
+        ("short body", "POST /secret HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\n", "hello", true),
+        (
+            "body at the skipping bound",
+            "POST /secret HTTP/1.1\r\nHost: t\r\nContent-Length: \(ConnectionCore.skippableBodyBytes)\r\n\r\n",
+            String(repeating: "x", count: ConnectionCore.skippableBodyBytes), true
+        ),
+        (
+            "body past the skipping bound",
+            "POST /secret HTTP/1.1\r\nHost: t\r\nContent-Length: \(ConnectionCore.skippableBodyBytes + 1)\r\n\r\n",
+            "", false
+        ),
+        ("60 MiB body", "POST /secret HTTP/1.1\r\nHost: t\r\nContent-Length: 62914560\r\n\r\n", "", false),
+        ("chunked body", "POST /secret HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n", "", false),
+        (
+            "body held back for 100 Continue",
+            "POST /secret HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n", "", false
+        ),
+    ]
+
+    @Test(arguments: refusedHeads)
+    func requestRefusedByItsHeadIsAnsweredWithoutReadingItsBody(
+        row: (name: String, head: String, body: String, keeps: Bool)
+    ) {
+        // RFC 9110 §10.1.1: no 100 (Continue) for a request the server refuses; the body is not buffered.
+        var core = makeCore(maxBody: 4)
+        feed(&core, row.head)
+        guard case .answered(let summary, let response, let route) = core.advance(now: 0, admitter: PathAdmitter())
+        else {
+            Issue.record("\(row.name): not answered from the head")
+            return
+        }
+        #expect(response.status == 401, "\(row.name)")
+        #expect(route == "/secret", "\(row.name)")
+        #expect(summary.keepAlive == row.keeps, "\(row.name)")
+        let sent = output(&core)
+        #expect(sent.hasPrefix("HTTP/1.1 401 "), "\(row.name)")
+        #expect(!sent.contains("100 Continue"), "\(row.name)")
+        #expect(sent.contains("Connection: close\r\n") == !row.keeps, "\(row.name)")
+        if row.keeps {
+            feed(&core, row.body + "GET /next HTTP/1.1\r\nHost: t\r\n\r\n")
+            guard case .dispatch(let next, _) = core.advance(now: 0, admitter: PathAdmitter()) else {
+                Issue.record("\(row.name): the request after the skipped body was not read")
+                return
+            }
+            #expect(next.path == "/next", "\(row.name)")
+        } else {
+            #expect(core.isFinished, "\(row.name): the connection does not close")
+            #expect(!core.wantsRead, "\(row.name): the body would be read")
+        }
+    }
+
+    @Test func skippingABodyThatStopsArrivingClosesWithoutASecondAnswer() {
+        var core = makeCore()
+        feed(&core, "POST /secret HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc")
+        _ = core.advance(now: 0, admitter: PathAdmitter())
+        _ = output(&core)
+        #expect(core.expire(now: Int64(Self.timeouts.bodyMilliseconds) - 1) == .none)
+        #expect(core.expire(now: Int64(Self.timeouts.bodyMilliseconds)) == .close)
+        #expect(core.pendingOutputCount == 0)
+    }
+
+    @Test func readingPausesWhileUnparsedInputExceedsOneHead() {
+        // Input is read no further ahead of the parser than one head of the largest size and one read:
+        // a body cannot pile up in the buffer before its head is decided.
+        var core = makeCore()
+        let bound = core.inputHighWater
+        feed(&core, String(repeating: "x", count: bound - 1))
+        #expect(core.wantsRead)
+        feed(&core, "x")
+        #expect(!core.wantsRead)
     }
 }

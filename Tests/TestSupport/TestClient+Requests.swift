@@ -1,12 +1,14 @@
 import Foundation
 
 extension TestClient {
-    /// Sends one request on this connection and reads its response.
+    /// Sends one request on this connection and reads its response. `Host` is `localhost` unless `headers`
+    /// name another.
     public func request(
         _ method: String, _ target: String, body: String? = nil, contentType: String? = "application/json",
         headers: [(String, String)] = []
     ) throws -> RawResponse {
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: test\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\n"
+        if !headers.contains(where: { $0.0.lowercased() == "host" }) { head += "Host: localhost\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let body {
             if let contentType { head += "Content-Type: \(contentType)\r\n" }
