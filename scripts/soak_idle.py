@@ -12,7 +12,7 @@ port, count, hold = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 held = []
 for _ in range(count):
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-    sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: soak\r\n\r\n")
+    sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
     if sock.recv(65536).startswith(b"HTTP/1.1 200"):
         held.append(sock)
 print(f"answered={len(held)}", flush=True)

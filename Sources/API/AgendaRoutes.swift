@@ -17,7 +17,7 @@ enum AgendaRoutes {
             response.headers.set(name: "Cache-Control", value: "no-store")
             return response
         }
-        router.add("PUT", "/v1/settings", putSettings(context))
+        router.add("PUT", "/v1/settings", putSettings(context), admit: RequestBody.admitJSON)
     }
 
     /// The agenda's query: `as_of` (default now) and `horizon_days` (0–365, default 14).

@@ -15,9 +15,13 @@ enum ApplicationRoutes {
 
     static func register(_ router: inout Router, _ context: APIContext) {
         router.add("GET", "/v1/applications") { request in try list(request, context) }
-        router.add("POST", "/v1/applications", context.write { request in try create(request, context) })
+        router.add(
+            "POST", "/v1/applications", context.write { request in try create(request, context) },
+            admit: RequestBody.admitJSON)
         router.add("GET", "/v1/applications/:id") { request in try get(request, context) }
-        router.add("PATCH", "/v1/applications/:id", context.write { request in try patch(request, context) })
+        router.add(
+            "PATCH", "/v1/applications/:id", context.write { request in try patch(request, context) },
+            admit: RequestBody.admitJSON)
         router.add("DELETE", "/v1/applications/:id", context.write { request in try delete(request, context) })
     }
 

@@ -27,6 +27,11 @@ enum Auth {
 
     static func check(_ request: Request, pattern: String, token: String?, feedToken: () -> String) throws {
         guard let token, !open.contains(pattern) else { return }
+        // Two credentials are one too many: which one counts would depend on which a proxy or a library
+        // keeps, so neither is used.
+        guard request.headers.values("Authorization").count <= 1 else {
+            throw APIError.invalid([FieldError("Authorization", "is sent more than once; send one bearer token")])
+        }
         let presented = bearer(request)
         if let presented, constantTimeEqual(presented, token) { return }
         if pattern == feedRoute {

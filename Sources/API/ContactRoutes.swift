@@ -10,9 +10,13 @@ enum ContactRoutes {
 
     static func register(_ router: inout Router, _ context: APIContext) {
         router.add("GET", "/v1/contacts") { request in try list(request, context) }
-        router.add("POST", "/v1/contacts", context.write { request in try create(request, context) })
+        router.add(
+            "POST", "/v1/contacts", context.write { request in try create(request, context) },
+            admit: RequestBody.admitJSON)
         router.add("GET", "/v1/contacts/:id") { request in try get(request, context) }
-        router.add("PATCH", "/v1/contacts/:id", context.write { request in try patch(request, context) })
+        router.add(
+            "PATCH", "/v1/contacts/:id", context.write { request in try patch(request, context) },
+            admit: RequestBody.admitJSON)
         router.add("DELETE", "/v1/contacts/:id", context.write { request in try delete(request, context) })
     }
 

@@ -14,7 +14,7 @@ enum DataRoutes {
 
     static func register(_ router: inout Router, _ context: APIContext) {
         router.add("GET", "/v1/export") { request in try export(request, context) }
-        router.add("POST", "/v1/import", importDocument(context))
+        router.add("POST", "/v1/import", importDocument(context), admit: RequestBody.admitJSON)
         router.add("GET", "/v1/applications.csv") { request in try applicationsCSV(request, context) }
         router.add("GET", "/v1/agenda.ics") { request in try agendaICS(request, context) }
     }

@@ -9,14 +9,18 @@ import Store
 enum EventRoutes {
     static func register(_ router: inout Router, _ context: APIContext) {
         router.add("GET", "/v1/applications/:id/events") { request in try list(request, context) }
-        router.add("POST", "/v1/applications/:id/events", context.write { request in try create(request, context) })
+        router.add(
+            "POST", "/v1/applications/:id/events", context.write { request in try create(request, context) },
+            admit: RequestBody.admitJSON)
         router.add("GET", "/v1/applications/:id/events/:event_id") { request in try get(request, context) }
         router.add(
             "DELETE", "/v1/applications/:id/events/:event_id",
             context.write { request in
                 try delete(request, context)
             })
-        router.add("POST", "/v1/applications/:id/check") { request in try check(request, context) }
+        router.add(
+            "POST", "/v1/applications/:id/check", .immediate { request in try check(request, context) },
+            admit: RequestBody.admitJSON)
     }
 
     static func json(_ e: EventRecord) -> JSONObject {

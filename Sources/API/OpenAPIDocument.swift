@@ -55,8 +55,9 @@ enum OpenAPIDocument {
               and the same body returns the first response and creates nothing; the same key with
               another body is 422.
             - Request bodies are limited to 1 MiB (413).
-            - When the server is configured with a token, every route but `/healthz` needs
-              `Authorization: Bearer <token>`, else 401 with `WWW-Authenticate: Bearer`.
+            - When the server is configured with a token, every route but `/healthz` and `/readyz`
+              needs `Authorization: Bearer <token>`, else 401 with `WWW-Authenticate: Bearer`.
+              `Authorization` sent more than once is 400.
 
             ## Methods not listed here
 
@@ -72,6 +73,20 @@ enum OpenAPIDocument {
             oversized body, 414 for a request target over 8 KiB, 431 for an oversized header
             section, 501 for an unsupported transfer coding, 503 when too many connections are
             open and 505 for an unsupported HTTP version. These are problem documents too.
+
+            A request is decided from its head before any of its body is read: a missing or wrong
+            token (401), an unknown path (404), a method the path does not take (405), a declared
+            body over the route's limit (413) or a media type the route does not take (415) is
+            answered at once, without `100 Continue`. A short body that follows is skipped and the
+            connection kept; a longer or chunked one is not read, and the connection closes after
+            the answer.
+
+            Without a token, the server answers only requests whose `Host` names it by a loopback
+            name (`localhost`, `127.0.0.1`, `[::1]`, any port), by its numeric listen address, or by
+            a name it was started with (`--allowed-host`); any other `Host` is 421 (problem type
+            `/problems/misdirected-request`). This keeps a web page whose name is rebound to this
+            machine from reading or changing the data from the seeker's browser. With a token, any
+            `Host` is served.
         tags:
           - name: service
             description: Liveness and this contract.
@@ -833,7 +848,19 @@ enum OpenAPIDocument {
               summary: Replace the calendar feed token
               description: |
                 Makes a new read-only feed token for `GET /v1/agenda.ics`; the old one stops working
-                once this answers. Never cached.
+                once this answers. Never cached. The request takes no fields: send no body, or an
+                empty JSON object; any other media type is 415, so an HTML form cannot send it.
+                A retry with the same `Idempotency-Key` answers the token the first request made.
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
+              requestBody:
+                required: false
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      maxProperties: 0
               responses:
                 '200':
                   description: The new token.
@@ -850,8 +877,14 @@ enum OpenAPIDocument {
                           feed_token:
                             type: string
                             pattern: '^[0-9a-f]{32}$'
+                '400':
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '415':
+                  $ref: '#/components/responses/UnsupportedMediaType'
+                '422':
+                  $ref: '#/components/responses/IdempotencyKeyReused'
           /v1/export:
             get:
               operationId: exportData

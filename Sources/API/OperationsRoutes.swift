@@ -22,24 +22,40 @@ enum OperationsRoutes {
             response.headers.add(name: "Cache-Control", value: "no-store")
             return response
         }
-        router.add("POST", "/v1/settings/feed-token", rotateFeedToken(context))
+        router.add(
+            "POST", "/v1/settings/feed-token", rotateFeedToken(context), admit: RequestBody.admitNothingOrJSON)
     }
 
-    /// A new feed token; the old one stops working once the change is committed.
+    /// A new feed token; the old one stops working once the change is committed. The request takes no
+    /// fields, and a retry with the same `Idempotency-Key` gets the token the first one made.
     static func rotateFeedToken(_ context: APIContext) -> Handler {
-        .deferred { _, responder in
+        .deferred { request, responder in
+            let claim: IdempotencyClaim?
+            do {
+                try RequestBody.nothing(request)
+                claim = try Idempotency.claim(request)
+            } catch {
+                responder.fail(error)
+                return
+            }
             let token = SettingsCodec.randomToken()
-            context.store.writer.submit({ db -> APIContext.SettingsSnapshot in
-                var next = try SettingsCodec.loadOrCreate(db)
-                next.feedToken = token
-                try db.writeSettings([SettingsCodec.feedToken: JSON(token).serialized()])
-                return next
+            let now = context.now()
+            context.store.writer.submit({ db -> (Response, APIContext.SettingsSnapshot?) in
+                var rotated: APIContext.SettingsSnapshot?
+                let written = try Idempotency.run(db, claim: claim, now: now) {
+                    var next = try SettingsCodec.loadOrCreate(db)
+                    next.feedToken = token
+                    try db.writeSettings([SettingsCodec.feedToken: JSON(token).serialized()])
+                    rotated = next
+                    var response = JSONResponse.make(["feed_token": JSON(token)])
+                    response.headers.set(name: "Cache-Control", value: "no-store")
+                    return APIContext.Written(response, changes: .none)
+                }
+                return (written.response, rotated)
             }) { result in
                 responder.respond(
-                    result.map { next in
-                        context.replaceSettings(next)
-                        var response = JSONResponse.make(["feed_token": JSON(next.feedToken)])
-                        response.headers.set(name: "Cache-Control", value: "no-store")
+                    result.map { response, rotated in
+                        if let rotated { context.replaceSettings(rotated) }
                         return response
                     })
             }

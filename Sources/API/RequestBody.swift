@@ -30,6 +30,31 @@ enum RequestBody {
         }
     }
 
+    /// Admission of a route whose body is a JSON document: its head must say so (415 otherwise), before
+    /// the body is read. Requiring the JSON type also keeps HTML forms, which cannot send it across sites
+    /// without a CORS preflight this server never grants, from writing anything.
+    @Sendable static func admitJSON(_ request: Request) throws(APIError) {
+        let contentType = request.headers["Content-Type"]
+        guard isJSON(contentType) else { throw .unsupportedMediaType(contentType) }
+    }
+
+    /// Admission of a route that takes no body: nothing, or JSON (an empty object). A head that names
+    /// any other media type is refused (415) even with an empty body, since that is what a form sends.
+    @Sendable static func admitNothingOrJSON(_ request: Request) throws(APIError) {
+        let contentType = request.headers["Content-Type"]
+        guard contentType == nil && !request.declaresBody || isJSON(contentType) else {
+            throw .unsupportedMediaType(contentType)
+        }
+    }
+
+    /// The body of a route that takes none: empty, or an empty JSON object.
+    static func nothing(_ request: Request) throws(APIError) {
+        guard !request.body.isEmpty else { return }
+        guard case .object(let object) = try? JSONParser.parse(request.body), object.isEmpty else {
+            throw .invalid([FieldError("body", "must be empty or an empty JSON object: this request takes no fields")])
+        }
+    }
+
     /// The body as a JSON object, or the error that says why not.
     static func object(_ request: Request) throws(APIError) -> JSONObject {
         let contentType = request.headers["Content-Type"]

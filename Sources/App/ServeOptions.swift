@@ -21,6 +21,8 @@ public struct ServeOptions: Sendable, Equatable {
     public var tokenFile: String?
     /// Serve a non-loopback address without a token, knowingly.
     public var insecureNoAuth = false
+    /// Names served in `Host` besides the loopback ones while no token is set (DNS rebinding defence).
+    public var allowedHosts: [String] = []
 
     public init() {}
 
@@ -97,6 +99,13 @@ public struct ServeOptions: Sendable, Equatable {
             $0.tokenFile = try nonEmpty($1, "--token-file")
         },
         Option(
+            flag: "--allowed-host", environment: "NOTAPEST_ALLOWED_HOSTS",
+            help: "without a token, a Host name to serve besides localhost, 127.0.0.1 and [::1]; "
+                + "repeat it or separate names by commas"
+        ) {
+            $0.allowedHosts += try hostNames($1)
+        },
+        Option(
             flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",
             help: "access log: text, json or off (default text)"
         ) {
@@ -163,9 +172,33 @@ public struct ServeOptions: Sendable, Equatable {
         return number
     }
 
-    /// True for addresses only this machine can reach.
+    /// `Host` names from `--allowed-host`: lowercase, without port, an IPv6 address in brackets.
+    static func hostNames(_ value: String) throws -> [String] {
+        try value.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            let name = String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased()
+            let bracketed = name.hasPrefix("[") && name.hasSuffix("]") && name.count > 2
+            let allowed = bracketed ? "0123456789abcdef:.[]" : "abcdefghijklmnopqrstuvwxyz0123456789-._"
+            guard !name.isEmpty, name.count <= 253, name.allSatisfy({ allowed.contains($0) }) else {
+                throw UsageError(
+                    "--allowed-host takes host names without port or scheme (an IPv6 address in brackets), not '\(part)'"
+                )
+            }
+            return name
+        }
+    }
+
+    /// True when every address `host` resolves to is a loopback one (127.0.0.0/8, ::1, or 127.0.0.0/8 mapped
+    /// into IPv6), decided from the addresses and not the spelling: `127.example.com` may resolve anywhere.
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        LoopbackAddress.all(host)
+    }
+
+    /// The `Host` names served while no token is set: the loopback names, the listen address when it is a
+    /// numeric one (no other site can be reached by it), and the names given with `--allowed-host`.
+    public var hostsServedWithoutToken: Set<String> {
+        var names = HostCheck.loopbackNames.union(allowedHosts)
+        if let literal = LoopbackAddress.numericHostName(host) { names.insert(literal) }
+        return names
     }
 
     /// The token to require, read from `tokenFile` when given; and the refusal to serve a public

@@ -17,6 +17,8 @@ public enum Service {
     {
         let token = try options.resolvedToken()
         var configuration = options.serverConfiguration
+        // Without credentials, a name an attacker rebinds to this address must not reach the data.
+        if token == nil { configuration.allowedHosts = options.hostsServedWithoutToken }
         if configuration.eventLoops == 0 {
             configuration.eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         }

@@ -206,7 +206,7 @@ import Testing
         let clients = try (0..<8).map { _ in try api.client() }
         for client in clients {
             let request =
-                "POST /v1/applications/1/events HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                "POST /v1/applications/1/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
             try client.send(request)
         }

@@ -3,11 +3,7 @@ import Testing
 
 /// The built `notapest` binary as a child process, the way a user or a container runs it.
 @Suite struct ProcessTests {
-    /// The executable sits beside the test bundle in the build folder.
-    static var binary: URL {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return exe.deletingLastPathComponent().appendingPathComponent("notapest")
-    }
+    static var binary: URL { ServerProcess.binary }
 
     @Test func versionAndUnknownFlag() throws {
         let version = try run(["--version"])
@@ -60,19 +56,7 @@ import Testing
     }
 
     func readLine(from handle: FileHandle, timeoutSeconds: Double) throws -> String {
-        var collected = Data()
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
-        var pollFD = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
-        while Date() < deadline {
-            guard poll(&pollFD, 1, 100) > 0 else { continue }
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            collected.append(chunk)
-            if let text = String(data: collected, encoding: .utf8), let newline = text.firstIndex(of: "\n") {
-                return String(text[..<newline])
-            }
-        }
-        throw CocoaError(.fileReadUnknown)
+        try ServerProcess.readLine(from: handle, timeoutSeconds: timeoutSeconds)
     }
 
     /// A plain GET over a socket, so the test needs no HTTP client library.
@@ -92,7 +76,8 @@ import Testing
             }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let request = "GET /\(parts.count > 2 ? String(parts[2]) : "") HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        let request =
+            "GET /\(parts.count > 2 ? String(parts[2]) : "") HTTP/1.1\r\nHost: \(parts[1])\r\nConnection: close\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)

@@ -61,6 +61,15 @@ import Testing
         BadCase(name: "bad environment value", arguments: [], environment: ["NOTAPEST_PORT": "-1"], mentions: "--port"),
         BadCase(
             name: "unknown log format", arguments: ["--log-format", "xml"], environment: [:], mentions: "--log-format"),
+        BadCase(
+            name: "allowed host with a scheme", arguments: ["--allowed-host", "http://x"], environment: [:],
+            mentions: "--allowed-host"),
+        BadCase(
+            name: "allowed host with a port", arguments: ["--allowed-host", "x:80"], environment: [:],
+            mentions: "--allowed-host"),
+        BadCase(
+            name: "empty allowed host in a list", arguments: [], environment: ["NOTAPEST_ALLOWED_HOSTS": "a,,b"],
+            mentions: "--allowed-host"),
     ])
     func refuses(_ row: BadCase) {
         #expect {
@@ -68,6 +77,38 @@ import Testing
         } throws: { error in
             (error as? UsageError)?.message.contains(row.mentions) == true
         }
+    }
+
+    @Test func allowedHostsAddUpAcrossFlagsAndTheEnvironment() throws {
+        let options = try ServeOptions.parse(
+            ["--allowed-host", "NotAPest.lan", "--allowed-host=[FE80::1], box"],
+            environment: ["NOTAPEST_ALLOWED_HOSTS": "home.arpa"])
+        #expect(options.allowedHosts == ["home.arpa", "notapest.lan", "[fe80::1]", "box"])
+        #expect(
+            options.hostsServedWithoutToken
+                == ["localhost", "127.0.0.1", "[::1]", "home.arpa", "notapest.lan", "[fe80::1]", "box"])
+    }
+
+    /// Whether a listen address is loopback is decided from what it resolves to, not from its spelling.
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.1.2.3", true), ("::1", true), ("localhost", true), ("::ffff:127.0.0.1", true),
+        ("0.0.0.0", false), ("::", false), ("192.168.1.5", false), ("127.example.invalid", false),
+        ("127.0.0.1.invalid", false),
+    ])
+    func loopback(host: String, expected: Bool) {
+        var options = ServeOptions()
+        options.host = host
+        #expect(options.isLoopback == expected, "\(host)")
+    }
+
+    @Test func aNumericListenAddressIsServedByItsOwnName() throws {
+        // No other site can be reached by an address, so it cannot be rebound.
+        let options = try ServeOptions.parse(["--host", "192.168.1.5"], environment: [:])
+        #expect(options.hostsServedWithoutToken.contains("192.168.1.5"))
+        let v6 = try ServeOptions.parse(["--host", "FE80::1"], environment: [:])
+        #expect(v6.hostsServedWithoutToken.contains("[fe80::1]"))
+        let named = try ServeOptions.parse(["--host", "localhost"], environment: [:])
+        #expect(named.hostsServedWithoutToken == HostCheck.loopbackNames)
     }
 
     @Test func exitCodes() {
