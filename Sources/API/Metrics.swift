@@ -2,9 +2,13 @@ import HTTP
 import Synchronization
 
 /// Counters for `GET /metrics` (Prometheus text format 0.0.4): requests by route, method and
-/// status, a latency histogram, and whatever gauges the service registers (open connections,
-/// database work, build info).
+/// status, a latency histogram, and whatever gauges and counters the service registers (open
+/// connections, database work, build info). Every label value comes from a closed set, so that no
+/// client can add series: a method is one of `knownMethods` or `other`, a route is a pattern of the
+/// router or `unmatched`, a status is one the server sent.
 public final class Metrics: ServerObserver {
+    /// The methods counted by name (RFC 9110 §9); any other is counted as `other`.
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     /// Upper bounds of the latency buckets, in seconds.
     static let bounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
@@ -28,12 +32,21 @@ public final class Metrics: ServerObserver {
     private let readMicros = Atomic<Int64>(0)
     private let writes = Atomic<Int>(0)
     private let writeMicros = Atomic<Int64>(0)
-    private let gauges = Mutex<[(name: String, help: String, value: @Sendable () -> Double)]>([])
+    private let series = Mutex<[Series]>([])
+
+    /// A value read at every scrape.
+    private struct Series {
+        let name: String
+        let help: String
+        let type: String
+        let value: @Sendable () -> Double
+    }
 
     public init() {}
 
     public func requestCompleted(method: String, route: String?, status: Int, micros: Int64) {
-        let key = Key(method: method, route: route ?? "unmatched", status: status)
+        let key = Key(
+            method: Self.knownMethods.contains(method) ? method : "other", route: route ?? "unmatched", status: status)
         state.withLock { state in
             state.requests[key, default: 0] += 1
             state.count += 1
@@ -54,9 +67,14 @@ public final class Metrics: ServerObserver {
         }
     }
 
-    /// Adds a gauge read at every scrape.
+    /// Adds a gauge (a value that goes up and down) read at every scrape.
     public func gauge(_ name: String, help: String, _ value: @escaping @Sendable () -> Double) {
-        gauges.withLock { $0.append((name, help, value)) }
+        series.withLock { $0.append(Series(name: name, help: help, type: "gauge", value: value)) }
+    }
+
+    /// Adds a counter (a value that only goes up, named `…_total`) read at every scrape.
+    public func counter(_ name: String, help: String, _ value: @escaping @Sendable () -> Double) {
+        series.withLock { $0.append(Series(name: name, help: help, type: "counter", value: value)) }
     }
 
     public func render() -> String {
@@ -85,14 +103,15 @@ public final class Metrics: ServerObserver {
             out += "# HELP notapest_db_\(kind)_seconds_total Time spent in database \(kind)s for requests.\n"
             out += "# TYPE notapest_db_\(kind)_seconds_total counter\n"
             out += "notapest_db_\(kind)_seconds_total \(Double(micros) / 1_000_000)\n"
+            out += "# HELP notapest_db_\(kind)s_total Database \(kind)s made for requests.\n"
             out += "# TYPE notapest_db_\(kind)s_total counter\n"
             out += "notapest_db_\(kind)s_total \(count)\n"
         }
-        for gauge in gauges.withLock({ $0 }) {
-            let family = gauge.name.split(separator: "{").first.map(String.init) ?? gauge.name
-            out += "# HELP \(family) \(gauge.help)\n# TYPE \(family) gauge\n"
-            let value = gauge.value()
-            out += "\(gauge.name) \(value == value.rounded() ? String(Int64(value)) : String(value))\n"
+        for entry in series.withLock({ $0 }) {
+            let family = entry.name.split(separator: "{").first.map(String.init) ?? entry.name
+            out += "# HELP \(family) \(entry.help)\n# TYPE \(family) \(entry.type)\n"
+            let value = entry.value()
+            out += "\(entry.name) \(value == value.rounded() ? String(Int64(value)) : String(value))\n"
         }
         return out
     }

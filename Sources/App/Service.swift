@@ -31,10 +31,10 @@ public enum Service {
                 Double(server.openConnections)
             }
             let writer = store.writer
-            context.metrics.gauge("notapest_db_commits", help: "Write transactions committed since start.") {
+            context.metrics.counter("notapest_db_commits_total", help: "Write transactions committed since start.") {
                 Double(writer.statistics.commits)
             }
-            context.metrics.gauge("notapest_db_write_jobs", help: "Writes run in those transactions.") {
+            context.metrics.counter("notapest_db_write_jobs_total", help: "Writes run in those transactions.") {
                 Double(writer.statistics.jobs)
             }
             context.metrics.gauge(

@@ -81,7 +81,7 @@ import Testing
         #expect(count(after.bodyText, created) == 1)
         let total = "notapest_http_request_duration_seconds_count"
         #expect(count(after.bodyText, total) > count(before, total))
-        #expect(count(after.bodyText, "notapest_db_commits") > count(before, "notapest_db_commits"))
+        #expect(count(after.bodyText, "notapest_db_commits_total") > count(before, "notapest_db_commits_total"))
         #expect(count(after.bodyText, "notapest_db_writes_total") == count(before, "notapest_db_writes_total") + 1)
         #expect(count(after.bodyText, "notapest_db_reads_total") > count(before, "notapest_db_reads_total"))
         #expect(after.bodyText.contains("notapest_http_request_duration_seconds_bucket{le=\"+Inf\"}"))
