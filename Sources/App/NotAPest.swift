@@ -71,7 +71,8 @@ public enum NotAPest {
         }
     }
 
-    /// Serves until SIGTERM or SIGINT, then shuts down gracefully and returns 0.
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully and returns 0; or, when part of the server
+    /// failed, shuts down the same way and returns 1.
     static func serve(_ options: ServeOptions) -> Int32 {
         // Block the stop signals before any thread starts, so every thread inherits the mask and
         // only the waiting thread below receives them (sigwait).
@@ -83,7 +84,8 @@ public enum NotAPest {
         let server: HTTPServer
         let store: Store
         do {
-            (server, store) = try Service.start(options)
+            // A part of the server that fails stops it through the same wait as a signal does.
+            (server, store) = try Service.start(options, onFailure: { _ in kill(getpid(), SIGTERM) })
         } catch let error as UsageError {
             printError("notapest: \(error)\n")
             return 2
@@ -94,10 +96,14 @@ public enum NotAPest {
         printError("notapest \(version) listening on http://\(options.host):\(server.port)\n")
         var received: Int32 = 0
         sigwait(&signals, &received)
-        printError("notapest: stopping (signal \(received)); finishing requests in flight\n")
+        if let failure = server.failure {
+            printError("notapest: stopping after a failure (\(failure)); finishing requests in flight\n")
+        } else {
+            printError("notapest: stopping (signal \(received)); finishing requests in flight\n")
+        }
         server.shutdown()
         store.close()
-        return 0
+        return server.failure == nil ? 0 : 1
     }
 
     static func printError(_ text: String) {

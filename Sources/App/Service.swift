@@ -12,11 +12,14 @@ public enum Service {
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
     }
 
-    public static func start(_ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow) throws
-        -> (HTTPServer, Store)
-    {
+    /// `onFailure` is told if the server stops on its own because part of it failed.
+    public static func start(
+        _ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow,
+        onFailure: (@Sendable (String) -> Void)? = nil
+    ) throws -> (HTTPServer, Store) {
         let token = try options.resolvedToken()
         var configuration = options.serverConfiguration
+        configuration.onFailure = onFailure
         // Without credentials, a name an attacker rebinds to this address must not reach the data.
         if token == nil { configuration.allowedHosts = options.hostsServedWithoutToken }
         if configuration.eventLoops == 0 {

@@ -11,7 +11,7 @@ final class EventLoop: @unchecked Sendable {
 
     let index: Int
     private let shared: ServerShared
-    private let epfd: Int32
+    let epfd: Int32
     private let wakeFD: Int32
     private var listenerFD: Int32
     private var connections: [UInt64: Connection] = [:]
@@ -23,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
     private var log: AccessLog
     private var stopDeadline: Int64?
     private var lastSweep: Int64 = 0
+    /// Set while accepting is paused for want of descriptors: when to try again, unless a close comes first.
+    private var acceptPausedUntil: Int64?
     private let sweepInterval: Int64
     private let scratch: UnsafeMutableRawBufferPointer
 
@@ -122,10 +124,19 @@ final class EventLoop: @unchecked Sendable {
         lastSweep = Clock.monotonicMilliseconds()
         date.refresh(now: Clock.wallSeconds())
         while true {
-            let count = clinux_epoll_wait(epfd, events, capacity, Int32(sweepInterval))
+            // While accepting is paused, wake for its end too.
+            let timeout =
+                acceptPausedUntil.map { max(0, min(sweepInterval, $0 - Clock.monotonicMilliseconds())) }
+                ?? sweepInterval
+            let count = clinux_epoll_wait(epfd, events, capacity, Int32(timeout))
+            let waitError = errno
             let now = Clock.monotonicMilliseconds()
             date.refresh(now: Clock.wallSeconds())
-            if count < 0 && errno != EINTR { break }
+            if count < 0 && waitError != EINTR {
+                // EBADF, EFAULT, EINVAL: the loop's own state is broken and its connections cannot be served.
+                shared.fail("event loop \(index): \(SocketError.failed("epoll_wait", waitError))")
+                break
+            }
             for i in 0..<max(0, Int(count)) {
                 let token = clinux_event_data(events, Int32(i))
                 let flags = clinux_event_flags(events, Int32(i))
@@ -145,6 +156,7 @@ final class EventLoop: @unchecked Sendable {
                     }
                 }
             }
+            if let until = acceptPausedUntil, now >= until { resumeAccepting() }
             if now - lastSweep >= sweepInterval {
                 lastSweep = now
                 sweep(now: now)
@@ -159,10 +171,19 @@ final class EventLoop: @unchecked Sendable {
     /// Accepts what the listener holds and deals the connections out to the loops in turn: whichever
     /// loop wakes first would otherwise take a whole burst of connections and serve them alone.
     private func acceptConnections(now: Int64) {
-        guard stopDeadline == nil else { return }
+        guard stopDeadline == nil, acceptPausedUntil == nil else { return }
         for _ in 0..<128 {
             let fd = accept4(listenerFD, nil, nil, clinux_sock_nonblock_cloexec)
-            if fd < 0 { return }
+            if fd < 0 {
+                let code = errno
+                // Out of descriptors (or kernel memory) with connections still queued: the listener stays
+                // readable, and a level-triggered loop would spin on it. Stop watching it for a while.
+                if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
+                    pauseAccepting(now: now, errno: code)
+                }
+                return
+            }
+            shared.acceptResumed()
             guard shared.reserveConnection() else {
                 // Over the limit: a best-effort 503 and close, never an unbounded queue.
                 _ = shared.overloadResponse.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, clinux_msg_nosignal) }
@@ -177,6 +198,25 @@ final class EventLoop: @unchecked Sendable {
                 register(fd, now: now)
             }
         }
+    }
+
+    /// How long accepting stays paused when no connection of this loop closes meanwhile.
+    static let acceptPauseMilliseconds: Int64 = 100
+
+    private func pauseAccepting(now: Int64, errno code: Int32) {
+        guard acceptPausedUntil == nil else { return }
+        _ = clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_DEL), listenerFD, 0, 0)
+        acceptPausedUntil = now + Self.acceptPauseMilliseconds
+        shared.acceptPaused(errno: code, now: now)
+    }
+
+    /// Watches the listener again after a pause: a descriptor was freed, or the pause is over.
+    private func resumeAccepting() {
+        guard acceptPausedUntil != nil else { return }
+        acceptPausedUntil = nil
+        guard stopDeadline == nil else { return }
+        _ = clinux_epoll_ctl(
+            epfd, Int32(EPOLL_CTL_ADD), listenerFD, clinux_epollin | clinux_epollexclusive, Self.listenerToken)
     }
 
     private func register(_ fd: Int32, now: Int64) {
@@ -348,6 +388,7 @@ final class EventLoop: @unchecked Sendable {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
         close(connection.fd)
         shared.releaseConnection()
+        resumeAccepting()
     }
 
     private func sweep(now: Int64) {

@@ -4,9 +4,12 @@ import Synchronization
 /// The HTTP/1.1 server: a listener and one epoll event loop per thread.
 public final class HTTPServer: Sendable {
     private let shared: ServerShared
-    private let listener: Listener
-    private let loops: [EventLoop]
+    let listener: Listener
+    let loops: [EventLoop]
     private let threads = Mutex<[pthread_t]>([])
+    /// Whether the listener is closed: `wait` may be called more than once (and `shutdown` calls it), but
+    /// a descriptor closed twice may by then be another file's.
+    private let listenerClosed = Atomic<Bool>(false)
 
     /// The bound port (the ephemeral one when configured with 0).
     public var port: Int { listener.port }
@@ -18,7 +21,8 @@ public final class HTTPServer: Sendable {
         // A peer that resets its connection must not kill the process: sends use MSG_NOSIGNAL, and
         // SIGPIPE is ignored for any write that does not (stderr on a closed pipe).
         signal(SIGPIPE, SIG_IGN)
-        Self.raiseOpenFileLimit()
+        var configuration = configuration
+        configuration.maxConnections = Self.connectionsWithinDescriptorLimit(configuration.maxConnections)
         let shared = ServerShared(configuration: configuration, router: router, observer: observer)
         let listener = try Listener.bind(host: configuration.host, port: configuration.port)
         let count =
@@ -41,11 +45,26 @@ public final class HTTPServer: Sendable {
     /// How many event loops serve requests; `Request.loopIndex` is below this.
     public var loopCount: Int { loops.count }
 
-    /// Starts the event loop threads.
+    /// Why the server stopped on its own (an event loop failed), or nil.
+    public var failure: String? { shared.failure.withLock { $0 } }
+
+    /// Starts the event loop threads. When one cannot be started, those that were are stopped and joined
+    /// before the error is thrown.
     public func start() throws {
+        try start(spawn: { try Thread.spawn($0) })
+    }
+
+    /// `start`, with the way threads are made given (tests make it fail).
+    func start(spawn: (@escaping @Sendable () -> Void) throws -> pthread_t) throws {
         var started: [pthread_t] = []
-        for loop in loops {
-            started.append(try Thread.spawn { loop.run() })
+        do {
+            for loop in loops {
+                started.append(try spawn { loop.run() })
+            }
+        } catch {
+            for loop in loops { loop.requestStop() }
+            for thread in started { pthread_join(thread, nil) }
+            throw error
         }
         threads.withLock { $0 = started }
     }
@@ -65,16 +84,31 @@ public final class HTTPServer: Sendable {
         }
         for thread in running { pthread_join(thread, nil) }
         shared.loops.withLock { $0.removeAll() }
-        close(listener.fd)
+        if !listenerClosed.exchange(true, ordering: .acquiringAndReleasing) { close(listener.fd) }
     }
 
-    /// Lifts the soft limit on open files to the hard one: 10,000 connections need as many
-    /// descriptors, and the common default soft limit is 1,024.
-    private static func raiseOpenFileLimit() {
+    /// Descriptors kept for everything but connections: the listener, epoll sets and eventfds, the database
+    /// and its journal, the log.
+    static let reservedDescriptors = 64
+
+    /// Lifts the soft limit on open files to the hard one (10,000 connections need as many descriptors, and
+    /// the common default soft limit is 1,024), and lowers `wanted` to what that limit leaves for connections,
+    /// saying so: past it, accepts would fail for want of descriptors instead of answering 503.
+    static func connectionsWithinDescriptorLimit(_ wanted: Int) -> Int {
         var limit = rlimit()
-        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return wanted }
+        if limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+            _ = getrlimit(RLIMIT_NOFILE_VALUE, &limit)
+        }
+        let available = Int(clamping: limit.rlim_cur) - reservedDescriptors
+        guard wanted > available else { return wanted }
+        let capped = max(1, available)
+        ServerLog.write(
+            "warning: max connections lowered from \(wanted) to \(capped): the process may open only "
+                + "\(limit.rlim_cur) descriptors (raise it with ulimit -n or the container's nofile limit)")
+        return capped
     }
 }
 

@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// The `Host` names served (lowercase, IPv6 addresses in brackets, any port); others get 421. Nil serves
     /// any: a server that needs credentials cannot be used through a rebound name.
     public var allowedHosts: Set<String>?
+    /// Called once if the server stops on its own because part of it failed (the message says what); the
+    /// loops are already stopping. The process decides how to end.
+    public var onFailure: (@Sendable (String) -> Void)?
 
     public struct Timeouts: Sendable, Equatable {
         /// From a request head's first byte to its end; then 408 and close (defeats slowloris).

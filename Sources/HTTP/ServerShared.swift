@@ -8,6 +8,13 @@ final class ServerShared: Sendable, HeadAdmitting {
     let router: Router
     let observer: (any ServerObserver)?
     private let openConnections = Atomic<Int>(0)
+    /// Whether a pause in accepting (out of descriptors) has been logged and not yet followed by an accept.
+    private let acceptPauseLogged = Atomic<Bool>(false)
+    /// When a pause was last logged (monotonic milliseconds): while descriptors stay scarce, accepts fail and
+    /// succeed by turns, and one line a minute says as much as one per turn.
+    private let acceptPauseLoggedAt = Atomic<Int64>(Int64.min / 2)
+    /// Why the server stopped on its own, if it did.
+    let failure = Mutex<String?>(nil)
     private let dealt = Atomic<Int>(0)
     /// The loops, to deal new connections to; emptied when the server stops, which ends the cycle
     /// between the loops and this object.
@@ -56,6 +63,39 @@ final class ServerShared: Sendable, HeadAdmitting {
 
     func releaseConnection() {
         openConnections.wrappingSubtract(1, ordering: .relaxed)
+    }
+
+    /// A loop stopped accepting because the process or the system is out of descriptors: said once, and
+    /// again at most once a minute, however many loops pause and however often.
+    func acceptPaused(errno code: Int32, now: Int64) {
+        let last = acceptPauseLoggedAt.load(ordering: .relaxed)
+        guard now - last >= 60_000,
+            acceptPauseLoggedAt.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
+        else { return }
+        acceptPauseLogged.store(true, ordering: .relaxed)
+        ServerLog.write(
+            "warning: cannot accept connections: \(SocketError.failed("accept4", code)); "
+                + "pausing accepts until a descriptor is free (\(connectionCount) connections open)")
+    }
+
+    /// A connection was accepted: a pause, if one was logged, is over.
+    func acceptResumed() {
+        guard acceptPauseLogged.load(ordering: .relaxed), acceptPauseLogged.exchange(false, ordering: .relaxed)
+        else { return }
+        ServerLog.write("notice: accepting connections again")
+    }
+
+    /// Something the server cannot go on without failed (an event loop's epoll set): say so, stop every
+    /// loop, and tell the process, which decides how to exit.
+    func fail(_ message: String) {
+        let first = failure.withLock { failure -> Bool in
+            defer { if failure == nil { failure = message } }
+            return failure == nil
+        }
+        ServerLog.write("error: \(message); stopping the server")
+        guard first else { return }
+        for loop in loops.withLock({ $0 }) { loop.requestStop() }
+        configuration.onFailure?(message)
     }
 
     /// Decides a request from its head: a foreign Host, `*`, an unknown path, a method the path does not
@@ -129,8 +169,7 @@ final class ServerShared: Sendable, HeadAdmitting {
             for field in known.headers { response.headers.add(name: field.name, value: field.value) }
             return response
         }
-        let line = "error: \(method) \(path) failed: \(String(describing: error))\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        ServerLog.write("error: \(method) \(path) failed: \(String(describing: error))")
         return Problem(status: 500, detail: "The server failed to handle the request.").response
     }
 
