@@ -34,7 +34,8 @@ let package = Package(
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "APITests", dependencies: ["API", "HTTP", "Store", "Guidance"], swiftSettings: swiftSettings),
+            name: "APITests", dependencies: ["API", "App", "HTTP", "Store", "Guidance", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

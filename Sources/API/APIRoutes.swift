@@ -10,6 +10,15 @@ public enum APIRoutes {
         return response
     }()
 
+    /// The contract as served: its bytes and their tag, made once rather than for every request.
+    static let specification: Response = {
+        let bytes = Array(OpenAPIDocument.yaml.utf8)
+        var response = Response(status: 200, contentType: "application/yaml", body: bytes)
+        response.headers.add(name: "ETag", value: ETag.body(bytes))
+        response.headers.add(name: "Cache-Control", value: JSONResponse.dataCaching)
+        return response
+    }()
+
     public static func make(_ context: APIContext) -> Router {
         var router = Router()
         router.add("GET", "/healthz") { request in
@@ -21,13 +30,10 @@ public enum APIRoutes {
             return health
         }
         router.add("GET", "/openapi.yaml") { request in
-            let bytes = Array(OpenAPIDocument.yaml.utf8)
-            let etag = ETag.body(bytes)
-            if ETag.noneMatchHits(request, tag: etag) { return JSONResponse.notModified(etag) }
-            var response = Response(status: 200, contentType: "application/yaml", body: bytes)
-            response.headers.add(name: "ETag", value: etag)
-            response.headers.add(name: "Cache-Control", value: JSONResponse.dataCaching)
-            return response
+            if let etag = specification.headers["ETag"], ETag.noneMatchHits(request, tag: etag) {
+                return JSONResponse.notModified(etag)
+            }
+            return specification
         }
         ContactRoutes.register(&router, context)
         ApplicationRoutes.register(&router, context)

@@ -64,4 +64,25 @@ import Testing
         #expect(response.header("Content-Type") == "application/yaml")
         #expect(response.bodyText + "\n" == yaml)
     }
+
+    @Test func theDocumentIsMadeOnceNotPerRequest() throws {
+        // 81 KB copied and hashed for every GET was work a client could make the server repeat at will.
+        let api = try APIServer()
+        let router = APIRoutes.make(try APIContext(store: api.store, now: { 0 }))
+        guard case .found(let route, _) = router.match(method: "GET", path: "/openapi.yaml"),
+            case .immediate(let handler) = route.handler
+        else {
+            Issue.record("GET /openapi.yaml is not routed to an immediate handler")
+            return
+        }
+        let head = RequestHead(
+            method: "GET", target: "/openapi.yaml", path: "/openapi.yaml", query: nil, version: .http1_1,
+            headers: HTTPHeaders())
+        let first = try handler(Request(head: head))
+        let second = try handler(Request(head: head))
+        #expect(
+            first.body.withUnsafeBufferPointer { $0.baseAddress }
+                == second.body.withUnsafeBufferPointer { $0.baseAddress })
+        #expect(first.headers["ETag"] == second.headers["ETag"])
+    }
 }
