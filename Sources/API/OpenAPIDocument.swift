@@ -26,7 +26,11 @@ enum OpenAPIDocument {
             - Ids are positive integers. A path id that is not a positive integer names nothing: 404.
             - Times are RFC 3339 date-times; requests may use any offset, responses always use UTC
               with `Z` (milliseconds only when they are not zero). Dates without a time of day are
-              `YYYY-MM-DD`.
+              `YYYY-MM-DD`. A time must fall between `0000-01-01T00:00:00Z` and
+              `9999-12-31T23:59:59.999Z` once in UTC, where its year has four digits; one that an
+              offset carries outside is 400. A time the guidance derives beyond them (a wait from
+              the last days of 9999) is written as the nearer of the two, and in the calendar feed
+              an event that cannot end after it starts has no `DTEND`.
             - String limits count characters: names and short fields hold at most 200, notes at
               most 10,000.
             - Validation is strict. Malformed JSON, a wrong type, an unknown member, a missing
@@ -1280,7 +1284,9 @@ enum OpenAPIDocument {
                 - $ref: '#/components/schemas/Id'
                 - type: 'null'
             Instant:
-              description: An RFC 3339 date-time, as the server writes it, in UTC with `Z`.
+              description: |
+                An RFC 3339 date-time, as the server writes it, in UTC with `Z`, from
+                `0000-01-01T00:00:00Z` to `9999-12-31T23:59:59.999Z`.
               type: string
               format: date-time
               pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{3})?Z$'
