@@ -1112,7 +1112,9 @@ enum OpenAPIDocument {
             TextFilter:
               name: q
               in: query
-              description: Only applications whose employer or position contains this text, ignoring ASCII case.
+              description: |
+                Only applications whose employer or position contains this text, ignoring ASCII case.
+                Every character matches only itself: `%`, `_` and a NUL (`%00`) are not wildcards.
               schema:
                 type: string
                 maxLength: 200
