@@ -50,7 +50,8 @@ enum OpenAPIDocument {
             - Every successful `GET` carries an `ETag` (a stored resource's version, or a hash of
               the body for lists, the agenda, the guidance, the settings and this document) and
               honours `If-None-Match` with 304 and no body, so that integrations can poll cheaply.
-              `PATCH` and `DELETE` honour `If-Match`: 412 when it does not list the current tag.
+              `PATCH` and `DELETE` honour `If-Match`: 412 when it does not list the current tag;
+              and `If-None-Match`: 412 when it is `*` or lists the current tag (RFC 9110 §13.1.2).
             - Data responses say `Cache-Control: private, no-cache` (keep, but revalidate with the
               ETag); `/healthz` and anything holding a token say `no-store`.
             - `PATCH` takes a JSON merge patch (RFC 7396): members present replace the stored
@@ -303,6 +304,7 @@ enum OpenAPIDocument {
                 to null.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               requestBody:
                 required: true
                 content:
@@ -347,6 +349,7 @@ enum OpenAPIDocument {
                 such as `applications[3].recruiter_id` or `applications[3].events[12].contact_id`.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               responses:
                 '204':
                   description: The contact is gone.
@@ -476,6 +479,7 @@ enum OpenAPIDocument {
                 exist.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               requestBody:
                 required: true
                 content:
@@ -520,6 +524,7 @@ enum OpenAPIDocument {
                 application that pointed at it keeps its event, with `other_application_id` now null.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               responses:
                 '204':
                   description: The application and its events are gone.
@@ -660,6 +665,7 @@ enum OpenAPIDocument {
               description: Removes one event from the timeline, for instance one recorded by mistake.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               responses:
                 '204':
                   description: The event is gone.
@@ -1126,12 +1132,21 @@ enum OpenAPIDocument {
                 representation the answer is 304 without a body (RFC 9110 §13.1.2).
               schema:
                 type: string
+            IfNoneMatchOnChange:
+              name: If-None-Match
+              in: header
+              description: |
+                `*`, or entity tags of versions the change must not be made to. When the resource
+                exists and this is `*` or lists its current tag (weak comparison), nothing changes
+                and the answer is 412 (RFC 9110 §13.1.2). It is evaluated after `If-Match`.
+              schema:
+                type: string
             IfMatch:
               name: If-Match
               in: header
               description: |
-                Entity tags the change is meant for (or `*`). When none is the resource's current
-                tag nothing changes and the answer is 412 (RFC 9110 §13.1.1).
+                Entity tags the change is meant for (or `*`), such as the one `GET` gave. When none
+                is the resource's current tag nothing changes and the answer is 412 (RFC 9110 §13.1.1).
               schema:
                 type: string
             IdempotencyKey:
@@ -1222,7 +1237,9 @@ enum OpenAPIDocument {
                   schema:
                     $ref: '#/components/schemas/FieldProblem'
             PreconditionFailed:
-              description: '`If-Match` does not list the current entity tag; nothing changed.'
+              description: |
+                `If-Match` does not list the current entity tag, or `If-None-Match` is `*` or lists
+                it; nothing changed.
               content:
                 application/problem+json:
                   schema:
