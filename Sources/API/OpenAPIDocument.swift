@@ -1155,7 +1155,7 @@ enum OpenAPIDocument {
               description: |
                 A key the client chooses for one logical request. Sending the same key with the
                 same body again returns the first response and creates nothing; the same key with
-                another body is 422.
+                another body is 422. The field must be sent once: two or more are 400.
               schema:
                 description: 1 to 200 visible ASCII characters.
                 type: string
