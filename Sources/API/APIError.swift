@@ -13,7 +13,7 @@ public enum APIError: Error, Sendable, ProblemConvertible {
     case notFound(String)
     /// The resource is referenced, or the database is not empty (409).
     case conflict(String, [FieldError] = [])
-    /// `If-Match` did not match the current version (412).
+    /// `If-Match` did not match the current version, or `If-None-Match` did (412).
     case preconditionFailed(String)
     /// The same idempotency key with another request (422).
     case idempotencyMismatch

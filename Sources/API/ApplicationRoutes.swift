@@ -92,7 +92,7 @@ enum ApplicationRoutes {
     static func asOf(_ request: Request, default now: Int64) throws(APIError) -> Int64 {
         guard let text = request.query("as_of") else { return now }
         guard let millis = Timestamp.parse(text) else {
-            throw .badQuery(FieldError("as_of", "must be an RFC 3339 date-time such as 2026-11-02T09:30:00Z"))
+            throw .badQuery(FieldError("as_of", Timestamp.expected))
         }
         return millis
     }

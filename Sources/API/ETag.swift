@@ -49,19 +49,6 @@ enum ETag {
         }
     }
 
-    /// RFC 9110 §13.1.1: nil when there is no `If-Match`; else whether it lists the tag (strong
-    /// comparison) or is `*`.
-    static func matches(_ request: Request, tag: String) -> Bool? {
-        let fields = request.headers.values("If-Match")
-        guard !fields.isEmpty else { return nil }
-        return fields.contains { field in
-            field.split(separator: ",").contains { candidate in
-                let trimmed = candidate.trimmingSpaces
-                return trimmed == "*" || trimmed == tag
-            }
-        }
-    }
-
     static func weakEqual(_ a: Substring, _ b: String) -> Bool {
         let strip = { (s: Substring) -> Substring in s.hasPrefix("W/") ? s.dropFirst(2) : s }
         return strip(a) == strip(b[...])

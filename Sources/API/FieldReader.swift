@@ -139,7 +139,7 @@ struct FieldReader {
             return nil
         }
         guard case .string(let text) = value, let millis = Timestamp.parse(text) else {
-            fail(key, "must be an RFC 3339 date-time such as 2026-11-02T09:30:00Z")
+            fail(key, Timestamp.expected)
             return nil
         }
         return millis

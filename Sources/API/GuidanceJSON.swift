@@ -3,8 +3,15 @@ import Guidance
 
 /// The guidance's results as the JSON shapes of API.md.
 enum GuidanceJSON {
+    /// The millisecond of an instant the guidance derived, clamped to the instants the service writes
+    /// (`Timestamp.earliest...latest`): a wait that ends after 9999 is shown as its last millisecond
+    /// rather than as a year no RFC 3339 text can hold, and is still later than any time a client
+    /// can send, so what it forbids stays forbidden.
     static func millis(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let value = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        guard value > Double(Timestamp.earliest) else { return Timestamp.earliest }
+        guard value < Double(Timestamp.latest) else { return Timestamp.latest }
+        return Int64(value)
     }
 
     static func date(_ millis: Int64) -> Date {

@@ -28,8 +28,15 @@ extension ICalendar {
             calendar.property("BEGIN", "VEVENT")
             calendar.property("UID", uid(item))
             calendar.property("DTSTAMP", dtstamp)
-            calendar.property("DTSTART", dateTime(start))
-            calendar.property("DTEND", dateTime(end))
+            let startText = dateTime(start)
+            let endText = dateTime(end)
+            calendar.property("DTSTART", startText)
+            // DTEND must be later than DTSTART (§3.8.2.2); in the last second of 9999, where a start
+            // derived later is written too, none is, and a VEVENT without DTEND ends as it starts
+            // (§3.6.1). The texts have fixed width, so their order is the instants' order.
+            if endText > startText {
+                calendar.property("DTEND", endText)
+            }
             calendar.text("SUMMARY", summary(item, employer: employers[item.applicationId] ?? ""))
             calendar.text("DESCRIPTION", item.message)
             // A reminder to act, not a meeting: it does not make the seeker look busy (§3.8.2.7).

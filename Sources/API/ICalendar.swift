@@ -66,7 +66,8 @@ struct ICalendar {
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
-    /// A DATE-TIME in UTC (§3.3.5, form 2): `YYYYMMDDTHHMMSSZ`, to the second.
+    /// A DATE-TIME in UTC (§3.3.5, form 2): `YYYYMMDDTHHMMSSZ`, to the second; an instant outside
+    /// the years 0000 to 9999 is written as the nearer end of them (`Timestamp.utcParts`).
     static func dateTime(_ millis: Int64) -> String {
         let (year, month, day, secondOfDay, _) = Timestamp.utcParts(millis)
         return Timestamp.pad(year, 4) + Timestamp.pad(month, 2) + Timestamp.pad(day, 2) + "T"

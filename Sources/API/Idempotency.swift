@@ -8,10 +8,18 @@ import Store
 enum Idempotency {
     static let retentionMilliseconds: Int64 = 48 * 3600 * 1000
 
-    /// The request's key, validated (1–200 visible ASCII characters), with the fingerprint of what the
-    /// request asks; nil for a request without the header, which then costs no fingerprint.
+    /// The request's key, validated (1–200 visible ASCII characters, in one field), with the
+    /// fingerprint of what the request asks; nil for a request without the header, which then costs
+    /// no fingerprint.
+    ///
+    /// A second field is refused rather than one of them picked: the key is a single value, not a list
+    /// (RFC 9110 §5.3), and an intermediary that kept the other field would see another request.
     static func claim(_ request: Request) throws(APIError) -> IdempotencyClaim? {
-        guard let key = request.headers["Idempotency-Key"] else { return nil }
+        let keys = request.headers.values("Idempotency-Key")
+        guard let key = keys.first else { return nil }
+        guard keys.count == 1 else {
+            throw .invalid([FieldError("Idempotency-Key", "must be sent once (the request has \(keys.count) fields)")])
+        }
         guard (1...200).contains(key.utf8.count), key.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw .invalid([FieldError("Idempotency-Key", "must be 1 to 200 visible ASCII characters")])
         }

@@ -16,8 +16,4 @@ public enum LocalDay {
         guard (1...12).contains(month), day >= 1 else { return false }
         return day <= LocalDate.daysInMonth(year: year, month: month)
     }
-
-    static func format(year: Int, month: Int, day: Int) -> String {
-        Timestamp.pad(year, 4) + "-" + Timestamp.pad(month, 2) + "-" + Timestamp.pad(day, 2)
-    }
 }

@@ -26,7 +26,11 @@ enum OpenAPIDocument {
             - Ids are positive integers. A path id that is not a positive integer names nothing: 404.
             - Times are RFC 3339 date-times; requests may use any offset, responses always use UTC
               with `Z` (milliseconds only when they are not zero). Dates without a time of day are
-              `YYYY-MM-DD`.
+              `YYYY-MM-DD`. A time must fall between `0000-01-01T00:00:00Z` and
+              `9999-12-31T23:59:59.999Z` once in UTC, where its year has four digits; one that an
+              offset carries outside is 400. A time the guidance derives beyond them (a wait from
+              the last days of 9999) is written as the nearer of the two, and in the calendar feed
+              an event that cannot end after it starts has no `DTEND`.
             - String limits count characters: names and short fields hold at most 200, notes at
               most 10,000.
             - Validation is strict. Malformed JSON, a wrong type, an unknown member, a missing
@@ -46,7 +50,8 @@ enum OpenAPIDocument {
             - Every successful `GET` carries an `ETag` (a stored resource's version, or a hash of
               the body for lists, the agenda, the guidance, the settings and this document) and
               honours `If-None-Match` with 304 and no body, so that integrations can poll cheaply.
-              `PATCH` and `DELETE` honour `If-Match`: 412 when it does not list the current tag.
+              `PATCH` and `DELETE` honour `If-Match`: 412 when it does not list the current tag;
+              and `If-None-Match`: 412 when it is `*` or lists the current tag (RFC 9110 §13.1.2).
             - Data responses say `Cache-Control: private, no-cache` (keep, but revalidate with the
               ETag); `/healthz` and anything holding a token say `no-store`.
             - `PATCH` takes a JSON merge patch (RFC 7396): members present replace the stored
@@ -314,6 +319,7 @@ enum OpenAPIDocument {
                 to null.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               requestBody:
                 required: true
                 content:
@@ -358,6 +364,7 @@ enum OpenAPIDocument {
                 such as `applications[3].recruiter_id` or `applications[3].events[12].contact_id`.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               responses:
                 '204':
                   description: The contact is gone.
@@ -487,6 +494,7 @@ enum OpenAPIDocument {
                 exist.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               requestBody:
                 required: true
                 content:
@@ -531,6 +539,7 @@ enum OpenAPIDocument {
                 application that pointed at it keeps its event, with `other_application_id` now null.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               responses:
                 '204':
                   description: The application and its events are gone.
@@ -671,6 +680,7 @@ enum OpenAPIDocument {
               description: Removes one event from the timeline, for instance one recorded by mistake.
               parameters:
                 - $ref: '#/components/parameters/IfMatch'
+                - $ref: '#/components/parameters/IfNoneMatchOnChange'
               responses:
                 '204':
                   description: The event is gone.
@@ -1141,7 +1151,9 @@ enum OpenAPIDocument {
             TextFilter:
               name: q
               in: query
-              description: Only applications whose employer or position contains this text, ignoring ASCII case.
+              description: |
+                Only applications whose employer or position contains this text, ignoring ASCII case.
+                Every character matches only itself: `%`, `_` and a NUL (`%00`) are not wildcards.
               schema:
                 type: string
                 maxLength: 200
@@ -1153,12 +1165,21 @@ enum OpenAPIDocument {
                 representation the answer is 304 without a body (RFC 9110 §13.1.2).
               schema:
                 type: string
+            IfNoneMatchOnChange:
+              name: If-None-Match
+              in: header
+              description: |
+                `*`, or entity tags of versions the change must not be made to. When the resource
+                exists and this is `*` or lists its current tag (weak comparison), nothing changes
+                and the answer is 412 (RFC 9110 §13.1.2). It is evaluated after `If-Match`.
+              schema:
+                type: string
             IfMatch:
               name: If-Match
               in: header
               description: |
-                Entity tags the change is meant for (or `*`). When none is the resource's current
-                tag nothing changes and the answer is 412 (RFC 9110 §13.1.1).
+                Entity tags the change is meant for (or `*`), such as the one `GET` gave. When none
+                is the resource's current tag nothing changes and the answer is 412 (RFC 9110 §13.1.1).
               schema:
                 type: string
             IdempotencyKey:
@@ -1167,7 +1188,7 @@ enum OpenAPIDocument {
               description: |
                 A key the client chooses for one logical request. Sending the same key with the
                 same body again returns the first response and creates nothing; the same key with
-                another body is 422.
+                another body is 422. The field must be sent once: two or more are 400.
               schema:
                 description: 1 to 200 visible ASCII characters.
                 type: string
@@ -1249,7 +1270,9 @@ enum OpenAPIDocument {
                   schema:
                     $ref: '#/components/schemas/FieldProblem'
             PreconditionFailed:
-              description: '`If-Match` does not list the current entity tag; nothing changed.'
+              description: |
+                `If-Match` does not list the current entity tag, or `If-None-Match` is `*` or lists
+                it; nothing changed.
               content:
                 application/problem+json:
                   schema:
@@ -1313,7 +1336,9 @@ enum OpenAPIDocument {
                 - $ref: '#/components/schemas/Id'
                 - type: 'null'
             Instant:
-              description: An RFC 3339 date-time, as the server writes it, in UTC with `Z`.
+              description: |
+                An RFC 3339 date-time, as the server writes it, in UTC with `Z`, from
+                `0000-01-01T00:00:00Z` to `9999-12-31T23:59:59.999Z`.
               type: string
               format: date-time
               pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{3})?Z$'

@@ -2,10 +2,31 @@ import Guidance
 
 /// RFC 3339 timestamps (`2026-11-02T09:30:00-05:00`) to and from milliseconds since the Unix
 /// epoch, by hand: no formatter on the request path, and exact control over what is accepted.
+///
+/// The instants the service keeps are those RFC 3339 can write in UTC, whose `date-fullyear` has
+/// four digits (§5.6): `0000-01-01T00:00:00Z` through `9999-12-31T23:59:59.999Z`. A text whose
+/// offset carries it outside is refused, and an instant derived outside (a wait from the last day
+/// of 9999) is written as the nearest end of the range, so every time written can be read back.
 public enum Timestamp {
+    /// The first instant the service keeps: `0000-01-01T00:00:00Z`.
+    public static let earliest: Int64 = -62_167_219_200_000
+    /// The last instant the service keeps: `9999-12-31T23:59:59.999Z`.
+    public static let latest: Int64 = 253_402_300_799_999
+
+    /// What a time must be, for the errors that refuse one.
+    static let expected =
+        "must be an RFC 3339 date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, such as "
+        + "2026-11-02T09:30:00Z"
+
+    /// `millis` moved into `earliest...latest`.
+    public static func clamped(_ millis: Int64) -> Int64 {
+        min(max(millis, earliest), latest)
+    }
+
     /// Parses an RFC 3339 `date-time` (§5.6): full date, `T`, time with optional fraction, and `Z`
     /// or a numeric offset. Fractions beyond milliseconds are truncated. Nil when malformed or out
-    /// of range (month 13, 30 February, hour 24, offset minutes 60, …).
+    /// of range (month 13, 30 February, hour 24, offset minutes 60, …), and when the offset puts
+    /// the instant outside `earliest...latest` (`0000-01-01T00:00:00+00:01`).
     public static func parse(_ text: String) -> Int64? {
         let b = Array(text.utf8)
         guard b.count >= 20,
@@ -50,17 +71,23 @@ public enum Timestamp {
         if second == 60 { millis = 999 }
         let days = LocalDate.dayNumber(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + clampedSecond) - Int64(offsetMinutes * 60)
-        return seconds * 1000 + Int64(millis)
+        let instant = seconds * 1000 + Int64(millis)
+        guard (earliest...latest).contains(instant) else { return nil }
+        return instant
     }
 
-    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero.
+    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero. An instant outside
+    /// `earliest...latest` is written as the nearer end of it.
     public static func format(_ millis: Int64) -> String {
         withText(millis) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The UTC date, second of the day and millisecond of an instant; an instant before 1970 belongs to
-    /// the day, second and millisecond that began before it (division rounds toward the past).
+    /// the day, second and millisecond that began before it (division rounds toward the past). The
+    /// instant is first clamped to `earliest...latest`, so the year always has four digits: every
+    /// writer of times goes through here.
     static func utcParts(_ millis: Int64) -> (year: Int, month: Int, day: Int, secondOfDay: Int, millisecond: Int) {
+        let millis = clamped(millis)
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let (year, month, day) = LocalDate.civil(dayNumber: days)
@@ -71,10 +98,6 @@ public enum Timestamp {
     /// only for the call: agendas write tens of thousands of these per response, with no String each.
     static func withText<T>(_ millis: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         let (year, month, day, secondOfDay, ms) = utcParts(millis)
-        guard (0...9999).contains(year) else {
-            return Array((LocalDay.format(year: year, month: month, day: day) + "T00:00:00Z").utf8)
-                .withUnsafeBufferPointer(body)
-        }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var i = 0
             func put(_ value: Int, _ width: Int) {

@@ -32,8 +32,13 @@ enum DateText {
     /// "0" to "99": a number is written as whole pieces of these.
     private static let upToHundred = (0..<100).map { String($0) }
 
-    /// A non-negative number in decimal, without a String of its own.
+    /// A number in decimal, without a String of its own. Negative only for a year before 0, the local date of
+    /// an instant early on 0000-01-01 in a zone west of UTC.
     private static func number<Target: MessageOutput & ~Copyable>(_ value: Int, to target: inout Target) {
+        if value < 0 {
+            target.write(wording: "-")
+            return number(-value, to: &target)
+        }
         guard value >= 100 else { return target.write(upToHundred[max(0, value)]) }
         number(value / 100, to: &target)
         twoDigits(value % 100, to: &target)

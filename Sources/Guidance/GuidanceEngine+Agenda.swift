@@ -58,12 +58,12 @@ extension GuidanceEngine {
     /// instant asked about; only whether the action is overdue does, right after its `dueBy`. Nil when `asOf`
     /// comes before the latest event, where a later instant may see more of the timeline.
     public func nextActionSpan(for facts: ApplicationFacts, asOf: Date, next: AgendaItem?) -> ClosedRange<Date>? {
-        let latest = facts.events.last?.occurredAt ?? .distantPast
+        let latest = facts.events.last?.occurredAt ?? Self.beforeEverything
         guard asOf >= latest else { return nil }
-        guard let dueBy = next?.dueBy else { return latest...Date.distantFuture }
+        guard let dueBy = next?.dueBy else { return latest...Self.afterEverything }
         if asOf <= dueBy { return latest...dueBy }
         let overdueFrom = Date(timeIntervalSinceReferenceDate: dueBy.timeIntervalSinceReferenceDate.nextUp)
-        return Swift.max(latest, overdueFrom)...Date.distantFuture
+        return Swift.max(latest, overdueFrom)...Self.afterEverything
     }
 
     /// The items of one application; events after `asOf` are not yet known.
@@ -87,14 +87,14 @@ extension GuidanceEngine {
                 }
             }
             if facts.route.isRecruiterRoute, let recruiterId = facts.recruiterId,
-                (timeline.latestDebrief ?? .distantPast) < interview.occurredAt
+                (timeline.latestDebrief ?? Self.beforeEverything) < interview.occurredAt
             {
                 if let item = builder.debrief(recruiterId, for: interview) {
                     items.append(item)
                 }
             }
             if facts.status == .active,
-                (timeline.latestDirectionsAt ?? .distantPast) < interview.occurredAt
+                (timeline.latestDirectionsAt ?? Self.beforeEverything) < interview.occurredAt
             {
                 if let item = builder.recordDirections(for: interview) {
                     items.append(item)

@@ -17,10 +17,15 @@ public struct GuidanceEngine: Sendable {
         clock = ZonedClock(timeZone: zone)
     }
 
+    /// Before and after every instant the guidance can be given: the service keeps the years 0000 to 9999, and
+    /// `Date.distantPast` and `distantFuture` (0001 and 4001) lie inside them, so neither can stand for "ever".
+    static let beforeEverything = Date(timeIntervalSince1970: -1e13)
+    static let afterEverything = Date(timeIntervalSince1970: 1e13)
+
     /// How many follow-ups have gone out since the latest answer (`response`, `directions`, `interview`, `offer`),
     /// counting events up to `asOf` (all of them when nil).
     public func unansweredFollowUps(in facts: ApplicationFacts, asOf: Date? = nil) -> Int {
-        Timeline(facts, through: asOf ?? Date.distantFuture).unansweredFollowUps
+        Timeline(facts, through: asOf ?? Self.afterEverything).unansweredFollowUps
     }
 
     /// The local date of an instant in the configured zone.

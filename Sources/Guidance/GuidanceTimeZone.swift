@@ -8,17 +8,41 @@ public enum GuidanceTimeZone {
 
     /// The zone for an IANA name, or nil when the name is not one.
     ///
-    /// `UTC` is accepted as itself. Any other name must come back from the zone database under the same spelling;
-    /// this refuses the offsets and abbreviations the database also understands (`GMT+5`) but IANA does not name.
+    /// `UTC` is accepted as itself. Any other name must be spelt as IANA spells names and come back from the zone
+    /// database under the same spelling; this refuses the offsets and abbreviations the database also understands
+    /// (`GMT+5`) but IANA does not name.
     public static func named(_ name: String) -> TimeZone? {
         if name == "UTC" {
             return TimeZone(secondsFromGMT: 0)
         }
         _ = knownIdentifierCount
-        guard !name.isEmpty, name.utf8.count <= 64, let zone = TimeZone(identifier: name), zone.identifier == name
-        else {
+        guard isSpeltAsIANASpells(name), let zone = TimeZone(identifier: name), zone.identifier == name else {
             return nil
         }
         return zone
+    }
+
+    /// Whether a name has only the characters IANA zone names use: ASCII letters, digits, `/`, `_`, `-` and `+`
+    /// (`America/Port-au-Prince`, `Etc/GMT+5`), 1 to 64 of them.
+    ///
+    /// Checked on the text alone, before the zone database is asked: the database reads a name as a C string and
+    /// keeps the zones it has made by the name they were asked for, so once `Europe/Paris` has been made,
+    /// `Europe/Paris` followed by a NUL comes back as a zone of that name, while a fresh process refuses it.
+    /// Validation must not depend on what the process happened to do before.
+    static func isSpeltAsIANASpells(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard (1...64).contains(bytes.count) else {
+            return false
+        }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "-"),
+                UInt8(ascii: "+"):
+                return true
+            default:
+                return false
+            }
+        }
     }
 }

@@ -4,9 +4,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
-    /// A date from its parts, or nil unless it is a real Gregorian date in the years 1 through 9999.
+    /// A date from its parts, or nil unless it is a real date of the proleptic Gregorian calendar in the years 0
+    /// through 9999, those RFC 3339 writes with four digits (year 0 is 1 BC, a leap year).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard (0...9999).contains(year), (1...12).contains(month),
             (1...LocalDate.daysInMonth(year: year, month: month)).contains(day)
         else {
             return nil

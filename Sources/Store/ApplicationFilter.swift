@@ -6,7 +6,8 @@ public struct ApplicationFilter: Sendable, Equatable {
     public var route: String?
     /// The recruiter's contact id.
     public var recruiterId: Int64?
-    /// Text the employer or the position contains, ignoring ASCII case; `%` and `_` match themselves.
+    /// Text the employer or the position contains, ignoring ASCII case; every character matches only itself
+    /// (`%`, `_`, a NUL, a combining mark alone).
     public var text: String?
 
     /// Makes a filter.

@@ -74,9 +74,14 @@ extension Database {
     /// Applications matching `filter`, by id ascending, `limit` (clamped to 1...10,000) at a time, after `cursor`.
     ///
     /// The SQL is put together from fixed fragments, one per condition given, so there are at most 16 texts (each
-    /// prepared once and cached) and every value stays a bound parameter. The text search uses LIKE with an ESCAPE
-    /// character so that `%`, `_` and `\` in the search match themselves; LIKE ignores case for ASCII letters only
-    /// (https://sqlite.org/lang_expr.html#like).
+    /// prepared once and cached) and every value stays a bound parameter.
+    ///
+    /// The text search is `instr` over both sides in lower case: SQLite lowers ASCII letters only, so case is
+    /// ignored just as LIKE ignores it (https://sqlite.org/lang_corefunc.html#instr). Not LIKE itself: it
+    /// reads a pattern and a value only up to their first NUL, so a search for a NUL matched everything and a
+    /// text after a stored NUL could not be found; and its wildcards need escaping, which once went by grapheme
+    /// and so left a `%` or `_` followed by a combining mark unescaped. `instr` compares bytes over the whole
+    /// length: every character of the search, NUL included, matches only itself.
     public func applications(
         matching filter: ApplicationFilter, after cursor: IDCursor?, limit: Int
     ) throws -> Page<ApplicationRecord, IDCursor> {
@@ -97,9 +102,8 @@ extension Database {
         }
         if let text = filter.text {
             // Plain `?` twice rather than `?NNN`, whose number would depend on the conditions before it.
-            conditions.append("(employer LIKE ? ESCAPE '\\' OR position LIKE ? ESCAPE '\\')")
-            let pattern = SQLiteValue.text("%" + Self.escapedForLike(text) + "%")
-            bindings += [pattern, pattern]
+            conditions.append("(instr(lower(employer), lower(?)) > 0 OR instr(lower(position), lower(?)) > 0)")
+            bindings += [.text(text), .text(text)]
         }
         bindings.append(.integer(Int64(limit + 1)))
         let sql = """
@@ -125,19 +129,6 @@ extension Database {
             statuses[try row.int64(0)] = try row.text(1)
         }
         return statuses
-    }
-
-    /// `text` with the LIKE wildcards `%` and `_`, and the escape character `\` itself, preceded by `\`.
-    static func escapedForLike(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" {
-                escaped.append("\\")
-            }
-            escaped.append(character)
-        }
-        return escaped
     }
 
     private static func bindings(_ fields: ApplicationFields) -> [SQLiteValue] {

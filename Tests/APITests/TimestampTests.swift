@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import API
@@ -47,7 +48,95 @@ import Testing
         #expect(Timestamp.parse(Timestamp.format(row.millis)) == row.millis)
     }
 
+    /// Years 0000 to 9999 once in UTC, the instants RFC 3339 writes with four digits: both sides of
+    /// each end, reached with and without an offset.
     @Test(arguments: [
+        Valid(text: "0000-01-01T00:00:00Z", millis: Timestamp.earliest),
+        Valid(text: "0000-01-01T00:01:00+00:01", millis: Timestamp.earliest),
+        Valid(text: "0000-01-01T23:59:00+23:59", millis: Timestamp.earliest),
+        Valid(text: "0000-01-01T00:00:00.001Z", millis: Timestamp.earliest + 1),
+        Valid(text: "9999-12-31T23:59:59.999Z", millis: Timestamp.latest),
+        Valid(text: "9999-12-31T23:58:59.999-00:01", millis: Timestamp.latest),
+        Valid(text: "9999-12-31T00:00:59.999-23:59", millis: Timestamp.latest),
+        Valid(text: "9999-12-31T23:59:60Z", millis: Timestamp.latest),
+        Valid(text: "9999-12-31T23:59:59.998Z", millis: Timestamp.latest - 1),
+    ])
+    func parsesTheEndsOfTheRange(_ row: Valid) {
+        #expect(Timestamp.parse(row.text) == row.millis)
+    }
+
+    @Test(arguments: [
+        "0000-01-01T00:00:00+00:01", "0000-01-01T00:00:00.999+00:01", "0000-01-01T00:00:00+23:59",
+        "0000-01-01T23:58:59.999+23:59", "9999-12-31T23:59:59-23:59", "9999-12-31T23:59:00-00:01",
+        "9999-12-31T00:01:00-23:59", "9999-12-31T23:59:60-00:01",
+    ])
+    func refusesTimesOutsideTheRange(_ text: String) {
+        #expect(Timestamp.parse(text) == nil, "\(text) should be refused")
+    }
+
+    struct Written: CustomTestStringConvertible, Sendable {
+        let testDescription: String
+        let millis: Int64
+        let text: String
+        let calendar: String
+    }
+
+    /// The writers cannot write a year of other than four digits: an instant outside the range, as only
+    /// a derived one can be, is written as the nearer end, and what is written reads back.
+    @Test(arguments: [
+        Written(
+            testDescription: "the first instant", millis: Timestamp.earliest, text: "0000-01-01T00:00:00Z",
+            calendar: "00000101T000000Z"),
+        Written(
+            testDescription: "a millisecond before it", millis: Timestamp.earliest - 1, text: "0000-01-01T00:00:00Z",
+            calendar: "00000101T000000Z"),
+        Written(
+            testDescription: "a day before it", millis: Timestamp.earliest - 86_400_000,
+            text: "0000-01-01T00:00:00Z", calendar: "00000101T000000Z"),
+        Written(
+            testDescription: "the smallest integer", millis: .min, text: "0000-01-01T00:00:00Z",
+            calendar: "00000101T000000Z"),
+        Written(
+            testDescription: "the last instant", millis: Timestamp.latest, text: "9999-12-31T23:59:59.999Z",
+            calendar: "99991231T235959Z"),
+        Written(
+            testDescription: "a millisecond after it", millis: Timestamp.latest + 1, text: "9999-12-31T23:59:59.999Z",
+            calendar: "99991231T235959Z"),
+        Written(
+            testDescription: "a week after it", millis: Timestamp.latest + 7 * 86_400_000,
+            text: "9999-12-31T23:59:59.999Z", calendar: "99991231T235959Z"),
+        Written(
+            testDescription: "the largest integer", millis: .max, text: "9999-12-31T23:59:59.999Z",
+            calendar: "99991231T235959Z"),
+    ])
+    func writesOnlyYearsOfFourDigits(_ row: Written) {
+        let text = Timestamp.format(row.millis)
+        #expect(text == row.text)
+        #expect(Timestamp.withText(row.millis) { String(decoding: $0, as: UTF8.self) } == row.text)
+        #expect(Timestamp.parse(text) == Timestamp.clamped(row.millis))
+        #expect(ICalendar.dateTime(row.millis) == row.calendar)
+    }
+
+    @Test(arguments: [
+        ("the first instant", Timestamp.earliest, Timestamp.earliest),
+        ("a day before it", Timestamp.earliest - 86_400_000, Timestamp.earliest),
+        ("the last instant", Timestamp.latest, Timestamp.latest),
+        ("a second after it", Timestamp.latest + 1000, Timestamp.latest),
+        ("a year after it", Timestamp.latest + 366 * 86_400_000, Timestamp.latest),
+    ])
+    func derivedInstantsAreClampedToTheRange(_ name: String, _ millis: Int64, _ expected: Int64) {
+        let date = Date(timeIntervalSince1970: Double(millis) / 1000)
+        #expect(GuidanceJSON.millis(date) == expected, "\(name)")
+    }
+
+    @Test func instantsTooFarForAnIntegerAreClampedToo() {
+        #expect(GuidanceJSON.millis(.distantFuture.addingTimeInterval(1e300)) == Timestamp.latest)
+        #expect(GuidanceJSON.millis(Date(timeIntervalSince1970: -.infinity)) == Timestamp.earliest)
+        #expect(GuidanceJSON.millis(Date(timeIntervalSince1970: .nan)) == Timestamp.earliest)
+    }
+
+    @Test(arguments: [
+        ("0000-01-01", true), ("9999-12-31", true), ("0000-02-29", true),
         ("2026-11-02", true), ("2024-02-29", true), ("2026-02-29", false), ("2026-11-2", false), ("2026/11/02", false),
         ("2026-00-10", false), ("2026-11-31", false),
     ])

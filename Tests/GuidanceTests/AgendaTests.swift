@@ -290,10 +290,12 @@ struct AgendaTests {
         let unanswered = engine.unansweredFollowUps(in: row.facts, asOf: row.asOf)
         let span = try #require(engine.nextActionSpan(for: row.facts, asOf: row.asOf, next: next))
         #expect(span.contains(row.asOf))
-        #expect(span.lowerBound >= (row.facts.events.last?.occurredAt ?? .distantPast))
-        #expect((span.upperBound != .distantFuture) == row.endsWhenOverdue)
-        let finiteEnd = span.upperBound == .distantFuture ? row.asOf.addingTimeInterval(400 * 86_400) : span.upperBound
-        for probe in [span.lowerBound == .distantPast ? row.asOf : span.lowerBound, finiteEnd] {
+        #expect(span.lowerBound >= (row.facts.events.last?.occurredAt ?? GuidanceEngine.beforeEverything))
+        #expect((span.upperBound != GuidanceEngine.afterEverything) == row.endsWhenOverdue)
+        let finiteEnd =
+            span.upperBound == GuidanceEngine.afterEverything
+            ? row.asOf.addingTimeInterval(400 * 86_400) : span.upperBound
+        for probe in [span.lowerBound == GuidanceEngine.beforeEverything ? row.asOf : span.lowerBound, finiteEnd] {
             #expect(engine.nextAction(for: row.facts, asOf: probe) == next, "at \(probe)")
             #expect(engine.unansweredFollowUps(in: row.facts, asOf: probe) == unanswered, "at \(probe)")
         }

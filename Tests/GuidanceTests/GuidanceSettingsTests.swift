@@ -76,6 +76,12 @@ struct GuidanceSettingsTests {
         ZoneRow(testDescription: "an offset, not an IANA name", zone: "GMT+5", valid: false),
         ZoneRow(testDescription: "lowercase utc", zone: "utc", valid: false),
         ZoneRow(testDescription: "empty", zone: "", valid: false),
+        ZoneRow(testDescription: "hyphens", zone: "America/Port-au-Prince", valid: true),
+        ZoneRow(testDescription: "three parts", zone: "America/Argentina/Buenos_Aires", valid: true),
+        ZoneRow(testDescription: "an IANA name with a sign", zone: "Etc/GMT+5", valid: true),
+        ZoneRow(testDescription: "a space", zone: "America/New York", valid: false),
+        ZoneRow(testDescription: "a dot segment", zone: "America/../Europe/Paris", valid: false),
+        ZoneRow(testDescription: "65 characters", zone: String(repeating: "A", count: 65), valid: false),
     ])
     func timeZones(_ row: ZoneRow) {
         let settings = GuidanceSettings(timeZone: row.zone)
@@ -84,6 +90,35 @@ struct GuidanceSettingsTests {
         if !row.valid {
             #expect(settings.validationErrors.first?.field == "time_zone")
         }
+    }
+
+    struct ControlRow: Sendable, CustomTestStringConvertible {
+        let testDescription: String
+        let zone: String
+        /// The same name without the control character, which the database knows.
+        let known: String
+    }
+
+    /// The zone database reads a name as a C string and keeps each zone it made under the name asked for, so a
+    /// name with a NUL once passed after the name before it had been used. The text alone decides.
+    @Test(arguments: [
+        ControlRow(testDescription: "NUL at the end", zone: "Europe/Paris\u{0}", known: "Europe/Paris"),
+        ControlRow(testDescription: "NUL and more after it", zone: "Europe/Paris\u{0}x", known: "Europe/Paris"),
+        ControlRow(testDescription: "NUL inside", zone: "Europe/\u{0}Paris", known: "Europe/Paris"),
+        ControlRow(testDescription: "NUL first", zone: "\u{0}Asia/Tokyo", known: "Asia/Tokyo"),
+        ControlRow(testDescription: "NUL after UTC", zone: "UTC\u{0}", known: "UTC"),
+        ControlRow(testDescription: "NUL after Etc/UTC", zone: "Etc/UTC\u{0}", known: "Etc/UTC"),
+        ControlRow(testDescription: "line feed", zone: "America/Chicago\n", known: "America/Chicago"),
+        ControlRow(testDescription: "carriage return", zone: "America/Chicago\r", known: "America/Chicago"),
+        ControlRow(testDescription: "tab", zone: "America/\tChicago", known: "America/Chicago"),
+        ControlRow(testDescription: "escape", zone: "\u{1B}Europe/Berlin", known: "Europe/Berlin"),
+        ControlRow(testDescription: "delete", zone: "Europe/Berlin\u{7F}", known: "Europe/Berlin"),
+        ControlRow(testDescription: "a C1 control", zone: "Europe/Berlin\u{85}", known: "Europe/Berlin"),
+    ])
+    func controlCharactersAreRefusedEvenAfterTheZoneWasUsed(_ row: ControlRow) {
+        #expect(GuidanceTimeZone.named(row.known) != nil)
+        #expect(GuidanceTimeZone.named(row.zone) == nil)
+        #expect(GuidanceSettings(timeZone: row.zone).validationErrors.map(\.field) == ["time_zone"])
     }
 
     @Test func everyProblemIsReportedWithItsField() {

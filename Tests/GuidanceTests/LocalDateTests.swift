@@ -18,7 +18,11 @@ struct LocalDateTests {
         ParseRow(testDescription: "31 April", text: "2026-04-31", expected: nil),
         ParseRow(testDescription: "month 13", text: "2026-13-01", expected: nil),
         ParseRow(testDescription: "day 0", text: "2026-01-00", expected: nil),
-        ParseRow(testDescription: "year 0", text: "0000-01-01", expected: nil),
+        ParseRow(
+            testDescription: "year 0, the first RFC 3339 writes", text: "0000-01-01", expected: Fixture.date(0, 1, 1)),
+        ParseRow(testDescription: "year 0 is a leap year (1 BC)", text: "0000-02-29", expected: Fixture.date(0, 2, 29)),
+        ParseRow(
+            testDescription: "the last date RFC 3339 writes", text: "9999-12-31", expected: Fixture.date(9999, 12, 31)),
         ParseRow(testDescription: "one-digit month", text: "2026-1-01", expected: nil),
         ParseRow(testDescription: "with a time", text: "2026-11-16T00:00:00Z", expected: nil),
         ParseRow(testDescription: "slashes", text: "2026/11/16", expected: nil),
