@@ -62,7 +62,7 @@ struct EventInput: Sendable {
             throw .invalid([FieldError("kind", "is required")])
         }
         // A malformed channel is a bad request; directions asking for a non-standard channel are
-        // well-formed but unacceptable (GUIDANCE.md, Time).
+        // well-formed but unacceptable (docs/GUIDANCE.md, Channels).
         var malformed: [FieldError] = []
         var unacceptable: [FieldError] = []
         let proposal = Facts.proposal(kind: kind, fields)

@@ -193,7 +193,7 @@ enum EventRoutes {
             throw APIError.unprocessable([FieldError("body", "a contact or application it names no longer exists")])
         }
         let change: TimelineCache.Change
-        // Status side effects share the event's transaction (GUIDANCE.md, event kinds).
+        // Status side effects share the event's transaction (docs/GUIDANCE.md, Event kinds).
         if let effect = input.kind.statusEffect, application.status != effect.rawValue {
             var updated = application.fields
             updated.status = effect.rawValue

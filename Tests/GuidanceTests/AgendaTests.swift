@@ -3,7 +3,7 @@ import Testing
 
 @testable import Guidance
 
-/// GUIDANCE.md, "Agenda items": actions, recipients, due times, overdue, horizon, order, status filtering.
+/// docs/GUIDANCE.md, "Agenda items": actions, recipients, due times, overdue, horizon, order, status filtering.
 struct AgendaTests {
     static let resumeToDana = EventFact(
         id: 1, kind: .resumeSent, occurredAt: Fixture.utc(2026, 11, 2, 9), contactId: 1, channel: "email")

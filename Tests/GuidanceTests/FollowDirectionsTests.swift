@@ -4,7 +4,7 @@ import Testing
 @testable import Guidance
 
 /// `follow-directions`: recorded directions replace the default waits until a follow-up follows them, and their
-/// contact and channel bind every follow-up until newer directions (GUIDANCE.md, Time).
+/// contact and channel bind every follow-up until newer directions (docs/GUIDANCE.md, `follow-directions`).
 struct FollowDirectionsTests {
     static let resume = EventFact(
         id: 1, kind: .resumeSent, occurredAt: Fixture.utc(2026, 11, 2, 9), contactId: 2, channel: "email")

@@ -4,7 +4,7 @@ import Testing
 @testable import Guidance
 
 /// `follow-up-gap`: 7 days between unanswered follow-ups; the earliest time is the later of the resume wait and
-/// the gap (GUIDANCE.md, Time).
+/// the gap (docs/GUIDANCE.md, How the timing of a follow-up is set).
 struct FollowUpGapTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let testDescription: String

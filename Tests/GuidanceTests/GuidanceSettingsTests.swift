@@ -3,7 +3,8 @@ import Testing
 
 @testable import Guidance
 
-/// `GET, PUT /v1/settings`: the defaults GUIDANCE.md gives, the ranges the settings accept, IANA zones only.
+/// `GET, PUT /v1/settings`: the defaults docs/GUIDANCE.md gives (Settings), the ranges the settings accept, IANA
+/// zones only.
 struct GuidanceSettingsTests {
     @Test func defaultsAreTheGuidanceDefaults() {
         let settings = GuidanceSettings()

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Guidance
 
-/// `GET /v1/guidance`: all 18 rules of GUIDANCE.md, in its order, with severities and parameters.
+/// `GET /v1/guidance`: all 18 rules of docs/GUIDANCE.md, in its order, with severities and parameters.
 struct RuleCatalogTests {
     @Test func listsEveryRuleInOrderWithItsSeverity() {
         let expected: [(String, Severity)] = [

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Guidance
 
-/// GUIDANCE.md, "Words": the event table (direction, side effects, answers) and the facts' timeline order.
+/// docs/GUIDANCE.md, "Words": the event table (direction, side effects, answers) and the facts' timeline order.
 struct VocabularyTests {
     @Test(arguments: [
         (EventKind.resumeSent, "resume_sent", EventDirection.outbound, false, ApplicationStatus?.none),

@@ -4,7 +4,7 @@ import Testing
 @testable import Guidance
 
 /// `wait-before-follow-up`: the first follow-up waits 7 days (posted opening, recruiter) or 14 (unsolicited),
-/// ending at local midnight, moved off weekends (GUIDANCE.md, Time).
+/// ending at local midnight, moved off weekends (docs/GUIDANCE.md, Waits of days).
 struct WaitBeforeFollowUpTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let testDescription: String

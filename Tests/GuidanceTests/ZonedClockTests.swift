@@ -3,7 +3,7 @@ import Testing
 
 @testable import Guidance
 
-/// GUIDANCE.md, Time: days, midnights and weekends are reckoned in the configured IANA zone.
+/// docs/GUIDANCE.md, Time: days, midnights and weekends are reckoned in the configured IANA zone.
 struct ZonedClockTests {
     struct LocalDateRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
