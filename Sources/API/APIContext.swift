@@ -126,15 +126,21 @@ public final class APIContext: Sendable {
         /// This with its response composed now, for a transaction that keeps it (an idempotency key).
         func composed() -> Written { Written(response, changes: change) }
 
-        /// Answers on the event loop, after `before` (which runs there too when the response is composed there).
-        func deliver(to responder: Responder, before: @escaping @Sendable () -> Void) {
-            switch source {
-            case .ready(let response):
-                before()
+        /// Answers on the request's event loop, after `before` runs there. Called on the writer thread, which only
+        /// hands both over: a response already composed (one an idempotency key keeps) still waits for `before`
+        /// on the loop, so the cache is extended there and never by the writer.
+        func deliver(to responder: Responder, before: (@Sendable () -> Void)?) {
+            switch (source, before) {
+            case (.ready(let response), nil):
                 responder.respond(response)
-            case .later(let build):
+            case (.ready(let response), let before?):
                 responder.respond(building: {
                     before()
+                    return response
+                })
+            case (.later(let build), let before):
+                responder.respond(building: {
+                    before?()
                     return build()
                 })
             }
@@ -164,8 +170,7 @@ public final class APIContext: Sendable {
             }) { result in
                 switch result {
                 case .success(let written):
-                    let extended = timelines.committed(written.change)
-                    written.deliver(to: responder) { extended?() }
+                    written.deliver(to: responder, before: timelines.committed(written.change))
                 case .failure(let error):
                     responder.fail(error)
                 }
