@@ -1,13 +1,14 @@
 -- Mixed traffic for scripts/soak.sh over the applications bench/seed.py made, every request a
--- valid one: GET an application (60%), POST a note to its timeline (10%, a note passes every
--- rule), DELETE a note the mix added earlier (10%, one whose 201 named it in Location; a POST
+-- valid one: GET an application (60%), POST a note to its timeline (15%, a note passes every
+-- rule), DELETE a note the mix added earlier (5%, one whose 201 named it in Location; a POST
 -- when none is waiting), POST a check of a follow-up (15%, a dry run that answers 200 whatever
--- it decides), and GET the agenda with a one-day horizon (5%). Writes add and remove about as
--- many events, so the data keeps its size and memory that grows is the server's, not the data's.
--- MIX changes the shares ("60,10,10,15,5"). Statuses are counted and printed at the end.
+-- it decides), and GET the agenda with a one-day horizon (5%). Writes add three events for each
+-- they remove, so the data grows all the time, and the server's memory must not grow with it.
+-- MIX changes the shares ("60,15,5,15,5"; equal second and third shares keep the data's size).
+-- Statuses are counted and printed at the end.
 local count = tonumber(os.getenv("APPS") or "1000")
 local shares = {}
-for share in string.gmatch(os.getenv("MIX") or "60,10,10,15,5", "%d+") do
+for share in string.gmatch(os.getenv("MIX") or "60,15,5,15,5", "%d+") do
     table.insert(shares, tonumber(share))
 end
 local cuts = {}

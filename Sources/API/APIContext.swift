@@ -17,8 +17,8 @@ public final class APIContext: Sendable {
     /// Every application's facts as of a writer commit count: the agenda reads all of them, and
     /// loading them costs more than judging them, so they are loaded again only after a commit.
     private let agendaFacts = Mutex<(commits: Int, facts: [ApplicationFacts])?>(nil)
-    /// Timelines between the writes that change them.
-    let timelines = TimelineCache()
+    /// Timelines between the writes that change them, within a byte budget.
+    let timelines: TimelineCache
     /// The bearer token every route but the health checks needs; nil when the service is open.
     let token: String?
     public let metrics = Metrics()
@@ -28,13 +28,28 @@ public final class APIContext: Sendable {
         var feedToken: String
     }
 
-    /// Loads (and on first start, stores) the settings.
-    public init(store: Store, now: @escaping @Sendable () -> Int64, token: String? = nil) throws {
+    /// Loads (and on first start, stores) the settings. The timeline cache holds at most `cacheBytes` (0 keeps
+    /// nothing); its budget, use and evictions are gauges of `metrics`.
+    public init(
+        store: Store, now: @escaping @Sendable () -> Int64, token: String? = nil, cacheBytes: Int = 64 << 20
+    ) throws {
         self.store = store
         self.now = now
         self.token = token
         let snapshot = try store.writer.perform { db in try SettingsCodec.loadOrCreate(db) }
         current = Mutex((snapshot, nil, 0))
+        let timelines = TimelineCache(budget: cacheBytes)
+        self.timelines = timelines
+        metrics.gauge(
+            "notapest_timeline_cache_budget_bytes", help: "Most bytes the timeline cache may hold (--cache-mib)."
+        ) { Double(timelines.budget) }
+        metrics.gauge(
+            "notapest_timeline_cache_bytes", help: "Bytes the timeline cache holds now, as it estimates them."
+        ) { Double(timelines.usage.bytes) }
+        metrics.gauge(
+            "notapest_timeline_cache_evictions",
+            help: "Applications whose cached timeline was let go to stay within the budget, since start."
+        ) { Double(timelines.usage.evictions) }
     }
 
     var settings: SettingsSnapshot { current.withLock { $0.snapshot } }
@@ -126,15 +141,21 @@ public final class APIContext: Sendable {
         /// This with its response composed now, for a transaction that keeps it (an idempotency key).
         func composed() -> Written { Written(response, changes: change) }
 
-        /// Answers on the event loop, after `before` (which runs there too when the response is composed there).
-        func deliver(to responder: Responder, before: @escaping @Sendable () -> Void) {
-            switch source {
-            case .ready(let response):
-                before()
+        /// Answers on the request's event loop, after `before` runs there. Called on the writer thread, which only
+        /// hands both over: a response already composed (one an idempotency key keeps) still waits for `before`
+        /// on the loop, so the cache is extended there and never by the writer.
+        func deliver(to responder: Responder, before: (@Sendable () -> Void)?) {
+            switch (source, before) {
+            case (.ready(let response), nil):
                 responder.respond(response)
-            case .later(let build):
+            case (.ready(let response), let before?):
                 responder.respond(building: {
                     before()
+                    return response
+                })
+            case (.later(let build), let before):
+                responder.respond(building: {
+                    before?()
                     return build()
                 })
             }
@@ -164,8 +185,7 @@ public final class APIContext: Sendable {
             }) { result in
                 switch result {
                 case .success(let written):
-                    let extended = timelines.committed(written.change)
-                    written.deliver(to: responder) { extended?() }
+                    written.deliver(to: responder, before: timelines.committed(written.change))
                 case .failure(let error):
                     responder.fail(error)
                 }

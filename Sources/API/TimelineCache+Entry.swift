@@ -19,10 +19,13 @@ extension TimelineCache {
             var facts: ApplicationFacts
             let storedJSON: [UInt8]
             var token: Token
+            /// The heap the members' elements hold (strings, events' own arrays): kept up to date by every
+            /// change, so the entry's size is known without walking its events.
+            var elementBytes: Int
 
             init(
                 application: ApplicationRecord, contacts: [Int64: ContactRecord], statuses: [Int64: String],
-                facts: ApplicationFacts, storedJSON: [UInt8], token: Token
+                facts: ApplicationFacts, storedJSON: [UInt8], token: Token, elementBytes: Int
             ) {
                 self.application = application
                 self.contacts = contacts
@@ -30,12 +33,13 @@ extension TimelineCache {
                 self.facts = facts
                 self.storedJSON = storedJSON
                 self.token = token
+                self.elementBytes = elementBytes
             }
 
             func copy() -> Box {
                 Box(
                     application: application, contacts: contacts, statuses: statuses, facts: facts,
-                    storedJSON: storedJSON, token: token)
+                    storedJSON: storedJSON, token: token, elementBytes: elementBytes)
             }
         }
 
@@ -53,13 +57,32 @@ extension TimelineCache {
         var storedJSON: [UInt8] { box.storedJSON }
         var token: Token { box.token }
 
+        /// The heap this entry holds, as `MemoryEstimate` counts it: the shared box, the buffers of its
+        /// events, contacts and statuses by capacity, and every string and array their elements own. The
+        /// facts' names share storage with the records they were made from and are counted once.
+        var estimatedBytes: Int {
+            let box = box
+            let members = MemoryLayout<
+                (ApplicationRecord, [Int64: ContactRecord], [Int64: String], ApplicationFacts, [UInt8], Token, Int)
+            >.size
+            return MemoryEstimate.allocation(MemoryEstimate.objectHeader + members) + box.elementBytes
+                + MemoryEstimate.array(box.facts.events) + MemoryEstimate.dictionary(box.contacts)
+                + MemoryEstimate.dictionary(box.statuses) + MemoryEstimate.dictionary(box.facts.contacts)
+                + MemoryEstimate.dictionary(box.facts.otherApplicationStatuses)
+        }
+
         init(timeline: ApplicationTimeline, statuses: [Int64: String], token: Token) throws {
             var bytes: [UInt8] = []
             JSON.object(ApplicationRoutes.baseJSON(timeline.application)).write(into: &bytes)
             bytes.removeLast()
+            let facts = try Facts.application(timeline, statuses: statuses)
+            var elements = Self.elementBytes(of: timeline.application) + MemoryEstimate.array(bytes)
+            for event in facts.events { elements += Self.elementBytes(of: event) }
+            for record in timeline.contacts.values { elements += Self.elementBytes(of: record) }
+            for text in statuses.values { elements += MemoryEstimate.string(text) }
             box = Box(
-                application: timeline.application, contacts: timeline.contacts, statuses: statuses,
-                facts: try Facts.application(timeline, statuses: statuses), storedJSON: bytes, token: token)
+                application: timeline.application, contacts: timeline.contacts, statuses: statuses, facts: facts,
+                storedJSON: bytes, token: token, elementBytes: elements)
         }
 
         /// Makes the box this entry's own before a change.
@@ -74,6 +97,7 @@ extension TimelineCache {
         mutating func record(_ event: EventFact, as token: Token) {
             own()
             box.facts.record(event)
+            box.elementBytes += Self.elementBytes(of: event)
             box.token = token
         }
 
@@ -85,9 +109,11 @@ extension TimelineCache {
             for (id, record) in more where box.contacts[id] == nil {
                 box.contacts[id] = record
                 box.facts.contacts[Int(id)] = Facts.contact(record)
+                box.elementBytes += Self.elementBytes(of: record)
             }
             for (id, text) in moreStatuses where box.statuses[id] == nil {
                 box.statuses[id] = text
+                box.elementBytes += MemoryEstimate.string(text)
                 if let status = ApplicationStatus(rawValue: text) {
                     box.facts.otherApplicationStatuses[Int(id)] = status
                 }

@@ -11,6 +11,10 @@ import Synchronization
 /// touch many) once inside its transaction and once more after its commit, before its client hears
 /// back. A load that raced with a write therefore cannot be stored, and a stored entry never outlives
 /// the data it was read from.
+///
+/// What it keeps fits a byte budget, however the data grows: past it, the applications used least recently
+/// lose their entries and representations (never their generations), so letting go can only cause a load
+/// from the database later, never a stale answer.
 final class TimelineCache: Sendable {
     struct Token: Equatable, Sendable {
         let generation: UInt64
@@ -53,10 +57,17 @@ final class TimelineCache: Sendable {
         /// the entry's facts have no other owner and grow in place.
         var extending: Entry?
         var representation: Representation?
+        /// What `entry`, `extending` and `representation` weigh together, as last counted.
+        var bytes = 0
 
         /// A write touched the application: what was kept of it is stale.
         mutating func bump() {
             generation &+= 1
+            release()
+        }
+
+        /// Lets go of every kept value; the generations stay.
+        mutating func release() {
             entry = nil
             extending = nil
             representation = nil
@@ -69,72 +80,109 @@ final class TimelineCache: Sendable {
             return taken
         }
 
-        /// Which of the kept values are there, for the counts of `State`.
-        var held: (entry: Int, extending: Int, representation: Int) {
-            (entry == nil ? 0 : 1, extending == nil ? 0 : 1, representation == nil ? 0 : 1)
+        /// The estimated heap of the kept values.
+        var weight: Int {
+            (entry?.estimatedBytes ?? 0) + (extending?.estimatedBytes ?? 0) + (representation?.estimatedBytes ?? 0)
         }
     }
 
-    /// Every application the cache knows in one dictionary, so that each step of a write finds its
-    /// application's state with one lookup.
+    /// Every application the cache knows, each in one slot, so that each step of a write finds its application's
+    /// state with one lookup; and the order in which the slots holding something were last used.
     private struct State {
-        var slots: [Int64: Slot] = [:]
-        /// How many slots hold an entry, an extending entry, a representation: each kind is capped.
-        var entries = 0
-        var extending = 0
-        var representations = 0
+        /// Where each application's slot lies in `slots`. A slot is never removed, since its generation must never
+        /// start over: that costs 150 to 300 bytes per application read or written, outside the budget.
+        var positions: [Int64: Int] = [:]
+        var slots: [Slot] = []
+        /// The positions of the slots that hold anything, least recently used first.
+        var recency = RecencyList()
+        /// The most bytes the slots may hold together.
+        let budget: Int
+        /// The bytes they hold now: the sum of their `bytes`.
+        var bytes = 0
+        /// Slots emptied to stay within the budget, since start.
+        var evictions = 0
         var epoch: UInt64 = 0
         /// The epoch as of the last commit that changed everything.
         var committedEpoch: UInt64 = 0
 
-        func generation(_ id: Int64) -> UInt64 { slots[id]?.generation ?? 0 }
+        init(budget: Int) {
+            self.budget = budget
+        }
+
+        func generation(_ id: Int64) -> UInt64 { positions[id].map { slots[$0].generation } ?? 0 }
 
         func token(_ id: Int64) -> Token { Token(generation: generation(id), epoch: epoch) }
 
-        /// Runs `body` on the application's slot, made if missing, and keeps the counts right.
-        mutating func update<T>(_ id: Int64, _ body: (inout Slot) -> T) -> T {
-            let (result, before, after) = Self.apply(body, to: &slots[id, default: Slot()])
-            entries += after.entry - before.entry
-            extending += after.extending - before.extending
-            representations += after.representation - before.representation
+        /// The position of the application's slot, made if missing.
+        mutating func position(_ id: Int64) -> Int {
+            if let position = positions[id] { return position }
+            slots.append(Slot())
+            positions[id] = slots.count - 1
+            return slots.count - 1
+        }
+
+        /// Runs `body` on the application's slot, made if missing, and counts its bytes again. With `using`
+        /// (`body` kept a value), the slot becomes the most recently used, and the least recently used are
+        /// emptied while the bytes exceed the budget.
+        mutating func update<T>(_ id: Int64, using: Bool = false, _ body: (inout Slot) -> T) -> T {
+            let position = position(id)
+            let result = body(&slots[position])
+            let weight = slots[position].weight
+            bytes += weight - slots[position].bytes
+            slots[position].bytes = weight
+            if weight == 0 {
+                recency.remove(position)
+            } else if using {
+                recency.touch(position)
+                while bytes > budget, let oldest = recency.oldest {
+                    release(oldest)
+                    evictions += 1
+                }
+            }
             return result
         }
 
-        private static func apply<T>(_ body: (inout Slot) -> T, to slot: inout Slot) -> (
-            T, before: (entry: Int, extending: Int, representation: Int),
-            after: (entry: Int, extending: Int, representation: Int)
-        ) {
-            let before = slot.held
-            let result = body(&slot)
-            return (result, before, slot.held)
+        /// A read found what the slot at `position` keeps: it becomes the most recently used. A few array
+        /// accesses, no allocation.
+        mutating func used(_ position: Int) {
+            recency.touch(position)
         }
 
-        /// Drops every kept value of the kinds named, keeping generations; values change in place, so
-        /// the dictionary is neither copied nor rehashed.
-        mutating func drop(
-            entries dropEntries: Bool, extending dropExtending: Bool, representations dropRepresentations: Bool
-        ) {
-            var index = slots.values.startIndex
-            while index != slots.values.endIndex {
-                if dropEntries { slots.values[index].entry = nil }
-                if dropExtending { slots.values[index].extending = nil }
-                if dropRepresentations { slots.values[index].representation = nil }
-                slots.values.formIndex(after: &index)
+        private mutating func release(_ position: Int) {
+            slots[position].release()
+            bytes -= slots[position].bytes
+            slots[position].bytes = 0
+            recency.remove(position)
+        }
+
+        /// Lets go of every kept value, keeping generations; only the slots holding something are visited.
+        mutating func releaseAll() {
+            var next = recency.oldest
+            while let position = next {
+                next = recency.newer(than: position)
+                slots[position].release()
+                slots[position].bytes = 0
             }
-            if dropEntries { entries = 0 }
-            if dropExtending { extending = 0 }
-            if dropRepresentations { representations = 0 }
+            recency.removeAll()
+            bytes = 0
         }
     }
 
-    private let state = Mutex(State())
-    /// Entries kept at most; past it the cache starts over (a home user's data fits many times over).
-    let capacity: Int
-    /// Entries set aside for extension kept at most.
-    static let extendingCapacity = 4096
+    private let state: Mutex<State>
+    /// The most bytes the kept timelines and representations may hold together, as their `estimatedBytes` count
+    /// them; past it the least recently used are let go. A value heavier than the whole budget is not kept, so
+    /// a budget of 0 keeps nothing.
+    let budget: Int
 
-    init(capacity: Int = 100_000) {
-        self.capacity = capacity
+    /// A cache holding at most `budget` bytes.
+    init(budget: Int = 64 << 20) {
+        self.budget = max(budget, 0)
+        state = Mutex(State(budget: max(budget, 0)))
+    }
+
+    /// The bytes held now, and how many applications' values were let go to stay within the budget since start.
+    var usage: (bytes: Int, evictions: Int) {
+        state.withLock { ($0.bytes, $0.evictions) }
     }
 
     func token(_ id: Int64) -> Token {
@@ -148,17 +196,21 @@ final class TimelineCache: Sendable {
     /// committed; a job that joins the same transaction must then judge again.
     func isSettled(_ id: Int64, at token: Token) -> Bool {
         state.withLock { state in
-            let slot = state.slots[id] ?? Slot()
-            return token == Token(generation: slot.generation, epoch: state.epoch)
-                && slot.generation == slot.committedGeneration && state.epoch == state.committedEpoch
+            let (generation, committed) =
+                state.positions[id].map {
+                    (state.slots[$0].generation, state.slots[$0].committedGeneration)
+                } ?? (0, 0)
+            return token == Token(generation: generation, epoch: state.epoch) && generation == committed
+                && state.epoch == state.committedEpoch
         }
     }
 
     func entry(_ id: Int64) -> Entry? {
         state.withLock { state in
-            guard let slot = state.slots[id], let entry = slot.entry,
-                entry.token == Token(generation: slot.generation, epoch: state.epoch)
+            guard let position = state.positions[id], let entry = state.slots[position].entry,
+                entry.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
             else { return nil }
+            state.used(position)
             return entry
         }
     }
@@ -167,37 +219,32 @@ final class TimelineCache: Sendable {
     /// no write touched the application since and `asOf` lies in its span.
     func representation(_ id: Int64, settings: UInt64, asOf: Date) -> Representation? {
         state.withLock { state in
-            guard let slot = state.slots[id], let kept = slot.representation, kept.settings == settings,
-                kept.span.contains(asOf), kept.token == Token(generation: slot.generation, epoch: state.epoch)
+            guard let position = state.positions[id], let kept = state.slots[position].representation,
+                kept.settings == settings, kept.span.contains(asOf),
+                kept.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
             else { return nil }
+            state.used(position)
             return kept
         }
     }
 
     /// Keeps a representation unless a write happened since the token of the timeline it was made from.
     func keep(_ representation: Representation, of id: Int64) {
+        guard representation.estimatedBytes <= budget else { return }
         state.withLock { state in
             guard representation.token == state.token(id) else { return }
-            if state.representations >= capacity {
-                state.drop(entries: false, extending: false, representations: true)
-            }
-            state.update(id) { $0.representation = representation }
+            state.update(id, using: true) { $0.representation = representation }
         }
     }
 
     /// Keeps a loaded timeline unless a write happened since its token was taken.
     func store(_ entry: Entry) {
         let id = entry.application.id
+        guard entry.estimatedBytes <= budget else { return }
         state.withLock { state in
             guard entry.token == state.token(id) else { return }
-            Self.put(entry, into: &state, capacity: capacity)
+            state.update(id, using: true) { $0.entry = entry }
         }
-    }
-
-    private static func put(_ entry: consuming Entry, into state: inout State, capacity: Int) {
-        if state.entries >= capacity { state.drop(entries: true, extending: false, representations: false) }
-        let id = entry.application.id
-        state.update(id) { [entry = consume entry] slot in slot.entry = entry }
     }
 
     /// Inside the writer's transaction, before the commit: later jobs of the same batch must not
@@ -241,7 +288,8 @@ final class TimelineCache: Sendable {
                 // Taken out, not copied: the entry must hold the only reference to grow in place.
                 guard var entry = state.update(id, { $0.takeExtending() }), entry.token == from else { return }
                 entry.record(event, as: outcome.token)
-                Self.put(consume entry, into: &state, capacity: capacity)
+                guard entry.estimatedBytes <= budget else { return }
+                state.update(id, using: true) { [entry = consume entry] slot in slot.entry = entry }
             }
         }
     }
@@ -261,14 +309,13 @@ final class TimelineCache: Sendable {
                 return kept
             }
             if let kept, kept.token == from {
-                if state.extending >= extendingCapacity {
-                    state.drop(entries: false, extending: true, representations: false)
-                }
-                state.update(id) { $0.extending = kept }
+                // The most recently used: the write extends it in a moment. Still evictable meanwhile, and
+                // the extension then keeps nothing, so what is kept is never older than the commit.
+                state.update(id, using: true) { $0.extending = kept }
             }
         case .everything:
             state.epoch &+= 1
-            state.drop(entries: true, extending: true, representations: true)
+            state.releaseAll()
         }
     }
 

@@ -15,6 +15,8 @@ public struct ServeOptions: Sendable, Equatable {
     public var headTimeoutMilliseconds = 10_000
     public var idleTimeoutMilliseconds = 30_000
     public var bodyTimeoutMilliseconds = 30_000
+    /// The timeline cache's budget in MiB; 0 caches nothing.
+    public var cacheMiB = 64
     public var logFormat = AccessLogFormat.text
     /// The bearer token; `tokenFile` is read into it at start-up.
     public var token: String?
@@ -85,6 +87,12 @@ public struct ServeOptions: Sendable, Equatable {
             help: "longest pause between body bytes, then 408 (default 30000)"
         ) {
             $0.bodyTimeoutMilliseconds = try integer($1, "--body-timeout-ms", in: 1...3_600_000)
+        },
+        Option(
+            flag: "--cache-mib", environment: "NOTAPEST_CACHE_MIB",
+            help: "memory for cached timelines in MiB, 0 for none (default 64)"
+        ) {
+            $0.cacheMiB = try integer($1, "--cache-mib", in: 0...1_048_576)
         },
         Option(
             flag: "--token", environment: "NOTAPEST_TOKEN",

@@ -27,7 +27,7 @@ public enum Service {
         }
         let store = try Store(path: options.databasePath, loops: configuration.eventLoops)
         do {
-            let context = try APIContext(store: store, now: now, token: token)
+            let context = try APIContext(store: store, now: now, token: token, cacheBytes: options.cacheMiB << 20)
             let server = try HTTPServer(
                 configuration: configuration, router: APIRoutes.make(context), observer: context.metrics)
             context.metrics.gauge("notapest_open_connections", help: "Connections open now.") {

@@ -124,23 +124,4 @@ struct TimelineCacheTests {
         let timeline = ApplicationTimeline(application: application, events: [first], contacts: [:])
         return try TimelineCache.Entry(timeline: timeline, statuses: [:], token: cache.token(id))
     }
-
-    @Test("past its capacity the cache starts over, and a write still makes what was kept of it stale")
-    func startsOverPastItsCapacity() throws {
-        let cache = TimelineCache(capacity: 3)
-        for id: Int64 in 1...3 { cache.store(try Self.entry(id, in: cache)) }
-        #expect((1...3).allSatisfy { cache.entry($0) != nil })
-        cache.store(try Self.entry(4, in: cache))
-        #expect((1...3).allSatisfy { cache.entry($0) == nil }, "the fourth entry starts the cache over")
-        #expect(cache.entry(4) != nil)
-        // Kept again after starting over, until a write to it.
-        for id: Int64 in 1...2 { cache.store(try Self.entry(id, in: cache)) }
-        #expect(cache.entry(1) != nil && cache.entry(2) != nil)
-        cache.invalidate(.application(2))
-        #expect(cache.entry(2) == nil)
-        cache.store(try Self.entry(5, in: cache))
-        #expect(cache.entry(5) != nil && cache.entry(1) != nil, "a stale entry no longer counts")
-        cache.store(try Self.entry(6, in: cache))
-        #expect([1, 4, 5].allSatisfy { cache.entry($0) == nil } && cache.entry(6) != nil)
-    }
 }

@@ -39,6 +39,14 @@ import Testing
             $0.headTimeoutMilliseconds == 50 && $0.maxConnections == 3 && $0.maxBodyBytes == 10
                 && $0.serverConfiguration.limits.maxBodyBytes == 10
         },
+        Case(name: "the timeline cache gets 64 MiB by default", arguments: [], environment: [:]) { $0.cacheMiB == 64 },
+        Case(name: "the environment can turn the cache off", arguments: [], environment: ["NOTAPEST_CACHE_MIB": "0"]) {
+            $0.cacheMiB == 0
+        },
+        Case(
+            name: "--cache-mib wins over the environment", arguments: ["--cache-mib", "8"],
+            environment: ["NOTAPEST_CACHE_MIB": "0"]
+        ) { $0.cacheMiB == 8 },
     ])
     func parses(_ row: Case) throws {
         let options = try ServeOptions.parse(row.arguments, environment: row.environment)
@@ -59,6 +67,10 @@ import Testing
         BadCase(name: "port out of range", arguments: ["--port", "70000"], environment: [:], mentions: "--port"),
         BadCase(name: "port not a number", arguments: ["--port", "http"], environment: [:], mentions: "--port"),
         BadCase(name: "bad environment value", arguments: [], environment: ["NOTAPEST_PORT": "-1"], mentions: "--port"),
+        BadCase(name: "negative cache", arguments: ["--cache-mib", "-1"], environment: [:], mentions: "--cache-mib"),
+        BadCase(
+            name: "cache past 1 TiB", arguments: [], environment: ["NOTAPEST_CACHE_MIB": "1048577"],
+            mentions: "--cache-mib"),
         BadCase(
             name: "unknown log format", arguments: ["--log-format", "xml"], environment: [:], mentions: "--log-format"),
         BadCase(

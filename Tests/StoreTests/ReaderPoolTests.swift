@@ -1,6 +1,8 @@
 import Dispatch
+import Foundation
 import SQLite
 import Store
+import Synchronization
 import Testing
 
 @Suite("Reader pool: one read-only connection per loop, owned by one thread")
@@ -56,6 +58,64 @@ struct ReaderPoolTests {
             }
             done.wait()
             #expect(outcome.all == [.failure(.wrongThread(loop: 0))])
+        }
+    }
+
+    @Test("threads racing for a fresh reader: exactly one owns it, every other is refused, round after round")
+    func racingThreadsGetOneOwner() throws {
+        try GroupCommitTests.withStore { store, path throws in
+            // As many threads as the machine runs at once (at least two), started together by a spinning barrier so
+            // that their first uses of each round's fresh pool overlap.
+            let threads = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
+            let rounds = 2000
+            let pools = (0..<rounds).map { _ in ReaderPool(path: path, count: 1) }
+            let barrier = SpinBarrier(threads: threads)
+            let outcomes = Collector<(round: Int, owned: Bool)>()
+            let done = DispatchGroup()
+            for index in 0..<threads {
+                done.enter()
+                let thread = Thread {
+                    for round in 0..<rounds {
+                        barrier.wait(phase: 2 * round + 1)
+                        do {
+                            try pools[round].withReader(loop: 0) { _ in }
+                            outcomes.append((round, true))
+                        } catch {
+                            outcomes.append((round, false))
+                            #expect(error as? ReaderPoolError == .wrongThread(loop: 0))
+                        }
+                        barrier.wait(phase: 2 * round + 2)
+                        // Every thread has tried; the round's pool is not used again.
+                        if index == 0 { pools[round].close() }
+                    }
+                    done.leave()
+                }
+                thread.start()
+            }
+            done.wait()
+            let owners = Dictionary(grouping: outcomes.all.filter(\.owned), by: \.round).mapValues(\.count)
+            #expect(outcomes.all.count == rounds * threads)
+            #expect((0..<rounds).filter { owners[$0] != 1 } == [], "rounds without exactly one owner")
+        }
+    }
+
+    @Test("once closed, a reader may be owned by another thread")
+    func closeLetsGo() throws {
+        try GroupCommitTests.withStore { store, path throws in
+            let pool = ReaderPool(path: path, count: 1)
+            #expect(try pool.withReader(loop: 0) { _ in 1 } == 1)
+            pool.close()
+            let outcome = Collector<Bool>()
+            let done = DispatchGroup()
+            done.enter()
+            DispatchQueue.global().async {
+                outcome.append((try? pool.withReader(loop: 0) { _ in true }) ?? false)
+                done.leave()
+            }
+            done.wait()
+            #expect(outcome.all == [true])
+            #expect(throws: ReaderPoolError.wrongThread(loop: 0)) { try pool.withReader(loop: 0) { _ in 0 } }
+            pool.close()
         }
     }
 
