@@ -88,7 +88,7 @@ text = urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/metrics", timeout
 value = {line.split()[0]: float(line.split()[1]) for line in text.splitlines() if line.startswith("notapest_timeline_cache_")}
 mib = 1 << 20
 print(f"{value['notapest_timeline_cache_bytes'] / mib:.1f} of {value['notapest_timeline_cache_budget_bytes'] / mib:.0f} MiB,"
-      f" {value['notapest_timeline_cache_evictions']:.0f} evictions")
+      f" {value['notapest_timeline_cache_evictions_total']:.0f} evictions")
 PY
 }
 

@@ -29,7 +29,7 @@ public final class APIContext: Sendable {
     }
 
     /// Loads (and on first start, stores) the settings. The timeline cache holds at most `cacheBytes` (0 keeps
-    /// nothing); its budget, use and evictions are gauges of `metrics`.
+    /// nothing); its budget and use are gauges of `metrics`, its evictions a counter.
     public init(
         store: Store, now: @escaping @Sendable () -> Int64, token: String? = nil, cacheBytes: Int = 64 << 20
     ) throws {
@@ -46,8 +46,8 @@ public final class APIContext: Sendable {
         metrics.gauge(
             "notapest_timeline_cache_bytes", help: "Bytes the timeline cache holds now, as it estimates them."
         ) { Double(timelines.usage.bytes) }
-        metrics.gauge(
-            "notapest_timeline_cache_evictions",
+        metrics.counter(
+            "notapest_timeline_cache_evictions_total",
             help: "Applications whose cached timeline was let go to stay within the budget, since start."
         ) { Double(timelines.usage.evictions) }
     }

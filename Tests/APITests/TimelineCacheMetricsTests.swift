@@ -32,7 +32,7 @@ struct TimelineCacheMetricsTests {
         let start = try api.call("GET", "/metrics").bodyText
         #expect(Self.gauge(start, "notapest_timeline_cache_budget_bytes") == budget)
         #expect(Self.gauge(start, "notapest_timeline_cache_bytes") == 0)
-        #expect(Self.gauge(start, "notapest_timeline_cache_evictions") == 0)
+        #expect(Self.gauge(start, "notapest_timeline_cache_evictions_total") == 0)
         #expect(start.contains("# HELP notapest_timeline_cache_bytes "))
         let ids = try Self.applications(50, in: api)
         var first: [UInt8] = []
@@ -43,7 +43,7 @@ struct TimelineCacheMetricsTests {
         }
         let loaded = try api.call("GET", "/metrics").bodyText
         let held = Self.gauge(loaded, "notapest_timeline_cache_bytes") ?? -1
-        let evictions = Self.gauge(loaded, "notapest_timeline_cache_evictions") ?? -1
+        let evictions = Self.gauge(loaded, "notapest_timeline_cache_evictions_total") ?? -1
         #expect(held <= budget)
         #expect(row.cacheMiB == 0 ? held == 0 : held > 0)
         #expect((evictions > 0) == row.evicts, "\(evictions) evictions")
