@@ -14,9 +14,6 @@ public final class APIContext: Sendable {
     /// looks the zone up, which loads the zone database) and how many times they were replaced; read by
     /// every check, written only after a settings commit.
     private let current: Mutex<(snapshot: SettingsSnapshot, engine: GuidanceEngine?, generation: UInt64)>
-    /// Every application's facts as of a writer commit count: the agenda reads all of them, and
-    /// loading them costs more than judging them, so they are loaded again only after a commit.
-    private let agendaFacts = Mutex<(commits: Int, facts: [ApplicationFacts])?>(nil)
     /// Timelines between the writes that change them, within a byte budget.
     let timelines: TimelineCache
     /// The bearer token every route but the health checks needs; nil when the service is open.
@@ -67,17 +64,6 @@ public final class APIContext: Sendable {
 
     func replaceSettings(_ snapshot: SettingsSnapshot) {
         current.withLock { $0 = (snapshot, nil, $0.generation &+ 1) }
-    }
-
-    /// All applications' facts, from the cache while no commit happened since it was filled. The
-    /// commit count is read before the reader's snapshot begins, so a cache entry is never older
-    /// than its count says; a commit racing with the load only causes one more load later.
-    func allFacts(_ request: Request, load: (Database) throws -> [ApplicationFacts]) throws -> [ApplicationFacts] {
-        let commits = store.writer.statistics.commits
-        if let cached = agendaFacts.withLock({ $0 }), cached.commits == commits { return cached.facts }
-        let facts = try read(request, load)
-        agendaFacts.withLock { $0 = (commits, facts) }
-        return facts
     }
 
     /// Runs `body` on the reader connection of the request's event loop.

@@ -16,7 +16,19 @@ enum AgendaComputation {
     static func items(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Date, horizonDays: Int)
         -> [AgendaItem]
     {
-        let lists = perSlice(of: facts) { engine.agenda(for: $0, asOf: asOf, horizonDays: horizonDays) }
+        items(chunks: { each in each(facts) }, engine: engine, asOf: asOf, horizonDays: horizonDays)
+    }
+
+    /// Every item, in agenda order, of the applications `chunks` hands over a part at a time: only one
+    /// part's facts need be held at once.
+    static func items(
+        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Date,
+        horizonDays: Int
+    ) rethrows -> [AgendaItem] {
+        var lists: [[AgendaItem]] = []
+        try chunks { facts in
+            lists += perSlice(of: facts) { engine.agenda(for: $0, asOf: asOf, horizonDays: horizonDays) }
+        }
         return order(lists.map { $0.map(\.orderKey) }).map { lists[$0.list][$0.index] }
     }
 
@@ -26,10 +38,22 @@ enum AgendaComputation {
     static func document(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Int64, horizonDays: Int)
         -> [UInt8]
     {
+        document(chunks: { each in each(facts) }, engine: engine, asOf: asOf, horizonDays: horizonDays)
+    }
+
+    /// `document` over the applications `chunks` hands over a part at a time: each part is judged and
+    /// written before the next is asked for, so only its facts and the written items are held.
+    static func document(
+        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Int64,
+        horizonDays: Int
+    ) rethrows -> [UInt8] {
         let date = GuidanceJSON.date(asOf)
-        let slices = perSlice(of: facts) { slice in
-            let (items, order) = engine.agendaItems(for: slice, asOf: date, horizonDays: horizonDays)
-            return AgendaWriter.slice(items, order: order)
+        var slices: [AgendaWriter.Slice] = []
+        try chunks { facts in
+            slices += perSlice(of: facts) { slice in
+                let (items, order) = engine.agendaItems(for: slice, asOf: date, horizonDays: horizonDays)
+                return AgendaWriter.slice(items, order: order)
+            }
         }
         return AgendaWriter.agenda(slices, order: order(slices.map(\.keys)), asOf: asOf, horizonDays: horizonDays)
     }

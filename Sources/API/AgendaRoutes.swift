@@ -33,22 +33,11 @@ enum AgendaRoutes {
         return (asOf, horizon)
     }
 
-    /// Every application's facts, each with the statuses of the other applications it names.
-    static func loadFacts(_ db: Database) throws -> [ApplicationFacts] {
-        let timelines = try db.allTimelines()
-        var statuses: [Int64: String] = [:]
-        for timeline in timelines { statuses[timeline.application.id] = timeline.application.status }
-        return try timelines.map { timeline -> ApplicationFacts in
-            var own: [Int64: String] = [:]
-            for id in Facts.otherApplicationIds(timeline) { own[id] = statuses[id] }
-            return try Facts.application(timeline, statuses: own)
-        }
-    }
-
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
-        let facts = try context.allFacts(request, load: loadFacts)
-        let body = AgendaComputation.document(facts, engine: context.engine, asOf: asOf, horizonDays: horizon)
+        let body = try AgendaComputation.document(
+            chunks: { each in try context.forEachFactsPart(request) { each($0) } }, engine: context.engine,
+            asOf: asOf, horizonDays: horizon)
         return JSONResponse.getHashed(request, bytes: body)
     }
 

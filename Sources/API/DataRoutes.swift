@@ -108,11 +108,14 @@ enum DataRoutes {
     /// The agenda of `GET /v1/agenda` (same parameters, same items) as an iCalendar feed.
     static func agendaICS(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try AgendaRoutes.window(request, now: context.now())
-        let facts = try context.allFacts(request, load: AgendaRoutes.loadFacts)
-        let items = AgendaComputation.items(
-            facts, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
         var employers: [Int: String] = [:]
-        for application in facts { employers[application.id] = application.employer }
+        let items = try AgendaComputation.items(
+            chunks: { each in
+                try context.forEachFactsPart(request) { facts in
+                    for application in facts { employers[application.id] = application.employer }
+                    each(facts)
+                }
+            }, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
         let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)
         return hashed(request, bytes, contentType: "text/calendar; charset=utf-8", headers: [])
     }

@@ -205,6 +205,29 @@ final class TimelineCache: Sendable {
         }
     }
 
+    /// The entries of `ids`, in their order (nil for each not held), under one lock.
+    func entries(_ ids: [Int64]) -> [Entry?] {
+        state.withLock { state in
+            ids.map { id in
+                guard let position = state.positions[id], let entry = state.slots[position].entry,
+                    entry.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
+                else { return nil }
+                state.used(position)
+                return entry
+            }
+        }
+    }
+
+    /// The tokens of `ids`, under one lock.
+    func tokens(_ ids: [Int64]) -> [Int64: Token] {
+        state.withLock { state in
+            var tokens: [Int64: Token] = [:]
+            tokens.reserveCapacity(ids.count)
+            for id in ids { tokens[id] = state.token(id) }
+            return tokens
+        }
+    }
+
     func entry(_ id: Int64) -> Entry? {
         state.withLock { state in
             guard let position = state.positions[id], let entry = state.slots[position].entry,

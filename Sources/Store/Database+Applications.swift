@@ -131,6 +131,13 @@ extension Database {
         return statuses
     }
 
+    /// The id of every application, ascending.
+    public func applicationIds() throws -> [Int64] {
+        var ids: [Int64] = []
+        try forEachRow("SELECT id FROM applications ORDER BY id", []) { row in ids.append(try row.int64(0)) }
+        return ids
+    }
+
     private static func bindings(_ fields: ApplicationFields) -> [SQLiteValue] {
         [
             SQLiteValue(fields.employer), SQLiteValue(fields.position), .text(fields.route),
@@ -139,3 +146,4 @@ extension Database {
         ]
     }
 }
+

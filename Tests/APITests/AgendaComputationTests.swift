@@ -39,6 +39,27 @@ import Testing
         #expect(oneWriter == spread)
     }
 
+    /// Applications handed over in parts of any size give the same agenda, items and body, as all at once.
+    @Test(arguments: [1, 7, 1_000, AgendaComputation.parallelThreshold + 3])
+    func partsEqualTheWhole(partSize: Int) {
+        let facts = Self.facts(count: AgendaComputation.parallelThreshold + 501)
+        let engine = GuidanceEngine(settings: GuidanceSettings())
+        let asOf = Date(timeIntervalSince1970: 1_794_000_000)
+        func parts(_ each: ([ApplicationFacts]) -> Void) {
+            var start = 0
+            while start < facts.count {
+                each(Array(facts[start..<min(start + partSize, facts.count)]))
+                start += partSize
+            }
+        }
+        #expect(
+            AgendaComputation.items(chunks: parts, engine: engine, asOf: asOf, horizonDays: 14)
+                == engine.agenda(for: facts, asOf: asOf, horizonDays: 14))
+        #expect(
+            AgendaComputation.document(chunks: parts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14)
+                == AgendaComputation.document(facts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14))
+    }
+
     @Test func mergeKeepsAgendaOrder() {
         let facts = Self.facts(count: 300)
         let engine = GuidanceEngine(settings: GuidanceSettings())

@@ -1,0 +1,61 @@
+import Guidance
+import HTTP
+import Store
+
+/// Every application's facts for the agenda and its calendar feed, taken from the timeline cache where it
+/// holds them and read from the database, a part at a time, where it does not. The cache's budget is then the
+/// only memory the agenda keeps between requests, and one part of applications the most it reads at once:
+/// the agenda no longer holds a second copy of every timeline, which grew with the data without bound.
+extension APIContext {
+    /// Applications per part: enough that the parts are judged on every core, few enough that a part's facts
+    /// are a small, bounded amount of memory.
+    static let factsPart = 4_096
+
+    /// Calls `body` with the facts of every application, by id, a part at a time. Each application's facts
+    /// are consistent with a commit; two applications' may be of different commits when one lands meanwhile,
+    /// as with two separate reads.
+    func forEachFactsPart(
+        _ request: Request, partSize: Int = APIContext.factsPart, _ body: ([ApplicationFacts]) throws -> Void
+    ) throws {
+        let ids = try read(request) { db in try db.applicationIds() }
+        var start = 0
+        while start < ids.count {
+            let part = Array(ids[start..<min(start + partSize, ids.count)])
+            try body(try facts(of: part, request))
+            start += part.count
+        }
+    }
+
+    /// The facts of the applications `ids` that exist, in the order of `ids`: each from the cache, or read in
+    /// one reader transaction for all the cache lacks, which are then offered to the cache.
+    func facts(of ids: [Int64], _ request: Request) throws -> [ApplicationFacts] {
+        let cached = timelines.entries(ids)
+        let missing = zip(ids, cached).compactMap { $1 == nil ? $0 : nil }
+        var loaded: [Int64: TimelineCache.Entry] = [:]
+        if !missing.isEmpty {
+            // Tokens before the read: a write committed meanwhile makes the cache refuse what was read.
+            let tokens = timelines.tokens(missing)
+            try read(request) { db in
+                let read = try db.timelines(ofApplications: missing)
+                let others = Set(read.flatMap { Facts.otherApplicationIds($0) })
+                let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+                loaded.reserveCapacity(read.count)
+                for timeline in read {
+                    let id = timeline.application.id
+                    var own: [Int64: String] = [:]
+                    for other in Facts.otherApplicationIds(timeline) { own[other] = statuses[other] }
+                    guard let token = tokens[id] else { continue }
+                    let entry = try TimelineCache.Entry(timeline: timeline, statuses: own, token: token)
+                    timelines.store(entry)
+                    loaded[id] = entry
+                }
+            }
+        }
+        var facts: [ApplicationFacts] = []
+        facts.reserveCapacity(ids.count)
+        for (id, entry) in zip(ids, cached) {
+            if let entry = entry ?? loaded[id] { facts.append(entry.facts) }
+        }
+        return facts
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Guidance
+import HTTP
+import Store
+import Testing
+
+@testable import API
+
+/// The agenda's facts come from the timeline cache where it holds them and from the database, a part at a
+/// time, where it does not: whatever the budget and the part size, the agenda is the same.
+@Suite struct AgendaFactsTests {
+    /// Eleven applications on a recruiter route, every third with an interview.
+    static func seeded(_ arguments: [String] = []) throws -> APIServer {
+        let api = try APIServer(arguments: arguments)
+        _ = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
+        _ = try api.create("/v1/contacts", #"{"name":"Sam","role":"interviewer"}"#)
+        for n in 1...11 {
+            let id = try api.create(
+                "/v1/applications", #"{"employer":"E\#(n)","route":"recruiter_submitted","recruiter_id":1}"#)
+            _ = try api.create(
+                "/v1/applications/\(id)/events",
+                #"{"kind":"resume_sent","occurred_at":"2026-10-2\#(n % 9)T10:00:00Z","contact_id":1,"channel":"email"}"#)
+            if n % 3 == 0 {
+                _ = try api.create(
+                    "/v1/applications/\(id)/events",
+                    #"{"kind":"interview","occurred_at":"2026-11-01T15:00:00Z","interviewer_ids":[2]}"#)
+            }
+        }
+        return api
+    }
+
+    static let request = Request(
+        head: RequestHead(
+            method: "GET", target: "/v1/agenda", path: "/v1/agenda", query: nil, version: .http1_1,
+            headers: HTTPHeaders()))
+
+    @Test(arguments: [0, 1 << 10, 64 << 20], [1, 4, 4_096])
+    func sameFactsWhateverTheBudgetAndThePartSize(budget: Int, partSize: Int) throws {
+        let api = try Self.seeded()
+        // A store of its own, whose reader belongs to this test's thread.
+        let store = try Store(path: api.directory.appendingPathComponent("t.sqlite").path, loops: 1)
+        defer { store.close() }
+        let context = try APIContext(store: store, now: { 0 }, cacheBytes: budget)
+        // Half the applications in the cache, half not.
+        for id in stride(from: 1, through: 11, by: 2) { _ = try context.timeline(Int64(id), Self.request) }
+        var parts: [[Int]] = []
+        try context.forEachFactsPart(Self.request, partSize: partSize) { facts in parts.append(facts.map(\.id)) }
+        #expect(parts.flatMap { $0 } == Array(1...11))
+        #expect(parts.allSatisfy { $0.count <= partSize })
+        #expect(context.timelines.usage.bytes <= budget)
+        // The same facts as one read of everything would give.
+        let whole = try context.read(Self.request) { db in try db.timelines(ofApplications: Array(1...11)) }
+        var collected: [ApplicationFacts] = []
+        try context.forEachFactsPart(Self.request, partSize: partSize) { collected += $0 }
+        #expect(collected.count == whole.count)
+        for (facts, timeline) in zip(collected, whole) {
+            #expect(facts == (try Facts.application(timeline, statuses: [:])))
+        }
+    }
+
+    @Test func anAgendaWithoutACacheEqualsOneWithIt() throws {
+        let cached = try Self.seeded()
+        let body = try cached.call("GET", "/v1/agenda?as_of=2026-11-02T00:00:00Z").bodyText
+        #expect(body.contains("send_thank_you"))
+        let uncached = try Self.seeded(["--cache-mib", "0"])
+        #expect(try uncached.call("GET", "/v1/agenda?as_of=2026-11-02T00:00:00Z").bodyText == body)
+    }
+}
