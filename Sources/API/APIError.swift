@@ -19,6 +19,9 @@ public enum APIError: Error, Sendable, ProblemConvertible {
     case idempotencyMismatch
     /// The guidance refuses the proposed contact (422 with the violations).
     case refused(violations: JSON, warnings: JSON)
+    /// The service is doing the one thing of this kind it does at a time; try again shortly (503 with
+    /// `Retry-After`, RFC 9110 §15.6.4 and §10.2.3).
+    case busy(String)
 
     public var problem: Problem {
         switch self {
@@ -62,7 +65,14 @@ public enum APIError: Error, Sendable, ProblemConvertible {
                     Problem.Extension(name: "violations", json: violations.serialized()),
                     Problem.Extension(name: "warnings", json: warnings.serialized()),
                 ])
+        case .busy(let detail):
+            return Problem(status: 503, detail: detail, type: "/problems/busy")
         }
+    }
+
+    public var headers: HTTPHeaders {
+        guard case .busy = self else { return HTTPHeaders() }
+        return HTTPHeaders([("Retry-After", "1")])
     }
 
     static func summary(_ errors: [FieldError], fallback: String) -> String {

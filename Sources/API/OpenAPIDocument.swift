@@ -902,6 +902,13 @@ enum OpenAPIDocument {
                 unsupported `version`, an id used twice in one list, a reference to an id the
                 document does not hold, a setting out of range) is 422. This route alone takes a body
                 of up to 64 MiB (configurable); larger is 413.
+
+                At most 100 faults are named, the first in the document; reading stops once 100
+                malformed ones are known. A record (or the settings, or any other member) holding
+                more than 1,000 JSON values is refused (400) and ends the reading: the largest valid
+                record holds fewer than 200. The document is read and checked off the threads that
+                serve requests, one import at a time; while one is being read or stored another gets
+                503 with `Retry-After`.
               parameters:
                 - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
@@ -932,6 +939,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+                '503':
+                  $ref: '#/components/responses/ImportBusy'
           /v1/applications.csv:
             get:
               operationId: exportApplicationsCSV
@@ -1170,6 +1179,12 @@ enum OpenAPIDocument {
               schema:
                 type: string
                 pattern: '^Bearer'
+            RetryAfter:
+              description: Seconds to wait before trying again (RFC 9110 §10.2.3).
+              required: true
+              schema:
+                type: string
+                pattern: '^[0-9]+$'
           responses:
             NotModified:
               description: The representation has not changed since the tag the client sent; no body.
@@ -1264,6 +1279,17 @@ enum OpenAPIDocument {
               description: |
                 The database already holds contacts, applications or events; an import only goes
                 into an empty one. Nothing changed.
+              content:
+                application/problem+json:
+                  schema:
+                    $ref: '#/components/schemas/Problem'
+            ImportBusy:
+              description: |
+                Another import is being read or stored; imports run one at a time. Nothing changed;
+                try again once that one is answered.
+              headers:
+                Retry-After:
+                  $ref: '#/components/headers/RetryAfter'
               content:
                 application/problem+json:
                   schema:

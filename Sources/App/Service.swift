@@ -16,6 +16,7 @@ public enum Service {
         -> (HTTPServer, Store)
     {
         let token = try options.resolvedToken()
+        Memory.returnLargeBlocksOnFree()
         var configuration = options.serverConfiguration
         if configuration.eventLoops == 0 {
             configuration.eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
