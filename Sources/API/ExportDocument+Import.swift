@@ -2,8 +2,8 @@ import Guidance
 import Store
 
 /// Reading a document for `POST /v1/import`: the whole of it is validated before anything is written, each
-/// record by the rules of its create route, plus what only a whole data set has (ids given, unique, and every
-/// reference resolvable within the document).
+/// record by the rules of its create route, plus what only a whole data set has (ids given, unique, within the
+/// ceiling, and every reference resolvable within the document).
 ///
 /// The document is read a record at a time (`ImportReader`): each record is checked and kept as a record, never
 /// as a tree of the whole document, and reading stops as soon as the answer is known to be 400.

@@ -2,7 +2,7 @@ import Guidance
 import Store
 
 /// The records of an import document: each checked on its own as it is read, by the rules of its create route,
-/// then all together for what only a whole data set has (ids unique, references that
+/// then all together for what only a whole data set has (ids unique and within the ceiling, references that
 /// resolve within the document).
 extension ExportDocument {
     /// Splits a record into its stored members (read here) and the members its create route validates.
@@ -116,7 +116,7 @@ extension ExportDocument {
         return violations.count == items.count ? violations : nil
     }
 
-    /// Checks what only the whole data set can tell: each id used once per list, and
+    /// Checks what only the whole data set can tell: each id within the ceiling and used once per list, and
     /// every reference naming a record of the document.
     static func checkIdentities(_ gathered: Gathered, _ errors: inout ImportErrors) {
         let contactIds = ids(gathered.contacts.lazy.map { ($0.index, $0.record.id) }, .contacts, &errors)
@@ -148,13 +148,18 @@ extension ExportDocument {
         }
     }
 
-    /// The ids of one list, each checked for a repeat.
+    /// The ids of one list, each checked against the ceiling and for a repeat.
     private static func ids(
         _ records: some Sequence<(Int, Int64)>, _ part: ImportErrors.Part, _ errors: inout ImportErrors
     ) -> Set<Int64> {
         var seen: [Int64: Int] = [:]
         for (index, id) in records {
             let place = ImportErrors.Place(part: part, index: index)
+            if id > Limits.largestImportedID {
+                errors.unacceptable(
+                    place, place.field("id"),
+                    "must be at most \(Limits.largestImportedID) (2^53 - 1), the largest id this service takes")
+            }
             if let first = seen[id] {
                 errors.unacceptable(
                     place, place.field("id"), "repeats id \(id) of \(ImportErrors.Place(part: part, index: first).path)"

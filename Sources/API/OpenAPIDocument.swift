@@ -900,8 +900,12 @@ enum OpenAPIDocument {
                 (a wrong type, a missing member, a time that is not RFC 3339, a `format` other than
                 `notapest-export`) is 400; a well-formed document that cannot be stored (an
                 unsupported `version`, an id used twice in one list, a reference to an id the
-                document does not hold, a setting out of range) is 422. This route alone takes a body
-                of up to 64 MiB (configurable); larger is 413.
+                document does not hold, a setting out of range, an id above 9007199254740991) is 422.
+                This route alone takes a body of up to 64 MiB (configurable); larger is 413.
+
+                Ids are at most 2^53 - 1 (9007199254740991), the largest integer a JavaScript number
+                holds exactly, so that every client can hold every id; SQLite could go to 2^63 - 1,
+                but after that id a table takes no new record at all.
 
                 At most 100 faults are named, the first in the document; reading stops once 100
                 malformed ones are known. A record (or the settings, or any other member) holding
