@@ -169,7 +169,7 @@ public final class APIContext: Sendable {
                     let extended = timelines.committed(written.change)
                     written.deliver(to: responder) { extended?() }
                 case .failure(let error):
-                    responder.fail(error)
+                    responder.fail(APIError.fromWrite(error))
                 }
             }
         }

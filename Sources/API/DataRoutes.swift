@@ -104,7 +104,7 @@ enum DataRoutes {
                 if let imported { context.replaceSettings(imported) }
                 _ = timelines.committed(written.change)
             }
-            answer(result.map { $0.0.response })
+            answer(result.map { $0.0.response }.mapError(APIError.fromWrite))
         }
     }
 

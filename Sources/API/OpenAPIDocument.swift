@@ -263,6 +263,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/IdempotencyKeyReused'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/contacts/{id}:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -332,6 +334,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/ContentTooLarge'
                 '415':
                   $ref: '#/components/responses/UnsupportedMediaType'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
             delete:
               operationId: deleteContact
               tags: [contacts]
@@ -354,6 +358,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/ContactInUse'
                 '412':
                   $ref: '#/components/responses/PreconditionFailed'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications:
             get:
               operationId: listApplications
@@ -429,6 +435,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -507,6 +515,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
             delete:
               operationId: deleteApplication
               tags: [applications]
@@ -525,6 +535,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/NotFound'
                 '412':
                   $ref: '#/components/responses/PreconditionFailed'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}/events:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -620,6 +632,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/RefusedOrUnprocessable'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}/events/{event_id}:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -665,6 +679,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/NotFound'
                 '412':
                   $ref: '#/components/responses/PreconditionFailed'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}/check:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -945,6 +961,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/Unprocessable'
                 '503':
                   $ref: '#/components/responses/ImportBusy'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications.csv:
             get:
               operationId: exportApplicationsCSV
@@ -1294,6 +1312,16 @@ enum OpenAPIDocument {
               headers:
                 Retry-After:
                   $ref: '#/components/headers/RetryAfter'
+              content:
+                application/problem+json:
+                  schema:
+                    $ref: '#/components/schemas/Problem'
+            InsufficientStorage:
+              description: |
+                The database cannot store the write (RFC 4918 §11.5): the disk is full, or the
+                table has handed out the largest id SQLite can give, 2^63 - 1 (possible only in a
+                database that took an import of such an id before imports were limited to
+                2^53 - 1). Nothing was written; other writes go on.
               content:
                 application/problem+json:
                   schema:
