@@ -43,8 +43,16 @@ import Testing
     static let head = #"{"format":"notapest-export","version":1,"settings":{},"#
 
     static let garbage: [Garbage] = [
-        Garbage(name: "contacts: 0,0,0,…", status: 400) { filled(#"{"contacts":["#, "0]}") { _ in "0," } },
-        Garbage(name: "contacts: {},{},{},…", status: 400) { filled(#"{"contacts":["#, "{}]}") { _ in "{}," } },
+        // A document that is right but for its records, so that they are all read and checked.
+        Garbage(name: "contacts: 0,0,0,…", status: 400) {
+            filled(head + #""applications":[],"events":[],"contacts":["#, "0]}") { _ in "0," }
+        },
+        Garbage(name: "contacts: {},{},{},…", status: 400) {
+            filled(head + #""applications":[],"events":[],"contacts":["#, "{}]}") { _ in "{}," }
+        },
+        Garbage(name: "contacts: {},{},{},… with no other member", status: 400) {
+            filled(#"{"contacts":["#, "{}]}") { _ in "{}," }
+        },
         Garbage(name: "events: {},{},{},…", status: 400) {
             filled(head + #""contacts":[],"applications":[],"events":["#, "{}]}") { _ in "{}," }
         },
