@@ -45,7 +45,7 @@ enum DataRoutes {
                     responder.respond(result)
                     answered.signal()
                 }
-                // The thread ends, and the gate opens, only once the import's memory is no longer needed.
+                // Waits for the answer, so that the memory the import freed is given back afterwards, here.
                 answered.wait()
             } afterwards: {
                 if request.body.count >= trimAfter { Memory.returnFreePages() }

@@ -43,9 +43,6 @@ final class ImportGate: Sendable {
         return started
     }
 
-    /// Whether an import is running.
-    var isBusy: Bool { busy.load(ordering: .acquiring) }
-
     /// Carries the thread's body through pthread_create's untyped argument.
     private final class Body {
         let run: @Sendable () -> Void
