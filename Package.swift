@@ -23,7 +23,8 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["SQLite"], swiftSettings: swiftSettings),
-        .target(name: "API", dependencies: ["HTTP", "SQLite", "Store", "Guidance"], swiftSettings: swiftSettings),
+        .target(
+            name: "API", dependencies: ["CLinux", "HTTP", "SQLite", "Store", "Guidance"], swiftSettings: swiftSettings),
         .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),

@@ -19,6 +19,8 @@ public final class APIContext: Sendable {
     /// The bearer token every route but the health checks needs; nil when the service is open.
     let token: String?
     public let metrics = Metrics()
+    /// Where import bodies are read, one at a time, off the event loops.
+    let imports = ImportGate()
 
     struct SettingsSnapshot: Sendable {
         var guidance: GuidanceSettings
@@ -173,7 +175,7 @@ public final class APIContext: Sendable {
                 case .success(let written):
                     written.deliver(to: responder, before: timelines.committed(written.change))
                 case .failure(let error):
-                    responder.fail(error)
+                    responder.fail(APIError.fromWrite(error))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import HTTP
+import SQLite
 
 /// The errors the API answers with; each knows its status and problem document (RFC 9457).
 public enum APIError: Error, Sendable, ProblemConvertible {
@@ -19,6 +20,12 @@ public enum APIError: Error, Sendable, ProblemConvertible {
     case idempotencyMismatch
     /// The guidance refuses the proposed contact (422 with the violations).
     case refused(violations: JSON, warnings: JSON)
+    /// The service is doing the one thing of this kind it does at a time; try again shortly (503 with
+    /// `Retry-After`, RFC 9110 §15.6.4 and §10.2.3).
+    case busy(String)
+    /// SQLite could not store the write (SQLITE_FULL): the disk is full, or a table has handed out the largest id
+    /// there is (507, RFC 4918 §11.5). Nothing was written.
+    case insufficientStorage
 
     public var problem: Problem {
         switch self {
@@ -62,7 +69,27 @@ public enum APIError: Error, Sendable, ProblemConvertible {
                     Problem.Extension(name: "violations", json: violations.serialized()),
                     Problem.Extension(name: "warnings", json: warnings.serialized()),
                 ])
+        case .busy(let detail):
+            return Problem(status: 503, detail: detail, type: "/problems/busy")
+        case .insufficientStorage:
+            return Problem(
+                status: 507, title: "Insufficient Storage",
+                detail: "The database cannot store this: the disk is full, or a table has used the largest id "
+                    + "SQLite can give. Nothing was written.",
+                type: "/problems/insufficient-storage")
         }
+    }
+
+    public var headers: HTTPHeaders {
+        guard case .busy = self else { return HTTPHeaders() }
+        return HTTPHeaders([("Retry-After", "1")])
+    }
+
+    /// What a failed write answers with: a full database is a condition of the installation, told as 507, not
+    /// a failure of the service (500); any other error stays as it is.
+    static func fromWrite(_ error: any Error) -> any Error {
+        if let error = error as? SQLiteError, error.isFull { return APIError.insufficientStorage }
+        return error
     }
 
     static func summary(_ errors: [FieldError], fallback: String) -> String {

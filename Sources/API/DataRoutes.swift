@@ -25,47 +25,86 @@ enum DataRoutes {
         return JSONResponse.getHashed(request, document.json(exportedAt: context.now()))
     }
 
-    /// Validates the whole document on the event loop, then stores it in one writer job, so one transaction:
-    /// refused (409) unless the database holds no records, and anything thrown rolls all of it back. The
-    /// settings the checks read in memory are replaced, and every cached timeline dropped, only once that
-    /// commit is durable. The feed token stays the installation's own.
+    /// Reads and validates the whole document on a thread of its own (`ImportGate`: never on an event loop, one
+    /// import at a time, 503 while another runs), then stores it in one writer job, so one transaction: refused
+    /// (409) unless the database holds no records, and anything thrown rolls all of it back. The settings the
+    /// checks read in memory are replaced, and every cached timeline dropped, only once that commit is durable.
+    /// The feed token stays the installation's own.
     static func importDocument(_ context: APIContext) -> Handler {
         .deferred { request, responder in
-            let document: ExportDocument
-            let claim: IdempotencyClaim?
-            do {
-                document = try ExportDocument.parse(RequestBody.object(request))
-                claim = try Idempotency.claim(request)
-            } catch {
-                responder.fail(error)
+            let contentType = request.headers["Content-Type"]
+            guard RequestBody.isJSON(contentType) else {
+                responder.fail(APIError.unsupportedMediaType(contentType))
                 return
             }
-            let now = context.now()
-            let timelines = context.timelines
-            context.store.writer.submit({ db -> (APIContext.Written, APIContext.SettingsSnapshot?) in
-                var imported: APIContext.SettingsSnapshot?
-                let written = try Idempotency.run(db, claim: claim, now: now) {
-                    guard try db.isEmpty() else {
-                        throw APIError.conflict(
-                            "The database already holds contacts, applications or events; "
-                                + "import only into an empty one.")
-                    }
-                    var next = try SettingsCodec.loadOrCreate(db)
-                    next.guidance = document.settings
-                    try db.writeSettings(SettingsCodec.rows(next))
-                    try document.store(db)
-                    timelines.invalidate(.everything)
-                    imported = next
-                    return APIContext.Written(JSONResponse.make(document.counts, status: 201), changes: .everything)
+            let started = context.imports.run { pass in
+                guard let (document, claim) = read(request, pass, responder) else { return }
+                let answered = DispatchSemaphore(value: 0)
+                store(document, claim: claim, context) { result in
+                    pass.leave()
+                    responder.respond(result)
+                    answered.signal()
                 }
-                return (written, imported)
-            }) { result in
-                if case .success(let (written, imported)) = result {
-                    if let imported { context.replaceSettings(imported) }
-                    _ = timelines.committed(written.change)
-                }
-                responder.respond(result.map { $0.0.response })
+                // Waits for the answer, so that the memory the import freed is given back afterwards, here.
+                answered.wait()
+            } afterwards: {
+                if request.body.count >= trimAfter { Memory.returnFreePages() }
             }
+            if !started {
+                responder.fail(APIError.busy("Another import is being read or stored; try again once it is answered."))
+            }
+        }
+    }
+
+    /// Bodies from this size on return the memory freed after them to the system at once.
+    static let trimAfter = 1 << 20
+
+    /// The document and idempotency claim of an import request, or nil once it was answered with why not.
+    private static func read(_ request: Request, _ pass: ImportGate.Pass, _ responder: Responder)
+        -> (ExportDocument, IdempotencyClaim?)?
+    {
+        do throws(APIError) {
+            guard !request.body.isEmpty else { throw .invalid([FieldError("body", "a JSON object is required")]) }
+            let document = try request.body.withUnsafeBytes { bytes in
+                Result { () throws(APIError) in try ExportDocument.read(bytes) }
+            }.get()
+            return (document, try Idempotency.claim(request))
+        } catch {
+            pass.leave()
+            responder.fail(error)
+            return nil
+        }
+    }
+
+    /// Stores the document in one writer job and hands the answer to `answer`, on the writer thread.
+    private static func store(
+        _ document: ExportDocument, claim: IdempotencyClaim?, _ context: APIContext,
+        answer: @escaping @Sendable (Result<Response, any Error>) -> Void
+    ) {
+        let now = context.now()
+        let timelines = context.timelines
+        context.store.writer.submit({ db -> (APIContext.Written, APIContext.SettingsSnapshot?) in
+            var imported: APIContext.SettingsSnapshot?
+            let written = try Idempotency.run(db, claim: claim, now: now) {
+                guard try db.isEmpty() else {
+                    throw APIError.conflict(
+                        "The database already holds contacts, applications or events; import only into an empty one.")
+                }
+                var next = try SettingsCodec.loadOrCreate(db)
+                next.guidance = document.settings
+                try db.writeSettings(SettingsCodec.rows(next))
+                try document.store(db)
+                timelines.invalidate(.everything)
+                imported = next
+                return APIContext.Written(JSONResponse.make(document.counts, status: 201), changes: .everything)
+            }
+            return (written, imported)
+        }) { result in
+            if case .success(let (written, imported)) = result {
+                if let imported { context.replaceSettings(imported) }
+                _ = timelines.committed(written.change)
+            }
+            answer(result.map { $0.0.response }.mapError(APIError.fromWrite))
         }
     }
 

@@ -87,6 +87,14 @@ struct EventInput: Sendable {
     )
         throws
     {
+        try Self.checkReferences(fields, applicationId: applicationId, lookup, applicationExists: applicationExists)
+    }
+
+    /// Every id the fields of an event of application `applicationId` name must exist (422 otherwise).
+    static func checkReferences(
+        _ fields: EventFields, applicationId: Int64, _ lookup: (Int64) throws -> Bool,
+        applicationExists: (Int64) throws -> Bool
+    ) throws {
         var errors: [FieldError] = []
         if let id = fields.contactId, try !lookup(id) {
             errors.append(FieldError("contact_id", "no contact has id \(id)"))

@@ -2,45 +2,127 @@ import Guidance
 import Store
 
 /// Reading a document for `POST /v1/import`: the whole of it is validated before anything is written, each
-/// record by the rules of its create route, plus what only a whole data set has (ids given, unique, and every
-/// reference resolvable within the document).
+/// record by the rules of its create route, plus what only a whole data set has (ids given, unique, within the
+/// ceiling, and every reference resolvable within the document).
+///
+/// The document is read a record at a time (`ImportReader`): each record is checked and kept as a record, never
+/// as a tree of the whole document, and reading stops as soon as the answer is known to be 400.
 extension ExportDocument {
     static let members: Set<String> = [
         "format", "version", "exported_at", "settings", "contacts", "applications", "events",
     ]
+    static let lists: [String: ImportErrors.Part] = [
+        "contacts": .contacts, "applications": .applications, "events": .events,
+    ]
     static let storedRecordMembers: Set<String> = ["id", "created_at", "updated_at"]
     static let storedEventMembers: Set<String> = ["id", "application_id", "forced", "violations", "created_at"]
 
-    /// The document as records, or every fault it has, each named by its path (`events[4].occurred_at`).
-    static func parse(_ object: JSONObject) throws(APIError) -> ExportDocument {
-        var reader = FieldReader(object, allowed: members)
-        if object["format"] != JSON(format) {
+    /// The records read so far, each with its index in its list.
+    struct Gathered {
+        var contacts: [(index: Int, record: ContactRecord)] = []
+        var applications: [(index: Int, record: ApplicationRecord)] = []
+        var events: [(index: Int, record: EventRecord)] = []
+    }
+
+    /// The document as records, or its faults (at most `ImportErrors.reported` of them, the first in the
+    /// document), each named by its path (`events[4].occurred_at`).
+    static func read(_ bytes: UnsafeRawBufferPointer) throws(APIError) -> ExportDocument {
+        var errors = ImportErrors()
+        var top = JSONObject()
+        var gathered = Gathered()
+        var streamed: Set<String> = []
+        do {
+            try walk(bytes, top: &top, streamed: &streamed, into: &gathered, &errors)
+        } catch  where error == ImportReader.notAnObject {
+            throw .invalid([FieldError("body", "must be a JSON object")])
+        } catch {
+            throw .invalid([FieldError("body", "not valid JSON: \(error)")])
+        }
+        if errors.isSettled { try errors.finish() }
+        let version = checkDocument(top, streamed: streamed, &errors)
+        // A document of another kind or version is not read any further: its records would only add noise.
+        try errors.finishDocument()
+        if let version, version != Self.version {
+            throw .unprocessable([FieldError("version", "is \(version); this service reads version \(Self.version)")])
+        }
+        let settings = errors.collect(.init(part: .settings)) { () throws(APIError) in
+            try SettingsCodec.apply(top["settings"]?.objectValue ?? JSONObject(), to: GuidanceSettings())
+        }
+        checkIdentities(gathered, &errors)
+        try errors.finish()
+        return ExportDocument(
+            settings: settings ?? GuidanceSettings(),
+            contacts: gathered.contacts.map(\.record).sorted { $0.id < $1.id },
+            applications: gathered.applications.map(\.record).sorted { $0.id < $1.id },
+            events: gathered.events.map(\.record).sorted { $0.id < $1.id })
+    }
+
+    /// Reads the top-level members: the lists record by record into `gathered`, the others (except unknown ones,
+    /// which are only named) into `top`. Returns early once `errors` is settled.
+    private static func walk(
+        _ bytes: UnsafeRawBufferPointer, top: inout JSONObject, streamed: inout Set<String>,
+        into gathered: inout Gathered, _ errors: inout ImportErrors
+    ) throws(JSONParseError) {
+        var reader = try ImportReader(bytes)
+        let document = ImportErrors.Place(part: .document)
+        while let name = try reader.nextMember() {
+            if let part = lists[name], reader.opensArray() {
+                streamed.insert(name)
+                var place = ImportErrors.Place(part: part)
+                while let item = try piece(&reader, at: place, &errors) {
+                    gather(item, at: place, into: &gathered, &errors)
+                    if errors.isSettled { return }
+                    place.index += 1
+                }
+                if errors.isSettled { return }
+                continue
+            }
+            let value = try piece(&reader, at: document, named: name, &errors)
+            guard let value, !errors.isSettled else { return }
+            if members.contains(name) {
+                top[name] = value
+            } else {
+                errors.malformed(document, name, "is not a known field")
+                if errors.isSettled { return }
+            }
+        }
+    }
+
+    /// The next element of a list (`name` nil) or the value of the member `name`; nil at the end of the list,
+    /// or when the piece holds more values than any record may, which ends the reading.
+    private static func piece(
+        _ reader: inout ImportReader, at place: ImportErrors.Place, named name: String? = nil,
+        _ errors: inout ImportErrors
+    ) throws(JSONParseError) -> JSON? {
+        do {
+            return try name == nil ? reader.nextElement() : reader.value()
+        } catch  where error.isOverBudget {
+            let field = name.map { place.field($0) } ?? place.path
+            errors.stop(
+                place, field, "holds more than \(ImportReader.valuesPerPiece) JSON values; no record needs as many")
+            return nil
+        }
+    }
+
+    /// Checks the document's own members; returns its version when it is an integer.
+    private static func checkDocument(_ top: JSONObject, streamed: Set<String>, _ errors: inout ImportErrors)
+        -> Int64?
+    {
+        // Unknown members were named as they were read, so `top` holds known ones only.
+        var reader = FieldReader(top, allowed: members)
+        if top["format"] != JSON(format) {
             reader.fail("format", "must be \"\(format)\": this is not a document exported by this service")
         }
         let version = reader.integer("version", in: Int64.min...Int64.max, required: true)
         _ = reader.timestamp("exported_at")
-        let settings = member(object, "settings", &reader) { $0.objectValue }
-        let contactItems = member(object, "contacts", &reader) { $0.arrayValue }
-        let applicationItems = member(object, "applications", &reader) { $0.arrayValue }
-        let eventItems = member(object, "events", &reader) { $0.arrayValue }
-        // A document of another kind or version is not read any further: its records would only add noise.
-        try reader.finish()
-        if let version, version != Self.version {
-            throw .unprocessable([FieldError("version", "is \(version); this service reads version \(Self.version)")])
+        _ = member(top, "settings", &reader) { $0.objectValue }
+        for name in ["contacts", "applications", "events"] where !streamed.contains(name) {
+            _ = member(top, name, &reader) { $0.arrayValue }
         }
-        var errors = ImportErrors()
-        let guidance = errors.collect("settings.") { () throws(APIError) in
-            try SettingsCodec.apply(settings ?? JSONObject(), to: GuidanceSettings())
-        }
-        let contacts = Self.contacts(contactItems ?? [], &errors)
-        let contactIds = Set(contacts.map(\.id))
-        let applications = Self.applications(applicationItems ?? [], contactIds: contactIds, &errors)
-        let applicationIds = Set(applications.map(\.id))
-        let events = Self.events(eventItems ?? [], contactIds: contactIds, applicationIds: applicationIds, &errors)
-        try errors.finish()
-        return ExportDocument(
-            settings: guidance ?? GuidanceSettings(), contacts: contacts.sorted { $0.id < $1.id },
-            applications: applications.sorted { $0.id < $1.id }, events: events.sorted { $0.id < $1.id })
+        // After the unknown members, which the reader met first.
+        let after = ImportErrors.Place(part: .document, index: 1)
+        for error in reader.errors { errors.malformed(after, error.field, error.message) }
+        return version
     }
 
     /// A required top-level member of the kind `cast` accepts.
@@ -55,166 +137,19 @@ extension ExportDocument {
         return typed
     }
 
-    /// Splits a record into its stored members (read here) and the members its create route validates.
-    static func split(_ item: JSON, _ path: String, stored: Set<String>, _ errors: inout ImportErrors)
-        -> (stored: FieldReader, fields: JSONObject)?
-    {
-        guard case .object(let object) = item else {
-            errors.malformed(path, "must be an object")
-            return nil
-        }
-        var storedPart = JSONObject()
-        var fields = JSONObject()
-        for (key, value) in object {
-            if stored.contains(key) { storedPart[key] = value } else { fields[key] = value }
-        }
-        return (FieldReader(storedPart, allowed: stored), fields)
-    }
-
-    /// Notes a repeated id; ids are the records' identity and every reference depends on them.
-    static func unique(
-        _ id: Int64, _ path: String, in seen: inout [Int64: String], _ errors: inout ImportErrors
+    /// Checks one record of a list and keeps it when it is valid on its own.
+    private static func gather(
+        _ item: JSON, at place: ImportErrors.Place, into gathered: inout Gathered, _ errors: inout ImportErrors
     ) {
-        if let first = seen[id] {
-            errors.unacceptable(path + ".id", "repeats id \(id) of \(first)")
-        } else {
-            seen[id] = path
+        switch place.part {
+        case .contacts:
+            if let record = contact(item, place, &errors) { gathered.contacts.append((place.index, record)) }
+        case .applications:
+            if let record = application(item, place, &errors) { gathered.applications.append((place.index, record)) }
+        case .events:
+            if let record = event(item, place, &errors) { gathered.events.append((place.index, record)) }
+        case .document, .settings:
+            break
         }
-    }
-
-    /// A contact's or an application's stored members (id and times), each reported under `path` when
-    /// wrong, and the rest of its members for the create route's validation; nil when it is no object.
-    static func record(_ item: JSON, _ path: String, _ errors: inout ImportErrors)
-        -> (id: Int64?, createdAt: Int64?, updatedAt: Int64?, fields: JSONObject)?
-    {
-        guard let parts = split(item, path, stored: storedRecordMembers, &errors) else { return nil }
-        var stored = parts.stored
-        let id = stored.id("id", required: true)
-        let createdAt = stored.timestamp("created_at", required: true)
-        let updatedAt = stored.timestamp("updated_at", required: true)
-        for error in stored.errors { errors.malformed(path + "." + error.field, error.message) }
-        return (id, createdAt, updatedAt, parts.fields)
-    }
-
-    static func contacts(_ items: [JSON], _ errors: inout ImportErrors) -> [ContactRecord] {
-        var records: [ContactRecord] = []
-        var seen: [Int64: String] = [:]
-        for (index, item) in items.enumerated() {
-            let path = "contacts[\(index)]"
-            guard let (id, createdAt, updatedAt, rest) = record(item, path, &errors) else { continue }
-            let fields = errors.collect(path + ".") { () throws(APIError) in try ContactRoutes.fields(from: rest) }
-            guard let id, let createdAt, let updatedAt, let fields else { continue }
-            unique(id, path, in: &seen, &errors)
-            records.append(
-                ContactRecord(
-                    id: id, name: fields.name, title: fields.title, organization: fields.organization,
-                    email: fields.email, phone: fields.phone, role: fields.role, notes: fields.notes,
-                    createdAt: createdAt, updatedAt: updatedAt))
-        }
-        return records
-    }
-
-    static func applications(_ items: [JSON], contactIds: Set<Int64>, _ errors: inout ImportErrors)
-        -> [ApplicationRecord]
-    {
-        var records: [ApplicationRecord] = []
-        var seen: [Int64: String] = [:]
-        for (index, item) in items.enumerated() {
-            let path = "applications[\(index)]"
-            guard let (id, createdAt, updatedAt, rest) = record(item, path, &errors) else { continue }
-            let fields = errors.collect(path + ".") { () throws(APIError) in
-                try ApplicationRoutes.fields(from: rest)
-            }
-            guard let id, let createdAt, let updatedAt, let fields else { continue }
-            unique(id, path, in: &seen, &errors)
-            if let recruiter = fields.recruiterId, !contactIds.contains(recruiter) {
-                errors.unacceptable(path + ".recruiter_id", "no contact in the document has id \(recruiter)")
-            }
-            records.append(
-                ApplicationRecord(
-                    id: id, employer: fields.employer, position: fields.position, route: fields.route,
-                    recruiterId: fields.recruiterId, directContactPermitted: fields.directContactPermitted,
-                    status: fields.status, notes: fields.notes, createdAt: createdAt, updatedAt: updatedAt))
-        }
-        return records
-    }
-
-    static func events(
-        _ items: [JSON], contactIds: Set<Int64>, applicationIds: Set<Int64>, _ errors: inout ImportErrors
-    ) -> [EventRecord] {
-        var records: [EventRecord] = []
-        var seen: [Int64: String] = [:]
-        for (index, item) in items.enumerated() {
-            let path = "events[\(index)]"
-            guard let parts = split(item, path, stored: storedEventMembers, &errors) else { continue }
-            var stored = parts.stored
-            var rest = parts.fields
-            let id = stored.id("id", required: true)
-            let applicationId = stored.id("application_id", required: true)
-            let createdAt = stored.timestamp("created_at", required: true)
-            if stored.object["forced"] == nil || stored.object["forced"] == .null {
-                stored.fail("forced", "is required")
-            }
-            let forced = stored.bool("forced")
-            for error in stored.errors { errors.malformed(path + "." + error.field, error.message) }
-            let violations = Self.violations(stored.object["violations"], path + ".violations", &errors)
-            // `force` asks for a check to be overridden; a stored event says `forced` instead.
-            if rest.removeValue(forKey: "force") != nil { errors.malformed(path + ".force", "is not a known field") }
-            let input = errors.collect(path + ".") { () throws(APIError) in try EventInput.parse(rest) }
-            guard let id, let applicationId, let createdAt, let forced, let violations, let input else { continue }
-            unique(id, path, in: &seen, &errors)
-            if !applicationIds.contains(applicationId) {
-                errors.unacceptable(path + ".application_id", "no application in the document has id \(applicationId)")
-            }
-            do {
-                try input.checkReferences(
-                    applicationId: applicationId, { contactIds.contains($0) },
-                    applicationExists: { applicationIds.contains($0) })
-            } catch let error as APIError {
-                errors.add(error, prefix: path + ".")
-            } catch {
-                errors.malformed(path, "cannot be read")
-            }
-            let f = input.fields
-            records.append(
-                EventRecord(
-                    id: id, applicationId: applicationId, kind: f.kind, occurredAt: f.occurredAt,
-                    contactId: f.contactId, channel: f.channel, note: f.note, interviewerIds: f.interviewerIds,
-                    followUpAfter: f.followUpAfter, followUpContactId: f.followUpContactId,
-                    followUpChannel: f.followUpChannel, decisionExpectedBy: f.decisionExpectedBy,
-                    otherApplicationId: f.otherApplicationId, forced: forced, violations: violations,
-                    createdAt: createdAt))
-        }
-        return records
-    }
-
-    /// A stored event's violations: each names a rule and its severity, with the message given at the time.
-    static func violations(_ value: JSON?, _ path: String, _ errors: inout ImportErrors) -> [StoredViolation]? {
-        guard let value else {
-            errors.malformed(path, "is required")
-            return nil
-        }
-        // Each rule is broken at most once by one event.
-        guard case .array(let items) = value, items.count <= RuleID.allCases.count else {
-            errors.malformed(path, "must be an array of at most \(RuleID.allCases.count) violations")
-            return nil
-        }
-        var violations: [StoredViolation] = []
-        for (index, item) in items.enumerated() {
-            let itemPath = "\(path)[\(index)]"
-            guard case .object(let object) = item else {
-                errors.malformed(itemPath, "must be an object")
-                continue
-            }
-            var reader = FieldReader(object, allowed: ["rule", "severity", "message"])
-            let rule = reader.choice("rule", RuleID.allCases.map(\.rawValue), required: true)
-            let severity = reader.choice("severity", Severity.allCases.map(\.rawValue), required: true)
-            let message = reader.string("message", max: Limits.note, required: true)
-            for error in reader.errors { errors.malformed(itemPath + "." + error.field, error.message) }
-            if let rule, let severity, let message {
-                violations.append(StoredViolation(rule: rule, severity: severity, message: message))
-            }
-        }
-        return violations.count == items.count ? violations : nil
     }
 }

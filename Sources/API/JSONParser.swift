@@ -39,19 +39,30 @@ public enum JSONParser {
         guard i < bytes.count else {
             throw JSONParseError(offset: i, reason: "empty input: expected a JSON value")
         }
+        let value = try parseValue(bytes, at: &i, maxDepth: maxDepth)
+        skipWhitespace(bytes, &i)
+        guard i >= bytes.count else {
+            throw JSONParseError(offset: i, reason: "\(describe(bytes, i)) after the JSON value")
+        }
+        return value
+    }
+
+    /// Parses the one value that starts at `i` and leaves `i` just past it, for a reader that walks a large
+    /// document a piece at a time instead of holding the tree of all of it.
+    ///
+    /// At most `maxValues` values are made (each scalar, array and object counts one, at any depth): a value
+    /// as small as `0` costs far more as a tree node than as text, so a budget keeps the tree of one piece in
+    /// proportion to what that piece may legitimately hold. Past it the error's `isOverBudget` is set.
+    static func parseValue(
+        _ bytes: UnsafeRawBufferPointer, at i: inout Int, maxDepth: Int = defaultMaxDepth, maxValues: Int = .max
+    ) throws(JSONParseError) -> JSON {
         var stack: [Frame] = []
-        var scratch = Scratch()
+        var scratch = Scratch(maxValues: maxValues)
         while true {
             var value = try parseValueOrOpen(bytes, &i, stack: &stack, scratch: &scratch, maxDepth: maxDepth)
             // Hand the finished value to the enclosing containers, closing each one whose end follows.
             while let completed = value {
-                guard !stack.isEmpty else {
-                    skipWhitespace(bytes, &i)
-                    guard i >= bytes.count else {
-                        throw JSONParseError(offset: i, reason: "\(describe(bytes, i)) after the JSON value")
-                    }
-                    return completed
-                }
+                guard !stack.isEmpty else { return completed }
                 scratch.values.append(completed)
                 value = try continueContainer(bytes, &i, stack: &stack, scratch: &scratch)
             }
@@ -65,10 +76,15 @@ public enum JSONParser {
     struct Scratch {
         var values: [JSON] = []
         var keys: [String] = []
+        /// The most values the parse may make, and how many more it may.
+        let maxValues: Int
+        var valuesLeft: Int
 
-        init() {
+        init(maxValues: Int) {
             values.reserveCapacity(32)
             keys.reserveCapacity(16)
+            self.maxValues = maxValues
+            valuesLeft = maxValues
         }
     }
 
@@ -92,6 +108,10 @@ public enum JSONParser {
         maxDepth: Int
     ) throws(JSONParseError) -> JSON? {
         guard i < bytes.count else { throw endOfInput(bytes) }
+        guard scratch.valuesLeft > 0 else {
+            throw JSONParseError(offset: i, reason: "more than \(scratch.maxValues) values", isOverBudget: true)
+        }
+        scratch.valuesLeft -= 1
         switch bytes[i] {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard stack.count < maxDepth else {
@@ -254,7 +274,7 @@ public enum JSONParser {
     }
 
     /// A member name as it would be written in JSON, shortened so a huge name cannot flood an error message.
-    private static func quoted(_ key: String) -> String {
+    static func quoted(_ key: String) -> String {
         let limit = 64
         let shown = key.unicodeScalars.count > limit ? String(key.unicodeScalars.prefix(limit)) + "…" : key
         return JSON.string(shown).serialized()

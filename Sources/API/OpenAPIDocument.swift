@@ -283,6 +283,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/IdempotencyKeyReused'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/contacts/{id}:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -353,6 +355,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/ContentTooLarge'
                 '415':
                   $ref: '#/components/responses/UnsupportedMediaType'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
             delete:
               operationId: deleteContact
               tags: [contacts]
@@ -376,6 +380,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/ContactInUse'
                 '412':
                   $ref: '#/components/responses/PreconditionFailed'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications:
             get:
               operationId: listApplications
@@ -451,6 +457,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -530,6 +538,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
             delete:
               operationId: deleteApplication
               tags: [applications]
@@ -549,6 +559,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/NotFound'
                 '412':
                   $ref: '#/components/responses/PreconditionFailed'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}/events:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -644,6 +656,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/RefusedOrUnprocessable'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}/events/{event_id}:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -690,6 +704,8 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/NotFound'
                 '412':
                   $ref: '#/components/responses/PreconditionFailed'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications/{id}/check:
             parameters:
               - $ref: '#/components/parameters/Id'
@@ -943,8 +959,19 @@ enum OpenAPIDocument {
                 (a wrong type, a missing member, a time that is not RFC 3339, a `format` other than
                 `notapest-export`) is 400; a well-formed document that cannot be stored (an
                 unsupported `version`, an id used twice in one list, a reference to an id the
-                document does not hold, a setting out of range) is 422. This route alone takes a body
-                of up to 64 MiB (configurable); larger is 413.
+                document does not hold, a setting out of range, an id above 9007199254740991) is 422.
+                This route alone takes a body of up to 64 MiB (configurable); larger is 413.
+
+                Ids are at most 2^53 - 1 (9007199254740991), the largest integer a JavaScript number
+                holds exactly, so that every client can hold every id; SQLite could go to 2^63 - 1,
+                but after that id a table takes no new record at all.
+
+                At most 100 faults are named, the first in the document; reading stops once 100
+                malformed ones are known. A record (or the settings, or any other member) holding
+                more than 1,000 JSON values is refused (400) and ends the reading: the largest valid
+                record holds fewer than 200. The document is read and checked off the threads that
+                serve requests, one import at a time; while one is being read or stored another gets
+                503 with `Retry-After`.
               parameters:
                 - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
@@ -975,6 +1002,10 @@ enum OpenAPIDocument {
                   $ref: '#/components/responses/UnsupportedMediaType'
                 '422':
                   $ref: '#/components/responses/Unprocessable'
+                '503':
+                  $ref: '#/components/responses/ImportBusy'
+                '507':
+                  $ref: '#/components/responses/InsufficientStorage'
           /v1/applications.csv:
             get:
               operationId: exportApplicationsCSV
@@ -1224,6 +1255,12 @@ enum OpenAPIDocument {
               schema:
                 type: string
                 pattern: '^Bearer'
+            RetryAfter:
+              description: Seconds to wait before trying again (RFC 9110 §10.2.3).
+              required: true
+              schema:
+                type: string
+                pattern: '^[0-9]+$'
           responses:
             NotModified:
               description: The representation has not changed since the tag the client sent; no body.
@@ -1320,6 +1357,27 @@ enum OpenAPIDocument {
               description: |
                 The database already holds contacts, applications or events; an import only goes
                 into an empty one. Nothing changed.
+              content:
+                application/problem+json:
+                  schema:
+                    $ref: '#/components/schemas/Problem'
+            ImportBusy:
+              description: |
+                Another import is being read or stored; imports run one at a time. Nothing changed;
+                try again once that one is answered.
+              headers:
+                Retry-After:
+                  $ref: '#/components/headers/RetryAfter'
+              content:
+                application/problem+json:
+                  schema:
+                    $ref: '#/components/schemas/Problem'
+            InsufficientStorage:
+              description: |
+                The database cannot store the write (RFC 4918 §11.5): the disk is full, or the
+                table has handed out the largest id SQLite can give, 2^63 - 1 (possible only in a
+                database that took an import of such an id before imports were limited to
+                2^53 - 1). Nothing was written; other writes go on.
               content:
                 application/problem+json:
                   schema:

@@ -18,6 +18,7 @@ public enum Service {
         onFailure: (@Sendable (String) -> Void)? = nil
     ) throws -> (HTTPServer, Store) {
         let token = try options.resolvedToken()
+        Memory.returnLargeBlocksOnFree()
         var configuration = options.serverConfiguration
         configuration.onFailure = onFailure
         // Without credentials, a name an attacker rebinds to this address must not reach the data.

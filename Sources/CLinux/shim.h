@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <signal.h>
 #include <time.h>
+#include <malloc.h>
 
 // Glibc declares accept4 only under _GNU_SOURCE, which the Swift Glibc module is built without.
 extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);

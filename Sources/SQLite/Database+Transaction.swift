@@ -44,6 +44,12 @@ extension Database {
     }
 
     private func savepoint<T>(_ body: (Database) throws -> T) throws -> T {
+        // SQLite may have rolled the enclosing transaction back on an error the caller caught; a SAVEPOINT now
+        // would open a transaction of its own, which its RELEASE would commit.
+        guard isInTransaction else {
+            let message = "the enclosing transaction has ended (SQLite rolled it back), so no savepoint can join it"
+            throw SQLiteError(code: SQLITE_MISUSE, message: message, sql: "SAVEPOINT")
+        }
         let depth = transactionDepth
         let statements = try savepointStatements(depth: depth)
         try statements.open.runOnce()
@@ -90,13 +96,15 @@ extension Database {
         }
     }
 
-    // ROLLBACK TO keeps the savepoint open, so it is released afterwards.
+    // ROLLBACK TO keeps the savepoint open, so it is released afterwards. If that fails while a transaction is
+    // still open, the failed work may still be in it: the whole transaction is rolled back rather than let that
+    // work be committed with the rest, and the caller sees `isInTransaction` turn false, as after SQLITE_FULL.
     private func undoSavepointIgnoringErrors(_ name: String) {
         do {
             try run("ROLLBACK TRANSACTION TO SAVEPOINT \(name)")
             try run("RELEASE SAVEPOINT \(name)")
         } catch {
-            return
+            if isInTransaction { rollbackIgnoringErrors() }
         }
     }
 }

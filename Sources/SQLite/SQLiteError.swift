@@ -52,6 +52,10 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// (SQLITE_LOCKED); retrying later may succeed.
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
 
+    /// The database could not grow (SQLITE_FULL): the disk or a size limit is reached, or an AUTOINCREMENT table
+    /// has handed out the largest rowid (https://sqlite.org/autoinc.html).
+    public var isFull: Bool { code == SQLITE_FULL }
+
     public var description: String {
         let summary = String(cString: sqlite3_errstr(extendedCode))
         var text = "SQLite error \(code)/\(extendedCode) (\(summary)): \(message)"

@@ -5,7 +5,10 @@ import SQLite
 ///
 /// Callers submit jobs from any thread. The thread sleeps until jobs arrive, then takes every job queued at that
 /// moment and runs them in ONE `BEGIN IMMEDIATE` transaction, each in a SAVEPOINT of its own: a job that throws is
-/// rolled back alone and gets its error, the others go on. Jobs queued while they run join the same transaction,
+/// rolled back alone and gets its error, the others go on. When SQLite answers a job's error by rolling back the
+/// whole transaction (SQLITE_FULL, SQLITE_IOERR…), that job gets its error and the others run again in a new
+/// transaction: a job may run more than once, so it must do nothing outside the database that cannot be repeated
+/// before its completion is called. Jobs queued while they run join the same transaction,
 /// up to `batchLimit` in all, until none is waiting. Then it commits once, so at
 /// `synchronous = FULL` a whole batch costs one WAL sync instead of one per job
 /// (https://sqlite.org/wal.html#performance_considerations). Only after COMMIT returns does it call the
@@ -60,7 +63,8 @@ public final class DatabaseWriter: Sendable {
 
     /// Queues `job` for the next group commit. `completion` is called exactly once, on the writer thread after the
     /// transaction ended (keep it quick: hand the result on), or at once on the caller's thread with
-    /// `DatabaseWriterError.closed` if the writer is closed.
+    /// `DatabaseWriterError.closed` if the writer is closed. `job` may run more than once (see the type's
+    /// description), each time in a transaction that holds none of its earlier run's writes.
     public func submit<T: Sendable>(
         _ job: @escaping @Sendable (Database) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void

@@ -4,10 +4,10 @@ public enum DatabaseWriterError: Error, Sendable, CustomStringConvertible {
     case closed
     /// `perform` was called on the writer's own thread, where waiting for the job would wait forever.
     case performOnWriterThread
-    /// SQLite ended the batch's transaction by itself after a job's error (SQLITE_FULL, SQLITE_IOERR…,
-    /// https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction), so no job of the batch
-    /// was kept.
-    case batchRolledBack(underlying: any Error)
+    /// The writer's transaction was gone after the job ran, though the job returned: it caught the error after
+    /// which SQLite rolled back (https://sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction).
+    /// What it wrote is not kept; the other jobs of its batch ran again in a new transaction.
+    case transactionEnded
     /// The writer thread could not be started.
     case threadStartFailed(code: Int32)
 
@@ -17,8 +17,8 @@ public enum DatabaseWriterError: Error, Sendable, CustomStringConvertible {
             "the database writer is closed"
         case .performOnWriterThread:
             "perform was called on the writer thread, which would wait for itself"
-        case .batchRolledBack(let underlying):
-            "SQLite rolled back the whole batch after a job failed: \(underlying)"
+        case .transactionEnded:
+            "SQLite rolled back the transaction while the job ran, so its writes are not kept"
         case .threadStartFailed(let code):
             "cannot start the writer thread: pthread_create returned \(code)"
         }

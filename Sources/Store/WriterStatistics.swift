@@ -4,10 +4,12 @@ public struct WriterStatistics: Sendable, Equatable {
     public var commits: Int = 0
     /// Batches whose COMMIT (or BEGIN) failed, so none of their jobs was kept.
     public var failedBatches: Int = 0
-    /// Jobs that ran, whatever their outcome.
+    /// Jobs that ran, whatever their outcome; a job run again after a restart counts once.
     public var jobs: Int = 0
-    /// Jobs that threw and were rolled back to their savepoint.
+    /// Jobs that threw, or whose failure ended their transaction, and were not kept.
     public var failedJobs: Int = 0
+    /// Transactions SQLite rolled back on a job's error, whose other jobs then ran again in a new one.
+    public var restarts: Int = 0
     /// The most jobs one transaction held.
     public var largestBatch: Int = 0
 

@@ -186,6 +186,15 @@ import Testing
         BadImport(
             name: "duplicate id", edit: setting("contacts", 1, ["id": 3]), status: 422, field: "contacts[1].id"),
         BadImport(
+            name: "contact id past the ceiling", edit: setting("contacts", 0, ["id": 9_007_199_254_740_992]),
+            status: 422, field: "contacts[0].id"),
+        BadImport(
+            name: "application id at 2^63 - 1", edit: setting("applications", 0, ["id": Int64.max]), status: 422,
+            field: "applications[0].id"),
+        BadImport(
+            name: "event id at 2^63 - 1", edit: setting("events", 1, ["id": Int64.max]), status: 422,
+            field: "events[1].id"),
+        BadImport(
             name: "dangling recruiter_id", edit: setting("applications", 1, ["recruiter_id": 7]), status: 422,
             field: "applications[1].recruiter_id"),
         BadImport(
@@ -250,5 +259,17 @@ import Testing
         let event = #"{"kind":"resume_sent","occurred_at":"2026-10-06T09:00:00Z","channel":"email"}"#
         #expect(try api.create("/v1/applications/2/events", event) == 12)
         #expect(try api.call("GET", "/v1/settings").object["wait_days_posted_opening"] as? Int == 9)
+    }
+
+    @Test func idsUpToTheCeilingAreImported() throws {
+        let api = try APIServer()
+        let ceiling = 9_007_199_254_740_991
+        var document = Self.setting("contacts", 1, ["id": ceiling])(Self.base())
+        document = Self.setting("events", 1, ["id": ceiling, "interviewer_ids": [ceiling]])(document)
+        document = Self.setting("applications", 0, ["id": ceiling])(document)
+        let response = try api.call("POST", "/v1/import", try Self.text(document))
+        #expect(response.status == 201, "\(response.bodyText)")
+        #expect(try api.call("GET", "/v1/contacts/\(ceiling)").object["id"] as? Int == ceiling)
+        #expect(try api.call("GET", "/v1/applications/\(ceiling)").status == 200)
     }
 }

@@ -154,4 +154,38 @@ struct TransactionTests {
         try database.execute("ROLLBACK")
         #expect(try database.transaction(.immediate) { _ in 1 } == 1)
     }
+
+    @Test("a savepoint is refused once the enclosing transaction is gone, instead of committing on its own")
+    func savepointAfterTheTransactionEnded() throws {
+        let database = try Self.database()
+        var nested: (any Error)?
+        _ = try? database.transaction(.immediate) { database in
+            // As SQLite itself does on some errors (SQLITE_FULL, SQLITE_IOERR) that the body may catch.
+            try database.execute("ROLLBACK")
+            do {
+                try database.transaction(.immediate) { try $0.run("INSERT INTO items(label) VALUES (?)", ["stray"]) }
+            } catch {
+                nested = error
+            }
+        }
+        #expect((nested as? SQLiteError)?.code == SQLITE_MISUSE)
+        #expect(try Self.labels(database).isEmpty)
+        #expect(database.isInTransaction == false)
+    }
+
+    @Test("work a savepoint cannot undo is not committed with the rest: the whole transaction is rolled back")
+    func savepointThatCannotBeUndone() throws {
+        let database = try Self.database()
+        _ = try? database.transaction(.immediate) { database in
+            try database.run("INSERT INTO items(label) VALUES (?)", ["outer"])
+            try? database.transaction(.immediate) { database in
+                try database.run("INSERT INTO items(label) VALUES (?)", ["inner"])
+                // Released by hand, so the ROLLBACK TO that should undo "inner" fails.
+                try database.execute("RELEASE SAVEPOINT nested_1")
+                throw BodyFailure(reason: "inner")
+            }
+            #expect(database.isInTransaction == false)
+        }
+        #expect(try Self.labels(database).isEmpty)
+    }
 }
