@@ -41,6 +41,10 @@ public enum Service {
             context.metrics.counter("notapest_db_write_jobs_total", help: "Writes run in those transactions.") {
                 Double(writer.statistics.jobs)
             }
+            context.metrics.counter(
+                "notapest_db_batch_restarts_total",
+                help: "Group commits started again without a job whose error rolled the whole transaction back."
+            ) { Double(writer.statistics.restarts) }
             context.metrics.gauge(
                 "notapest_build_info{version=\"\(NotAPest.version)\"}", help: "The running version; always 1."
             ) { 1 }

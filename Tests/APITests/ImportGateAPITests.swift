@@ -25,7 +25,7 @@ import Testing
         var holding = true
         defer { if holding { gate.signal() } }
         let request =
-            "POST /v1/import HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+            "POST /v1/import HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
             + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
         let clients = [try api.client(), try api.client()]
         for client in clients { try client.send(request) }
