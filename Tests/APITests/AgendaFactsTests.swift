@@ -19,7 +19,8 @@ import Testing
                 "/v1/applications", #"{"employer":"E\#(n)","route":"recruiter_submitted","recruiter_id":1}"#)
             _ = try api.create(
                 "/v1/applications/\(id)/events",
-                #"{"kind":"resume_sent","occurred_at":"2026-10-2\#(n % 9)T10:00:00Z","contact_id":1,"channel":"email"}"#)
+                #"{"kind":"resume_sent","occurred_at":"2026-10-2\#(n % 9)T10:00:00Z","contact_id":1,"channel":"email"}"#
+            )
             if n % 3 == 0 {
                 _ = try api.create(
                     "/v1/applications/\(id)/events",
