@@ -19,7 +19,8 @@
 #   connections have been timed out, the open descriptors are not back to their count after the
 #   warm-up (the readers' database files are open by then).
 #
-# Environment: CONNECTIONS (32), APPS (1000), EVENTS (10), WARMUP seconds (30), SAMPLE seconds
+# Environment: CONNECTIONS (32), APPS (1000), EVENTS (30: enough that the database outgrows SQLite's page
+# caches, 2 MiB per connection, during the warm-up, like the timeline cache), WARMUP seconds (30), SAMPLE seconds
 # (30), IDLE_MS (2000), IDLE_CLIENTS (50), MIX (the shares, 60,15,5,15,5), CACHE_MIB (the
 # server's --cache-mib, 4, which the seeded applications' timelines and answers fill during the
 # warm-up), SCRATCH_PATH (SwiftPM's scratch directory, .build), BIN (a binary to use instead of
@@ -30,7 +31,7 @@ cd "$(dirname "$0")/.."
 MINUTES=${1:?usage: scripts/soak.sh MINUTES}
 CONNECTIONS=${CONNECTIONS:-32}
 APPS=${APPS:-1000}
-EVENTS=${EVENTS:-10}
+EVENTS=${EVENTS:-30}
 WARMUP=${WARMUP:-30}
 SAMPLE=${SAMPLE:-30}
 IDLE_MS=${IDLE_MS:-2000}
@@ -127,12 +128,14 @@ SAMPLER_PID=$!
 started=$(date +%s)
 load "${MINUTES}m"
 elapsed=$(($(date +%s) - started))
-rss_end=$(rss_kib)
 fds_loaded=$(fds)
 kill "$SAMPLER_PID" 2>/dev/null || true
 wait "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=""
 fds_done=$(wait_fds "$fds_base" "$settle")
+# At rest, as the start was measured: the same wait after the load.
+sleep $((IDLE_MS / 1000 + 1))
+rss_end=$(rss_kib)
 
 # Clients that make a request and then sit on their connections: the server must close them at
 # its idle timeout, not when they leave.

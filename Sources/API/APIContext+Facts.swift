@@ -7,31 +7,44 @@ import Store
 /// only memory the agenda keeps between requests, and one part of applications the most it reads at once:
 /// the agenda no longer holds a second copy of every timeline, which grew with the data without bound.
 extension APIContext {
-    /// Applications per part: enough that the parts are judged on every core, few enough that a part's facts
-    /// are a small, bounded amount of memory.
+    /// Applications per part at most: enough that the parts are judged on every core, few enough that a part's
+    /// facts are a small, bounded amount of memory.
     static let factsPart = 4_096
+
+    /// Events read from the database per part, about: the parts of applications the cache does not hold
+    /// shrink as their timelines grow, so that what one part reads stays the same size however many events
+    /// an application has.
+    static let eventsReadPerPart = 8_192
 
     /// Calls `body` with the facts of every application, by id, a part at a time. Each application's facts
     /// are consistent with a commit; two applications' may be of different commits when one lands meanwhile,
     /// as with two separate reads.
     func forEachFactsPart(
-        _ request: Request, partSize: Int = APIContext.factsPart, _ body: ([ApplicationFacts]) throws -> Void
+        _ request: Request, partSize: Int = APIContext.factsPart, eventsPerPart: Int = APIContext.eventsReadPerPart,
+        _ body: ([ApplicationFacts]) throws -> Void
     ) throws {
         let ids = try read(request) { db in try db.applicationIds() }
+        var size = min(partSize, 256)
         var start = 0
         while start < ids.count {
-            let part = Array(ids[start..<min(start + partSize, ids.count)])
-            try body(try facts(of: part, request))
+            let part = Array(ids[start..<min(start + size, ids.count)])
+            let (facts, eventsRead) = try facts(of: part, request)
+            try body(facts)
             start += part.count
+            // The next part as large as the events read per application allow, within the bounds.
+            let perApplication = max(1, eventsRead / max(1, part.count))
+            size = eventsRead == 0 ? partSize : min(partSize, max(16, eventsPerPart / perApplication))
         }
     }
 
     /// The facts of the applications `ids` that exist, in the order of `ids`: each from the cache, or read in
-    /// one reader transaction for all the cache lacks, which are then offered to the cache.
-    func facts(of ids: [Int64], _ request: Request) throws -> [ApplicationFacts] {
+    /// one reader transaction for all the cache lacks, which are then offered to the cache; and how many
+    /// events were read.
+    func facts(of ids: [Int64], _ request: Request) throws -> (facts: [ApplicationFacts], eventsRead: Int) {
         let cached = timelines.entries(ids)
         let missing = zip(ids, cached).compactMap { $1 == nil ? $0 : nil }
         var loaded: [Int64: TimelineCache.Entry] = [:]
+        var eventsRead = 0
         if !missing.isEmpty {
             // Tokens before the read: a write committed meanwhile makes the cache refuse what was read.
             let tokens = timelines.tokens(missing)
@@ -42,6 +55,7 @@ extension APIContext {
                 loaded.reserveCapacity(read.count)
                 for timeline in read {
                     let id = timeline.application.id
+                    eventsRead += timeline.events.count
                     var own: [Int64: String] = [:]
                     for other in Facts.otherApplicationIds(timeline) { own[other] = statuses[other] }
                     guard let token = tokens[id] else { continue }
@@ -56,6 +70,6 @@ extension APIContext {
         for (id, entry) in zip(ids, cached) {
             if let entry = entry ?? loaded[id] { facts.append(entry.facts) }
         }
-        return facts
+        return (facts, eventsRead)
     }
 }
