@@ -19,12 +19,14 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .target(name: "HTTP", dependencies: ["CLinux"], swiftSettings: swiftSettings),
+        .target(name: "JSON", swiftSettings: swiftSettings),
+        .target(name: "HTTP", dependencies: ["CLinux", "JSON"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["SQLite"], swiftSettings: swiftSettings),
         .target(
-            name: "API", dependencies: ["CLinux", "HTTP", "SQLite", "Store", "Guidance"], swiftSettings: swiftSettings),
+            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "SQLite", "Store", "Guidance"],
+            swiftSettings: swiftSettings),
         .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -32,10 +34,11 @@ let package = Package(
         .testTarget(
             name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GuidanceTests", dependencies: ["Guidance"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "APITests", dependencies: ["API", "App", "HTTP", "Store", "Guidance", "TestSupport"],
+            name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),
     ],

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 import SQLite
 
 /// The errors the API answers with; each knows its status and problem document (RFC 9457).
@@ -66,8 +67,8 @@ public enum APIError: Error, Sendable, ProblemConvertible {
                 detail: Self.firstMessage(violations) ?? "The proposed contact breaks the guidance.",
                 type: "/problems/guidance-violation",
                 extensions: [
-                    Problem.Extension(name: "violations", json: violations.serialized()),
-                    Problem.Extension(name: "warnings", json: warnings.serialized()),
+                    Problem.Extension(name: "violations", value: violations),
+                    Problem.Extension(name: "warnings", value: warnings),
                 ])
         case .busy(let detail):
             return Problem(status: 503, detail: detail, type: "/problems/busy")
@@ -99,7 +100,7 @@ public enum APIError: Error, Sendable, ProblemConvertible {
     }
 
     static func errorsExtension(_ errors: [FieldError]) -> Problem.Extension {
-        Problem.Extension(name: "errors", json: JSON.array(errors.map(\.json)).serialized())
+        Problem.Extension(name: "errors", value: .array(errors.map(\.json)))
     }
 
     static func firstMessage(_ violations: JSON) -> String? {

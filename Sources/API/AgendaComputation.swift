@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Guidance
+import JSON
 import Synchronization
 
 /// The agenda over all applications, spread over the cores: each application's items depend on

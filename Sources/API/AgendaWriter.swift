@@ -1,5 +1,6 @@
 import Foundation
 import Guidance
+import JSON
 
 /// Writes agenda items straight to JSON bytes, member for member the same as
 /// `GuidanceJSON.agendaItem(_:).write(into:)` but without building a JSON tree per item: an agenda

@@ -1,6 +1,7 @@
 import Foundation
 import Guidance
 import HTTP
+import JSON
 import SQLite
 import Store
 

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// Entity tags and conditional requests (RFC 9110 §8.8.3, §13).
 enum ETag {

@@ -1,4 +1,5 @@
 import Guidance
+import JSON
 import Store
 
 /// A proposed or new event as sent by a client: validated shape, before the guidance looks at it.

@@ -1,4 +1,5 @@
 import Guidance
+import JSON
 import Store
 
 /// Reading a document for `POST /v1/import`: the whole of it is validated before anything is written, each

@@ -1,4 +1,5 @@
 import Guidance
+import JSON
 import Store
 
 /// The records of an import document: each checked on its own as it is read, by the rules of its create route,

@@ -1,3 +1,5 @@
+import JSON
+
 /// One invalid field of a request: which, and what is wrong with it.
 public struct FieldError: Sendable, Equatable {
     public var field: String

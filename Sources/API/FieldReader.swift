@@ -1,3 +1,5 @@
+import JSON
+
 /// Reads the fields of a JSON object with their types, formats and limits, collecting every
 /// problem instead of stopping at the first, so one answer names all the bad fields.
 struct FieldReader {

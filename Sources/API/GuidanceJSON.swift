@@ -1,5 +1,6 @@
 import Foundation
 import Guidance
+import JSON
 
 /// The guidance's results as the JSON shapes of API.md.
 enum GuidanceJSON {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Walks the top-level object of an import document one member at a time, and a member that is an array one
 /// element at a time, so that no tree of the whole document is ever built: the caller checks each record and
 /// keeps what it needs, and a tree only ever holds one record (RFC 8259 §4 and §5 for the grammar walked).

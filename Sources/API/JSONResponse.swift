@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// JSON responses with the caching headers API.md asks for.
 enum JSONResponse {

@@ -1,3 +1,5 @@
+import JSON
+
 /// JSON Merge Patch (RFC 7396 §2): members of the patch replace the target's, `null` removes
 /// them, objects merge recursively, anything else replaces the whole.
 enum MergePatch {

@@ -1,3 +1,5 @@
+import JSON
+
 // Generated from openapi.yaml by scripts/embed-openapi.sh; do not edit by hand.
 
 /// The OpenAPI document served at GET /openapi.yaml.

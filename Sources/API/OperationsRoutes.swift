@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 import Store
 
 /// `/readyz`, `/metrics` and the feed token's rotation.

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// `?limit=` and `?cursor=` of list endpoints (API.md: 1–200, default 50; invalid values are 400).
 struct Pagination {

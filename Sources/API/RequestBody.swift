@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// Reading a JSON request body: media type first (415), then syntax (400).
 enum RequestBody {

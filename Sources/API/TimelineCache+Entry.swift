@@ -1,4 +1,5 @@
 import Guidance
+import JSON
 import Store
 
 extension TimelineCache {

@@ -1,5 +1,6 @@
 import Foundation
 import Guidance
+import JSON
 import Store
 import Synchronization
 

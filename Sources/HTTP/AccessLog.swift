@@ -1,4 +1,5 @@
 import Glibc
+import JSON
 
 /// One line per request on stderr, buffered per event loop and written once per loop turn, so
 /// that logging costs one system call per batch instead of one per request. Paths are logged
@@ -22,11 +23,11 @@ struct AccessLog {
         case .text:
             buffer.append(contentsOf: "\(time) \(method) \(path) \(status) \(bytes) \(micros)us\n".utf8)
         case .json:
-            buffer.append(
-                contentsOf:
-                    "{\"time\":\"\(time)\",\"method\":\(JSONText.quote(method)),\"path\":\(JSONText.quote(path)),"
-                    .utf8)
-            buffer.append(contentsOf: "\"status\":\(status),\"bytes\":\(bytes),\"us\":\(micros)}\n".utf8)
+            buffer.append(contentsOf: "{\"time\":\"\(time)\",\"method\":".utf8)
+            JSON.writeString(method, into: &buffer)
+            buffer.append(contentsOf: ",\"path\":".utf8)
+            JSON.writeString(path, into: &buffer)
+            buffer.append(contentsOf: ",\"status\":\(status),\"bytes\":\(bytes),\"us\":\(micros)}\n".utf8)
         }
         if buffer.count > 64 * 1024 { flush() }
     }

@@ -1,18 +1,20 @@
+import JSON
+
 /// A problem details document (RFC 9457), the body of every error response.
 public struct Problem: Sendable, Equatable {
     public var status: Int
     public var title: String
     public var detail: String
     public var type: String
-    /// Further members as (name, JSON text) pairs, written verbatim: `errors`, `violations`, …
+    /// Further members, after the standard ones: `errors`, `violations`, …
     public var extensions: [Extension]
 
     public struct Extension: Sendable, Equatable {
         public var name: String
-        public var json: String
-        public init(name: String, json: String) {
+        public var value: JSON
+        public init(name: String, value: JSON) {
             self.name = name
-            self.json = json
+            self.value = value
         }
     }
 
@@ -27,18 +29,19 @@ public struct Problem: Sendable, Equatable {
         self.extensions = extensions
     }
 
-    public var json: String {
-        var out = "{\"type\":\(JSONText.quote(type)),\"title\":\(JSONText.quote(title)),\"status\":\(status),"
-        out += "\"detail\":\(JSONText.quote(detail))"
-        for ext in extensions {
-            out += ",\(JSONText.quote(ext.name)):\(ext.json)"
-        }
-        out += "}"
-        return out
+    /// The document: the standard members in the order RFC 9457 §3.1 lists them, then the extensions.
+    public var document: JSON {
+        var object: JSONObject = [
+            "type": JSON(type), "title": JSON(title), "status": JSON(Int64(status)), "detail": JSON(detail),
+        ]
+        for ext in extensions { object[ext.name] = ext.value }
+        return .object(object)
     }
 
     public var response: Response {
-        Response(status: status, contentType: "application/problem+json", body: Array(json.utf8))
+        var body: [UInt8] = []
+        document.write(into: &body)
+        return Response(status: status, contentType: "application/problem+json", body: body)
     }
 }
 

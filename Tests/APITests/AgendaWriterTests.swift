@@ -1,5 +1,6 @@
 import Foundation
 import Guidance
+import JSON
 import Testing
 
 @testable import API

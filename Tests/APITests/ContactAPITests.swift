@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// `/v1/contacts` end to end, over sockets, against the real server and a temporary database.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// Data in and out end to end: `/v1/export` and `/v1/import` (API.md, "Shapes fixed here"),

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// `POST /v1/settings/feed-token`: a request without fields that a cross-site form must not be able to send,

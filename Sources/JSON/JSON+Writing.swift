@@ -61,7 +61,7 @@ extension JSON {
     }
 
     /// An integer in decimal, as `description` spells it.
-    static func writeInteger(_ integer: Int64, into out: inout [UInt8]) {
+    package static func writeInteger(_ integer: Int64, into out: inout [UInt8]) {
         if integer < 0 {
             out.append(UInt8(ascii: "-"))
         }
@@ -81,7 +81,7 @@ extension JSON {
         }
     }
 
-    static func writeString(_ string: String, into out: inout [UInt8]) {
+    package static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         writeStringContents(string, into: &out)
         out.append(UInt8(ascii: "\""))
@@ -89,7 +89,7 @@ extension JSON {
 
     /// What goes between a string's quotes: its text, escaped. A string written in pieces is these
     /// pieces between one pair of quotes.
-    static func writeStringContents<Sink: ByteSink & ~Copyable>(_ string: String, into out: inout Sink) {
+    package static func writeStringContents<Sink: ByteSink & ~Copyable>(_ string: String, into out: inout Sink) {
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
             writeEscaped(utf8, into: &out)
         }
@@ -142,7 +142,7 @@ extension JSON {
     /// U+2028 or U+2029), by the classic word-at-a-time tests for a zero byte and for a byte below a
     /// bound: a borrow can only start at a byte that matches, so none is ever missed, and a word with
     /// none is at worst looked at byte by byte.
-    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    package static func mayNeedEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }

@@ -2,7 +2,7 @@ extension JSONParser {
     /// Parses the string whose opening quote is at `i` (RFC 8259 §7) and leaves `i` after the closing quote.
     ///
     /// Runs without escapes are validated in place and decoded once; only strings with escapes copy into a buffer.
-    static func parseString(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) throws(JSONParseError) -> String {
+    package static func parseString(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) throws(JSONParseError) -> String {
         i += 1
         var runStart = i
         var unescaped: [UInt8] = []
@@ -162,7 +162,7 @@ extension JSONParser {
     ///
     /// The table refuses overlong forms (C0, C1, E0 80–9F, F0 80–8F), UTF-16 surrogates encoded as UTF-8
     /// (ED A0–BF) and code points above U+10FFFF (F4 90 and up, F5–FF). The error points at the sequence's first byte.
-    static func skipUTF8Sequence(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) throws(JSONParseError) {
+    package static func skipUTF8Sequence(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) throws(JSONParseError) {
         let start = i
         let lead = bytes[i]
         var continuation: Int

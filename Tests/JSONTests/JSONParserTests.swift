@@ -1,6 +1,6 @@
 import Testing
 
-@testable import API
+@testable import JSON
 
 /// RFC 8259 parsing: one row per construct the grammar allows, one per rule that refuses a document.
 struct JSONParserTests {

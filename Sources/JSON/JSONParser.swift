@@ -53,7 +53,7 @@ public enum JSONParser {
     /// At most `maxValues` values are made (each scalar, array and object counts one, at any depth): a value
     /// as small as `0` costs far more as a tree node than as text, so a budget keeps the tree of one piece in
     /// proportion to what that piece may legitimately hold. Past it the error's `isOverBudget` is set.
-    static func parseValue(
+    package static func parseValue(
         _ bytes: UnsafeRawBufferPointer, at i: inout Int, maxDepth: Int = defaultMaxDepth, maxValues: Int = .max
     ) throws(JSONParseError) -> JSON {
         var stack: [Frame] = []
@@ -73,7 +73,7 @@ public enum JSONParser {
     ///
     /// Sharing two stacks across all containers lets each finished container be copied out once at its exact size,
     /// instead of growing an array of its own member by member.
-    struct Scratch {
+    package struct Scratch {
         var values: [JSON] = []
         var keys: [String] = []
         /// The most values the parse may make, and how many more it may.
@@ -89,7 +89,7 @@ public enum JSONParser {
     }
 
     /// An open container: where its members start in the scratch stacks.
-    struct Frame {
+    package struct Frame {
         var isObject: Bool
         var valueStart: Int
         var keyStart: Int
@@ -227,7 +227,7 @@ public enum JSONParser {
     }
 
     /// Skips the four whitespace bytes of RFC 8259 §2 (space, tab, line feed, carriage return) and nothing else.
-    static func skipWhitespace(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) {
+    package static func skipWhitespace(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) {
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x09, 0x0A, 0x0D: i += 1
@@ -253,12 +253,12 @@ public enum JSONParser {
         }
     }
 
-    static func endOfInput(_ bytes: UnsafeRawBufferPointer) -> JSONParseError {
+    package static func endOfInput(_ bytes: UnsafeRawBufferPointer) -> JSONParseError {
         JSONParseError(offset: bytes.count, reason: "unexpected end of input")
     }
 
     /// Names the byte at `i` for a message: printable ASCII as a quoted character, anything else in hex.
-    static func describe(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> String {
+    package static func describe(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> String {
         guard i >= 0, i < bytes.count else { return "end of input" }
         let byte = bytes[i]
         if byte >= 0x21, byte <= 0x7E {
@@ -268,13 +268,13 @@ public enum JSONParser {
     }
 
     /// A byte as `0xNN`.
-    static func hexByte(_ byte: UInt8) -> String {
+    package static func hexByte(_ byte: UInt8) -> String {
         let hex = String(byte, radix: 16, uppercase: true)
         return byte < 0x10 ? "0x0\(hex)" : "0x\(hex)"
     }
 
     /// A member name as it would be written in JSON, shortened so a huge name cannot flood an error message.
-    static func quoted(_ key: String) -> String {
+    package static func quoted(_ key: String) -> String {
         let limit = 64
         let shown = key.unicodeScalars.count > limit ? String(key.unicodeScalars.prefix(limit)) + "…" : key
         return JSON.string(shown).serialized()

@@ -1,16 +1,16 @@
 /// Where JSON text is written: an array, or a `ByteBuffer` when a document is written in many small
 /// pieces.
-protocol ByteSink: ~Copyable {
+package protocol ByteSink: ~Copyable {
     mutating func append(_ byte: UInt8)
     mutating func append(bytes: UnsafeBufferPointer<UInt8>)
 }
 
 extension ByteSink where Self: ~Copyable {
-    mutating func append(_ text: StaticString) {
+    package mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { append(bytes: $0) }
     }
 }
 
 extension Array: ByteSink where Element == UInt8 {
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+    package mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }

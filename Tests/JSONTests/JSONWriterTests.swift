@@ -1,6 +1,6 @@
 import Testing
 
-@testable import API
+@testable import JSON
 
 /// Compact, deterministic output: escaping per RFC 8259 §7, numbers per §6, and parse(serialize(x)) == x.
 struct JSONWriterTests {
@@ -122,10 +122,5 @@ struct JSONWriterTests {
         var bytes: [UInt8] = Array("x".utf8)
         JSON.writeInteger(value, into: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "x\(value)")
-    }
-
-    @Test("a resource's tag names its kind, id and version", arguments: zip(integers, integers.reversed()))
-    func spellsResourceTags(id: Int64, version: Int64) {
-        #expect(ETag.resource("event", id: id, version: version) == "\"event-\(id)-v\(version)\"")
     }
 }

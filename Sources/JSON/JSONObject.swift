@@ -26,7 +26,7 @@ public struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     /// An object from parallel arrays whose names the caller has checked are unique.
-    init(uniqueKeys keys: [String], values: [JSON]) {
+    package init(uniqueKeys keys: [String], values: [JSON]) {
         self.keys = keys
         self.values = values
         if keys.count > Self.indexThreshold {

@@ -1,11 +1,11 @@
 /// A growable run of bytes whose appends are a capacity check and a copy: an agenda writes hundreds of
 /// thousands of short pieces, where an array's general-purpose append costs more than the copying.
-struct ByteBuffer: ByteSink, ~Copyable {
+package struct ByteBuffer: ByteSink, ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
+    package private(set) var count = 0
     private var capacity: Int
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = max(capacity, 64)
         start = .allocate(capacity: self.capacity)
     }
@@ -22,13 +22,13 @@ struct ByteBuffer: ByteSink, ~Copyable {
         capacity = grown
     }
 
-    mutating func append(_ byte: UInt8) {
+    package mutating func append(_ byte: UInt8) {
         reserve(1)
         start[count] = byte
         count += 1
     }
 
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
         (start + count).initialize(from: base, count: bytes.count)
@@ -36,7 +36,7 @@ struct ByteBuffer: ByteSink, ~Copyable {
     }
 
     /// The bytes written so far.
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+    package func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         try body(UnsafeBufferPointer(start: start, count: count))
     }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import API
+@testable import JSON
 
 /// The value type: kinds kept apart, object semantics, literals, and the accessors request validation relies on.
 struct JSONTests {

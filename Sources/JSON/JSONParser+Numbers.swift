@@ -3,7 +3,9 @@ extension JSONParser {
     ///
     /// An integer literal (no fraction, no exponent) that fits `Int64` is exact; anything else, including integers
     /// beyond `Int64` and forms such as `1e2` or `3.0`, becomes the correctly rounded `Double` of its text.
-    static func parseNumber(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) throws(JSONParseError) -> JSONNumber {
+    package static func parseNumber(_ bytes: UnsafeRawBufferPointer, _ i: inout Int) throws(JSONParseError)
+        -> JSONNumber
+    {
         let start = i
         let negative = bytes[i] == UInt8(ascii: "-")
         if negative {
