@@ -19,22 +19,25 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .target(name: "System", swiftSettings: swiftSettings),
         .target(name: "JSON", swiftSettings: swiftSettings),
-        .target(name: "HTTP", dependencies: ["CLinux", "JSON"], swiftSettings: swiftSettings),
+        .target(name: "HTTP", dependencies: ["CLinux", "JSON", "System"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["SQLite"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["SQLite", "System"], swiftSettings: swiftSettings),
         .target(
-            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "SQLite", "Store", "Guidance"],
+            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "SQLite", "Store", "Guidance", "System"],
             swiftSettings: swiftSettings),
-        .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite"], swiftSettings: swiftSettings),
+        .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CLinux", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HTTPTests", dependencies: ["HTTP", "CLinux", "System", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GuidanceTests", dependencies: ["Guidance"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -4,6 +4,7 @@ import HTTP
 import SQLite
 import Store
 import Synchronization
+import System
 
 /// What every handler of the API needs: the store, the clock, and the guidance settings.
 public final class APIContext: Sendable {
@@ -70,15 +71,9 @@ public final class APIContext: Sendable {
 
     /// Runs `body` on the reader connection of the request's event loop.
     func read<T>(_ request: Request, _ body: (Database) throws -> T) throws -> T {
-        let started = Self.microseconds()
-        defer { metrics.recordDatabase(read: true, micros: Self.microseconds() - started) }
+        let started = Clock.monotonicMicroseconds()
+        defer { metrics.recordDatabase(read: true, micros: Clock.monotonicMicroseconds() - started) }
         return try store.readers.withReader(loop: request.loopIndex, body)
-    }
-
-    static func microseconds() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Int64(ts.tv_sec) * 1_000_000 + Int64(ts.tv_nsec) / 1000
     }
 
     /// One application's timeline with the statuses of the applications it names, from the cache
@@ -165,8 +160,8 @@ public final class APIContext: Sendable {
                 return
             }
             store.writer.submit({ db in
-                let started = Self.microseconds()
-                defer { metrics.recordDatabase(read: false, micros: Self.microseconds() - started) }
+                let started = Clock.monotonicMicroseconds()
+                defer { metrics.recordDatabase(read: false, micros: Clock.monotonicMicroseconds() - started) }
                 let written = try job(db)
                 timelines.invalidate(written.change)
                 return written

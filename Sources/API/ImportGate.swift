@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import System
 
 /// Runs imports off the event loops, one at a time.
 ///
@@ -34,40 +35,13 @@ final class ImportGate: Sendable {
             return false
         }
         let pass = Pass(self)
-        let started = Self.spawnDetached {
-            work(pass)
-            pass.leave()
-            afterwards()
-        }
+        let started =
+            (try? SystemThread.spawnDetached {
+                work(pass)
+                pass.leave()
+                afterwards()
+            }) != nil
         if !started { pass.leave() }
         return started
-    }
-
-    /// Carries the thread's body through pthread_create's untyped argument.
-    private final class Body {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-    }
-
-    /// Starts a detached POSIX thread running `body`: nothing joins it, and it frees itself when done.
-    private static func spawnDetached(_ body: @escaping @Sendable () -> Void) -> Bool {
-        var attributes = pthread_attr_t()
-        guard pthread_attr_init(&attributes) == 0 else { return false }
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        var thread = pthread_t()
-        let argument = Unmanaged.passRetained(Body(body)).toOpaque()
-        let code = pthread_create(
-            &thread, &attributes,
-            { argument in
-                guard let argument else { return nil }
-                Unmanaged<Body>.fromOpaque(argument).takeRetainedValue().run()
-                return nil
-            }, argument)
-        guard code == 0 else {
-            Unmanaged<Body>.fromOpaque(argument).release()
-            return false
-        }
-        return true
     }
 }

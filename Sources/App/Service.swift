@@ -2,14 +2,13 @@ import API
 import Glibc
 import HTTP
 import Store
+import System
 
 /// Opens the database and starts the server with every route.
 public enum Service {
     /// Milliseconds since the epoch from the system clock.
     @Sendable public static func systemNow() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+        Clock.wallMilliseconds()
     }
 
     /// `onFailure` is told if the server stops on its own because part of it failed.

@@ -1,10 +1,13 @@
 import CLinux
 import Glibc
+import System
 
 /// A socket and its state machine, owned by one event loop and touched only on its thread.
 final class Connection {
     let id: UInt64
-    let fd: Int32
+    /// The socket, closed when the connection is let go.
+    private let socket: Descriptor
+    var fd: Int32 { socket.rawValue }
     var core: ConnectionCore
     /// The request whose handler is running, for the log line and the response's framing.
     var current: ConnectionCore.RequestSummary?
@@ -30,9 +33,9 @@ final class Connection {
     /// same event, so a short read no longer means drained; reading goes on until recv says 0.
     var hungUp = false
 
-    init(id: UInt64, fd: Int32, core: ConnectionCore) {
+    init(id: UInt64, socket: consuming Descriptor, core: ConnectionCore) {
         self.id = id
-        self.fd = fd
+        self.socket = socket
         self.core = core
     }
 
@@ -40,7 +43,7 @@ final class Connection {
         case data
         case wouldBlock
         case endOfStream
-        case error
+        case error(SystemError)
     }
 
     /// Reads until the socket is drained (edge-triggered epoll) or reading should pause.
@@ -65,16 +68,16 @@ final class Connection {
                     readable = false
                     return outcome
                 }
-                return .error
+                return .error(SystemError("recv", code))
             }
         }
         return outcome
     }
 
-    /// Sends what it can; false when the socket failed.
-    func flush(now: Int64) -> Bool {
-        var failed = false
-        while core.pendingOutputCount > 0 && !failed {
+    /// Sends what it can; the error when the socket failed.
+    func flush(now: Int64) -> SystemError? {
+        var failure: SystemError?
+        while core.pendingOutputCount > 0 && failure == nil {
             var progressed = false
             core.withPendingOutput(now: now) { raw in
                 let n = send(fd, raw.baseAddress, raw.count, clinux_msg_nosignal)
@@ -82,12 +85,15 @@ final class Connection {
                     progressed = true
                     return n
                 }
-                if n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { failed = true }
+                let code = errno
+                if n < 0 && code != EAGAIN && code != EWOULDBLOCK && code != EINTR {
+                    failure = SystemError("send", code)
+                }
                 return 0
             }
             if !progressed { break }
         }
-        return !failed
+        return failure
     }
 
     /// Discards input while lingering; true when the peer has closed, the socket failed, or the budget

@@ -1,6 +1,7 @@
 import CLinux
 import Glibc
 import Synchronization
+import System
 
 /// One thread with an epoll set over the shared listener and the connections it accepted. All
 /// connection state is touched on this thread only; other threads reach it through `post`, which
@@ -11,8 +12,11 @@ final class EventLoop: @unchecked Sendable {
 
     let index: Int
     private let shared: ServerShared
-    let epfd: Int32
-    private let wakeFD: Int32
+    private let epoll: Descriptor
+    private let wakeEvent: Descriptor
+    /// The epoll set's number (tests break it on purpose).
+    var epfd: Int32 { epoll.rawValue }
+    private var wakeFD: Int32 { wakeEvent.rawValue }
     private var listenerFD: Int32
     private var connections: [UInt64: Connection] = [:]
     private var nextID: UInt64 = 2
@@ -47,7 +51,7 @@ final class EventLoop: @unchecked Sendable {
         var isEmpty: Bool { completions.isEmpty && adopted.isEmpty }
     }
 
-    init(index: Int, shared: ServerShared, listenerFD: Int32) throws(SocketError) {
+    init(index: Int, shared: ServerShared, listenerFD: Int32) throws(SystemError) {
         self.index = index
         self.shared = shared
         self.listenerFD = listenerFD
@@ -58,25 +62,22 @@ final class EventLoop: @unchecked Sendable {
         // cheap even at 10,000 connections, and no timer structure to keep in sync.
         self.sweepInterval = Int64(max(5, min(1000, shortest / 8)))
         self.scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
-        epfd = epoll_create1(Int32(EPOLL_CLOEXEC))
-        guard epfd >= 0 else { throw .failed("epoll_create1", errno) }
-        wakeFD = eventfd(0, clinux_efd_nonblock_cloexec)
-        guard wakeFD >= 0 else { throw .failed("eventfd", errno) }
-        guard clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), wakeFD, clinux_epollin, Self.wakeToken) == 0 else {
-            throw .failed("epoll_ctl", errno)
-        }
+        epoll = try Descriptor(returnedBy: "epoll_create1", epoll_create1(Int32(EPOLL_CLOEXEC)))
+        wakeEvent = try Descriptor(returnedBy: "eventfd", eventfd(0, clinux_efd_nonblock_cloexec))
+        guard
+            clinux_epoll_ctl(epoll.rawValue, Int32(EPOLL_CTL_ADD), wakeEvent.rawValue, clinux_epollin, Self.wakeToken)
+                == 0
+        else { throw .last("epoll_ctl") }
         // EPOLLEXCLUSIVE: a new connection wakes one loop, not all of them (thundering herd).
         guard
             clinux_epoll_ctl(
-                epfd, Int32(EPOLL_CTL_ADD), listenerFD, clinux_epollin | clinux_epollexclusive,
+                epoll.rawValue, Int32(EPOLL_CTL_ADD), listenerFD, clinux_epollin | clinux_epollexclusive,
                 Self.listenerToken) == 0
-        else { throw .failed("epoll_ctl", errno) }
+        else { throw .last("epoll_ctl") }
     }
 
     deinit {
         scratch.deallocate()
-        close(epfd)
-        close(wakeFD)
     }
 
     // MARK: Cross-thread entry points
@@ -134,7 +135,7 @@ final class EventLoop: @unchecked Sendable {
             date.refresh(now: Clock.wallSeconds())
             if count < 0 && waitError != EINTR {
                 // EBADF, EFAULT, EINVAL: the loop's own state is broken and its connections cannot be served.
-                shared.fail("event loop \(index): \(SocketError.failed("epoll_wait", waitError))")
+                shared.fail("event loop \(index): \(SystemError("epoll_wait", waitError))")
                 break
             }
             for i in 0..<max(0, Int(count)) {
@@ -227,11 +228,10 @@ final class EventLoop: @unchecked Sendable {
             limits: config.limits, timeouts: config.timeouts, maxPendingOutput: config.maxPendingOutputBytes,
             serverName: config.serverName, now: now)
         core.date = date.bytes
-        let connection = Connection(id: id, fd: fd, core: core)
+        let connection = Connection(id: id, socket: Descriptor(fd), core: core)
         // Edge-triggered interest in both directions, registered once: no epoll_ctl per request.
         let interest = clinux_epollin | clinux_epollout | clinux_epollrdhup | UInt32(EPOLLET.rawValue)
         guard clinux_epoll_ctl(epfd, Int32(EPOLL_CTL_ADD), fd, interest, id) == 0 else {
-            close(fd)
             shared.releaseConnection()
             return
         }
@@ -300,12 +300,14 @@ final class EventLoop: @unchecked Sendable {
         while true {
             connection.core.date = date.bytes
             let read = connection.readAvailable(into: scratch, now: now)
-            if case .error = read {
+            if case .error(let failure) = read {
+                shared.socketFailed(failure)
                 closeConnection(connection)
                 return
             }
             let dispatched = processRequests(connection, now: now)
-            guard connection.flush(now: now) else {
+            if let failure = connection.flush(now: now) {
+                shared.socketFailed(failure)
                 closeConnection(connection)
                 return
             }
@@ -384,9 +386,9 @@ final class EventLoop: @unchecked Sendable {
         if connection.discardInput(into: scratch) { closeConnection(connection) }
     }
 
+    /// Lets the connection go; its socket closes with it.
     private func closeConnection(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
-        close(connection.fd)
         shared.releaseConnection()
         resumeAccepting()
     }
@@ -405,7 +407,7 @@ final class EventLoop: @unchecked Sendable {
                 closeConnection(connection)
             case .respondAndClose:
                 log.record(time: date.iso, method: "-", path: "-", status: 408, bytes: 0, micros: 0)
-                if !connection.flush(now: now) || connection.core.isFinished {
+                if connection.flush(now: now) != nil || connection.core.isFinished {
                     finishConnection(connection, now: now)
                 }
             }

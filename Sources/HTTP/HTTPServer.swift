@@ -1,18 +1,20 @@
 import Glibc
 import Synchronization
+import System
 
 /// The HTTP/1.1 server: a listener and one epoll event loop per thread.
 public final class HTTPServer: Sendable {
     private let shared: ServerShared
-    let listener: Listener
+    /// The listening socket until `wait` closes it: `wait` may be called more than once (and `shutdown` calls
+    /// it), but a descriptor closed twice may by then be another file's.
+    private let listener: Mutex<Descriptor?>
+    /// The listening socket's number, for the loops' epoll sets.
+    let listenerFD: Int32
+    /// The bound port (the ephemeral one when configured with 0).
+    public let port: Int
     let loops: [EventLoop]
     private let threads = Mutex<[pthread_t]>([])
-    /// Whether the listener is closed: `wait` may be called more than once (and `shutdown` calls it), but
-    /// a descriptor closed twice may by then be another file's.
-    private let listenerClosed = Atomic<Bool>(false)
 
-    /// The bound port (the ephemeral one when configured with 0).
-    public var port: Int { listener.port }
     /// Connections open right now.
     public var openConnections: Int { shared.connectionCount }
 
@@ -28,16 +30,14 @@ public final class HTTPServer: Sendable {
         let count =
             configuration.eventLoops > 0 ? configuration.eventLoops : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var loops: [EventLoop] = []
-        do {
-            for index in 0..<count {
-                loops.append(try EventLoop(index: index, shared: shared, listenerFD: listener.fd))
-            }
-        } catch {
-            close(listener.fd)
-            throw error
+        for index in 0..<count {
+            // A throw closes the listener, whose owner this initializer still is.
+            loops.append(try EventLoop(index: index, shared: shared, listenerFD: listener.socket.rawValue))
         }
         self.shared = shared
-        self.listener = listener
+        self.port = listener.port
+        self.listenerFD = listener.socket.rawValue
+        self.listener = Mutex(listener.socket)
         self.loops = loops
         shared.loops.withLock { $0 = loops }
     }
@@ -51,7 +51,7 @@ public final class HTTPServer: Sendable {
     /// Starts the event loop threads. When one cannot be started, those that were are stopped and joined
     /// before the error is thrown.
     public func start() throws {
-        try start(spawn: { try Thread.spawn($0) })
+        try start(spawn: { try SystemThread.spawn($0) })
     }
 
     /// `start`, with the way threads are made given (tests make it fail).
@@ -84,7 +84,7 @@ public final class HTTPServer: Sendable {
         }
         for thread in running { pthread_join(thread, nil) }
         shared.loops.withLock { $0.removeAll() }
-        if !listenerClosed.exchange(true, ordering: .acquiringAndReleasing) { close(listener.fd) }
+        listener.withLock { $0 = nil }
     }
 
     /// Descriptors kept for everything but connections: the listener, epoll sets and eventfds, the database

@@ -1,36 +1,33 @@
 import CLinux
 import Glibc
+import System
 
 /// A listening TCP socket, non-blocking, shared by every event loop.
-struct Listener {
-    let fd: Int32
+struct Listener: ~Copyable {
+    let socket: Descriptor
     let port: Int
 
     /// Binds `host:port` (numeric address or a name; port 0 picks a free one) and listens.
-    static func bind(host: String, port: Int, backlog: Int32 = 4096) throws(SocketError) -> Listener {
+    static func bind(host: String, port: Int, backlog: Int32 = 4096) throws -> Listener {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = clinux_sock_stream
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var result: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result else {
-            throw .badAddress(host)
+            throw SocketError.badAddress(host)
         }
         defer { freeaddrinfo(result) }
-        let fd = socket(first.pointee.ai_family, clinux_sock_stream | clinux_sock_nonblock_cloexec, 0)
-        guard fd >= 0 else { throw .failed("socket", errno) }
+        let socket = try Descriptor(
+            returnedBy: "socket",
+            Glibc.socket(first.pointee.ai_family, clinux_sock_stream | clinux_sock_nonblock_cloexec, 0))
+        let fd = socket.rawValue
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         guard Glibc.bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
-            let code = errno
-            close(fd)
-            throw .failed("bind", code)
+            throw SystemError.last("bind")
         }
-        guard listen(fd, backlog) == 0 else {
-            let code = errno
-            close(fd)
-            throw .failed("listen", code)
-        }
+        guard listen(fd, backlog) == 0 else { throw SystemError.last("listen") }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let boundPort = withUnsafeMutablePointer(to: &storage) { pointer in
@@ -46,6 +43,6 @@ struct Listener {
                 }
             }
         }
-        return Listener(fd: fd, port: boundPort)
+        return Listener(socket: socket, port: boundPort)
     }
 }

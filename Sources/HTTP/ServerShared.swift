@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import System
 
 /// What every event loop of one server shares: configuration, the read-only router, the count of
 /// open connections, and the one place where errors become responses.
@@ -13,6 +14,8 @@ final class ServerShared: Sendable, HeadAdmitting {
     /// When a pause was last logged (monotonic milliseconds): while descriptors stay scarce, accepts fail and
     /// succeed by turns, and one line a minute says as much as one per turn.
     private let acceptPauseLoggedAt = Atomic<Int64>(Int64.min / 2)
+    /// The error numbers of connection failures already logged.
+    private let socketErrorsSeen = Mutex<Set<Int32>>([])
     /// Why the server stopped on its own, if it did.
     let failure = Mutex<String?>(nil)
     private let dealt = Atomic<Int>(0)
@@ -74,7 +77,7 @@ final class ServerShared: Sendable, HeadAdmitting {
         else { return }
         acceptPauseLogged.store(true, ordering: .relaxed)
         ServerLog.write(
-            "warning: cannot accept connections: \(SocketError.failed("accept4", code)); "
+            "warning: cannot accept connections: \(SystemError("accept4", code)); "
                 + "pausing accepts until a descriptor is free (\(connectionCount) connections open)")
     }
 
@@ -83,6 +86,17 @@ final class ServerShared: Sendable, HeadAdmitting {
         guard acceptPauseLogged.load(ordering: .relaxed), acceptPauseLogged.exchange(false, ordering: .relaxed)
         else { return }
         ServerLog.write("notice: accepting connections again")
+    }
+
+    /// A socket call on a connection failed. A peer that resets or goes away is part of a server's life and
+    /// says nothing; anything else is said once per error number, so that it is seen without flooding the log.
+    func socketFailed(_ error: SystemError) {
+        switch error.code {
+        case ECONNRESET, EPIPE, ETIMEDOUT, ECONNABORTED, EHOSTUNREACH, ENETUNREACH, ENETDOWN: return
+        default: break
+        }
+        let first = socketErrorsSeen.withLock { $0.insert(error.code).inserted }
+        if first { ServerLog.write("warning: a connection failed: \(error) (said once for this error)") }
     }
 
     /// Something the server cannot go on without failed (an event loop's epoll set): say so, stop every

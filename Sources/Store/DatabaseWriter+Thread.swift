@@ -1,29 +1,15 @@
 import Glibc
 import SQLite
+import System
 
 extension DatabaseWriter {
-    /// Carries the thread's body through pthread_create's untyped argument.
-    private final class ThreadBody {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-    }
-
-    /// Starts a POSIX thread running `body`.
+    /// Starts the writer's thread running `body`.
     static func spawn(_ body: @escaping @Sendable () -> Void) throws(DatabaseWriterError) -> pthread_t {
-        var thread = pthread_t()
-        let argument = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-        let code = pthread_create(
-            &thread, nil,
-            { argument in
-                guard let argument else { return nil }
-                Unmanaged<ThreadBody>.fromOpaque(argument).takeRetainedValue().run()
-                return nil
-            }, argument)
-        guard code == 0 else {
-            Unmanaged<ThreadBody>.fromOpaque(argument).release()
-            throw .threadStartFailed(code: code)
+        do {
+            return try SystemThread.spawn(body)
+        } catch {
+            throw .threadStartFailed(code: error.code)
         }
-        return thread
     }
 
     /// The writer thread's life: open and prepare, then serve batches until closed and drained, then close.

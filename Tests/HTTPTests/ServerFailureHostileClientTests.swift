@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import System
 import TestSupport
 import Testing
 
@@ -128,7 +129,7 @@ import Testing
         #expect(throws: SpawnFailed.self) {
             try server.start { body in
                 guard spawned.add(1, ordering: .relaxed).newValue < 3 else { throw SpawnFailed() }
-                return try HTTP.Thread.spawn {
+                return try SystemThread.spawn {
                     body()
                     finished.add(1, ordering: .relaxed)
                 }
@@ -144,7 +145,7 @@ import Testing
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, eventLoops: 1, accessLog: .off),
             router: Router())
         try server.start()
-        let listener = server.listener.fd
+        let listener = server.listenerFD
         server.shutdown()
         // The listener's number now names another open file, as it may in a busy process.
         let null = open("/dev/null", O_RDONLY)
