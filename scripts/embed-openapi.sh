@@ -16,6 +16,6 @@ fi
     cat openapi.yaml
     echo '"""#'
     echo '}'
-} >Sources/API/OpenAPIDocument.swift
+} >Sources/API/Operations/OpenAPIDocument.swift
 # Keep the generated file in the project's format, so that the lint in CI stays clean.
-swift format --in-place --configuration .swift-format Sources/API/OpenAPIDocument.swift
+swift format --in-place --configuration .swift-format Sources/API/Operations/OpenAPIDocument.swift
