@@ -25,7 +25,7 @@ RUN export DEBIAN_FRONTEND=noninteractive \
 WORKDIR /src
 # Tests is copied only because SwiftPM checks the folder of every target, test targets included,
 # when it loads the manifest; none of it is compiled for the product.
-COPY Package.swift ./
+COPY Package.swift openapi.yaml ./
 COPY Sources ./Sources
 COPY Tests ./Tests
 

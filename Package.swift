@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["SQLite", "System"], swiftSettings: swiftSettings),
         .target(
             name: "API", dependencies: ["CLinux", "HTTP", "JSON", "SQLite", "Store", "Guidance", "System"],
-            swiftSettings: swiftSettings),
+            resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),
         .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),

@@ -10,9 +10,10 @@ public enum APIRoutes {
         return response
     }()
 
-    /// The contract as served: its bytes and their tag, made once rather than for every request.
+    /// The contract as served: the bytes of `openapi.yaml`, embedded by the build, and their tag, made once
+    /// rather than for every request.
     static let specification: Response = {
-        let bytes = Array(OpenAPIDocument.yaml.utf8)
+        let bytes = PackageResources.openapi_yaml
         var response = Response(status: 200, contentType: "application/yaml", body: bytes)
         response.headers.add(name: "ETag", value: ETag.body(bytes))
         response.headers.add(name: "Cache-Control", value: JSONResponse.dataCaching)
