@@ -24,12 +24,16 @@ extension APIContext {
         _ body: ([ApplicationFacts]) throws -> Void
     ) throws {
         let ids = try read(request) { db in try db.applicationIds() }
-        var size = min(partSize, 256)
+        var size = min(partSize, 32)
         var start = 0
+        var read = 0
+        // What the parts read is freed amid the timelines the cache keeps, in pages malloc would otherwise keep.
+        defer { if read >= Self.eventsReadPerPart { Memory.returnFreePages() } }
         while start < ids.count {
             let part = Array(ids[start..<min(start + size, ids.count)])
             let (facts, eventsRead) = try facts(of: part, request)
             try body(facts)
+            read += eventsRead
             start += part.count
             // The next part as large as the events read per application allow, within the bounds.
             let perApplication = max(1, eventsRead / max(1, part.count))
@@ -38,8 +42,8 @@ extension APIContext {
     }
 
     /// The facts of the applications `ids` that exist, in the order of `ids`: each from the cache, or read in
-    /// one reader transaction for all the cache lacks, which are then offered to the cache; and how many
-    /// events were read.
+    /// one reader transaction for all the cache lacks, which are then offered to the cache (kept while it has
+    /// room, never in place of another); and how many events were read.
     func facts(of ids: [Int64], _ request: Request) throws -> (facts: [ApplicationFacts], eventsRead: Int) {
         let cached = timelines.entries(ids)
         let missing = zip(ids, cached).compactMap { $1 == nil ? $0 : nil }
@@ -60,7 +64,7 @@ extension APIContext {
                     for other in Facts.otherApplicationIds(timeline) { own[other] = statuses[other] }
                     guard let token = tokens[id] else { continue }
                     let entry = try TimelineCache.Entry(timeline: timeline, statuses: own, token: token)
-                    timelines.store(entry)
+                    timelines.offer(entry)
                     loaded[id] = entry
                 }
             }

@@ -261,6 +261,17 @@ final class TimelineCache: Sendable {
         }
     }
 
+    /// Keeps a timeline read by a pass over many applications (the agenda) only while there is room for it
+    /// without letting anything go: such a pass would otherwise push out, one by one, the timelines that
+    /// single reads keep using, and then its own, churning memory for nothing.
+    func offer(_ entry: Entry) {
+        let id = entry.application.id
+        state.withLock { state in
+            guard entry.token == state.token(id), state.bytes + entry.estimatedBytes <= state.budget else { return }
+            state.update(id, using: true) { $0.entry = entry }
+        }
+    }
+
     /// Keeps a loaded timeline unless a write happened since its token was taken.
     func store(_ entry: Entry) {
         let id = entry.application.id
