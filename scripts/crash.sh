@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Crash consistency, by hand (never in CI): a write answered 2xx must survive the server being
-# killed, exactly once, and the database must stay sound.
+# Crash consistency: a write answered 2xx must survive the server being killed, exactly once, and
+# the database must stay sound. Run by hand for many rounds; .ci/run makes three short ones.
 #
 #   scripts/crash.sh [ROUNDS]      (default 50)
 #

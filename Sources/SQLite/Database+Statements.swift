@@ -31,7 +31,7 @@ extension Database {
             return nil
         }
         if let failure {
-            throw failure
+            throw explained(failure)
         }
     }
 
@@ -49,7 +49,12 @@ extension Database {
 
     /// Prepares one statement, owned by the caller. Bind values to its parameters; never interpolate them.
     public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
-        try Statement(connection: connection(), sql: sql, persistent: false)
+        let connection = try connection()
+        do {
+            return try Statement(connection: connection, sql: sql, persistent: false)
+        } catch {
+            throw explained(error)
+        }
     }
 
     /// The connection's prepared statement for this SQL text, prepared on first use and then reused. Each call
@@ -66,7 +71,12 @@ extension Database {
             cached.clearBindings()
             return cached
         }
-        let statement = try Statement(connection: connection, sql: sql, persistent: true)
+        let statement: Statement
+        do {
+            statement = try Statement(connection: connection, sql: sql, persistent: true)
+        } catch {
+            throw explained(error)
+        }
         statementCache[key] = statement
         return statement
     }

@@ -19,17 +19,29 @@ public final class Database {
     /// releases one savepoint per job.
     var savepointStatements: [SavepointStatements] = []
 
+    /// Whether the connection was opened through `WALCoalescingVFS`, as `DatabaseOptions.coalesceWALWrites` asks
+    /// where it is allowed; it then refuses statements that set `synchronous`.
+    public let coalescesWALWrites: Bool
+
     /// Opens (creating it unless read-only) and configures a connection: busy timeout, foreign keys, synchronous
     /// and, for writers to a file, the journal mode.
-    public init(path: String, options: DatabaseOptions = DatabaseOptions()) throws(SQLiteError) {
+    public convenience init(path: String, options: DatabaseOptions = DatabaseOptions()) throws(SQLiteError) {
+        try self.init(
+            path: path, options: options, libraryVersion: sqlite3_libversion_number(), log: Self.writeToStandardError)
+    }
+
+    /// Opens as `init(path:options:)` does, judging the WAL coalescing by `libraryVersion` instead of the loaded
+    /// library's and giving `log` the line that says why it is not used.
+    init(
+        path: String, options: DatabaseOptions, libraryVersion: Int32, log: (String) -> Void
+    ) throws(SQLiteError) {
         self.path = path
         self.options = options
         let access = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         var opened: OpaquePointer?
-        // A writer that syncs the WAL at every commit hands each commit's frames to the file system in one write.
-        let coalesces =
-            !options.readOnly && options.journalMode == .wal && Self.isFileBacked(path)
-            && (options.synchronous == .full || options.synchronous == .extra) && WALCoalescingVFS.isRegistered
+        let coalesces = Self.coalescesWALWrites(
+            path: path, options: options, libraryVersion: libraryVersion, log: log)
+        coalescesWALWrites = coalesces
         let code = sqlite3_open_v2(
             path, &opened, access | SQLITE_OPEN_NOMUTEX, coalesces ? WALCoalescingVFS.name : nil)
         guard code == SQLITE_OK, let opened else {
@@ -44,6 +56,10 @@ public final class Database {
         sqlite3_extended_result_codes(opened, 1)
         do {
             try configure(opened)
+            // After configure, which sets synchronous itself.
+            if coalesces {
+                Self.refuseSynchronousChanges(on: opened)
+            }
         } catch {
             close()
             throw error

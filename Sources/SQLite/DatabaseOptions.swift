@@ -15,16 +15,23 @@ public struct DatabaseOptions: Sendable, Equatable {
     /// The WAL size, in pages, past which a commit on this connection copies the WAL back into the database file
     /// (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint); SQLite's default is 1000.
     public var walAutocheckpointPages: Int
+    /// Hand each commit's WAL frames to the file system in one write (`WALCoalescingVFS`), for a writer whose
+    /// commits are its bottleneck. Off by default. Granted only to a read-write connection to a file, in WAL mode,
+    /// at `synchronous` FULL or EXTRA (the only modes it is correct at), and only on a SQLite whose WAL code it was
+    /// proven with; elsewhere the connection writes as SQLite does, with a line on stderr when the version is why.
+    /// A connection granted it refuses any statement that sets `synchronous`.
+    public var coalesceWALWrites: Bool
 
     /// The defaults: read-write, 5 s busy timeout, synchronous FULL, WAL, foreign keys enforced, SQLite's
-    /// checkpoint threshold.
+    /// checkpoint threshold, WAL writes as SQLite makes them.
     public init(
         readOnly: Bool = false,
         busyTimeoutMilliseconds: Int = 5000,
         synchronous: SynchronousMode = .full,
         journalMode: JournalMode = .wal,
         foreignKeys: Bool = true,
-        walAutocheckpointPages: Int = 1000
+        walAutocheckpointPages: Int = 1000,
+        coalesceWALWrites: Bool = false
     ) {
         self.readOnly = readOnly
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
@@ -32,6 +39,7 @@ public struct DatabaseOptions: Sendable, Equatable {
         self.journalMode = journalMode
         self.foreignKeys = foreignKeys
         self.walAutocheckpointPages = walAutocheckpointPages
+        self.coalesceWALWrites = coalesceWALWrites
     }
 
     /// The defaults for a read-only reader connection.

@@ -16,6 +16,10 @@ import Glibc
 /// holds only without sector padding, part of which SQLite writes after that sync when the device lacks
 /// SQLITE_IOCAP_POWERSAFE_OVERWRITE (https://sqlite.org/psow.html); a WAL on such a device is passed through.
 /// A write error surfaces at the sync, where SQLite fails the commit as it would have failed the write.
+///
+/// All of that is how SQLite's wal.c orders its work, not a promise of its interface, so a connection goes through
+/// this VFS only when it asks (`DatabaseOptions.coalesceWALWrites`) and the library is a release it was proven with
+/// (`provenVersions`), and it then refuses to change `synchronous`.
 enum WALCoalescingVFS {
     /// The name to pass to `sqlite3_open_v2`.
     static let name = "notapest-wal-coalescing"

@@ -26,7 +26,10 @@ public final class Store: Sendable {
         self.path = path
         writer = try DatabaseWriter(
             path: path,
-            options: DatabaseOptions(synchronous: synchronous, walAutocheckpointPages: Self.checkpointPages),
+            // Each commit's WAL frames reach the file system in one write, where that is proven safe (see
+            // `DatabaseOptions.coalesceWALWrites`); bench/README.md has what that saves.
+            options: DatabaseOptions(
+                synchronous: synchronous, walAutocheckpointPages: Self.checkpointPages, coalesceWALWrites: true),
             batchLimit: batchLimit
         ) { database in
             try StoreSchema.migrator.migrate(database)

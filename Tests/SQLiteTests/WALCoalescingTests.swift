@@ -4,11 +4,20 @@ import Testing
 
 @testable import SQLite
 
-/// A writer that syncs its WAL at every commit hands the frames of a commit to the file system in one write
-/// (`WALCoalescingVFS`); every other connection writes as SQLite does. Either way every committed row is there for
-/// other connections and after reopening, however large the transaction and whether or not it spilled pages to
+/// A writer that asks for it and syncs its WAL at every commit hands the frames of a commit to the file system in one
+/// write (`WALCoalescingVFS`); every other connection writes as SQLite does. Either way every committed row is there
+/// for other connections and after reopening, however large the transaction and whether or not it spilled pages to
 /// the WAL before committing.
 struct WALCoalescingTests {
+    /// Opens `path` asking for coalescing, judged as a proven release whatever release is loaded, so that these
+    /// tests are what proves another release before `WALCoalescingVFS.provenVersions` takes it in.
+    static func open(_ path: String) throws -> Database {
+        let options = DatabaseOptions(coalesceWALWrites: true)
+        return try Database(path: path, options: options, libraryVersion: WALCoalescingVFS.provenVersions.upperBound) {
+            Issue.record("unexpected line: \($0)")
+        }
+    }
+
     /// Inserts `rows` rows of about 100 bytes, ids from `first`, in one transaction.
     static func insert(_ database: Database, rows: Int, from first: Int = 0) throws {
         try database.transaction(.immediate) { db in
@@ -33,7 +42,7 @@ struct WALCoalescingTests {
     func aCommitReachesTheFileInFewWrites(_ name: String, rows: Int) throws {
         try ScratchDirectory.with { scratch in
             let path = scratch.path("coalesced.sqlite")
-            let database = try Database(path: path)
+            let database = try Self.open(path)
             try database.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT)")
             let before = try #require(database.coalescedWALWrites, "\(name)")
             try Self.insert(database, rows: rows)
@@ -46,7 +55,7 @@ struct WALCoalescingTests {
             #expect(performed <= requested / 2 / 30 + 1, "\(name)")
             #expect(try Self.count(path) == rows, "\(name)")
             database.close()
-            let reopened = try Database(path: path)
+            let reopened = try Self.open(path)
             #expect(try reopened.queryOne("PRAGMA integrity_check")?.get(0, as: String.self) == "ok", "\(name)")
             #expect(try reopened.queryOne("SELECT count(*) FROM t")?.get(0, as: Int.self) == rows, "\(name)")
         }
@@ -54,19 +63,30 @@ struct WALCoalescingTests {
 
     @Test(
         arguments: [
+            ("the default options, which do not ask", DatabaseOptions()),
             (
                 "synchronous NORMAL: commits are not synced, so writes are not held",
-                DatabaseOptions(synchronous: .normal)
+                DatabaseOptions(synchronous: .normal, coalesceWALWrites: true)
             ),
-            ("a reader", DatabaseOptions.reader),
+            ("synchronous OFF", DatabaseOptions(synchronous: .off, coalesceWALWrites: true)),
+            ("a rollback journal, not a WAL", DatabaseOptions(journalMode: .delete, coalesceWALWrites: true)),
+            ("a reader", DatabaseOptions(readOnly: true, coalesceWALWrites: true)),
         ])
     func otherConnectionsWriteAsSQLiteDoes(_ name: String, options: DatabaseOptions) throws {
         try ScratchDirectory.with { scratch in
             let path = scratch.path("plain.sqlite")
             let writer = try Database(path: path, options: DatabaseOptions(synchronous: .normal))
             try writer.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT)")
+            if options.journalMode != .wal {
+                // Leaving WAL takes the file to itself.
+                writer.close()
+            }
             let database = try Database(path: path, options: options)
+            if !options.readOnly {
+                try Self.insert(database, rows: 10)
+            }
             _ = try database.queryOne("SELECT count(*) FROM t")
+            #expect(!database.coalescesWALWrites, "\(name)")
             #expect(database.coalescedWALWrites == nil, "\(name)")
         }
     }
@@ -75,7 +95,7 @@ struct WALCoalescingTests {
     func spilledPagesAreReadBack() throws {
         try ScratchDirectory.with { scratch in
             let path = scratch.path("spill.sqlite")
-            let database = try Database(path: path)
+            let database = try Self.open(path)
             try database.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT); PRAGMA cache_size = 10")
             // A 10-page cache makes SQLite write changed pages to the WAL mid-transaction and read them back
             // (https://sqlite.org/pragma.html#pragma_cache_spill).
