@@ -24,7 +24,7 @@ final class InProcessAPI: APICalling {
 
     /// `arguments` are the service's own options (`--cache-mib 0`, `--token t`), over its defaults.
     init(now: String = "2026-11-02T12:00:00Z", arguments: [String] = []) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("notapest-api-\(UUID().uuidString)")
+        directory = Self.scratch.appendingPathComponent("notapest-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = TestClock(Timestamp.parse(now) ?? 0)
         self.clock = clock
@@ -45,6 +45,18 @@ final class InProcessAPI: APICalling {
         dispatcher = RequestDispatcher(
             router: APIRoutes.make(context), configuration: configuration, observer: context.metrics)
     }
+
+    /// Where the databases go: in memory (`/dev/shm`) where there is such a place, since what the routes answer
+    /// does not depend on whether a commit reached a disk, and waiting for that was most of these tests' time.
+    /// Durability is tested on disk, over sockets and across processes.
+    static let scratch: URL = {
+        var isDirectory: ObjCBool = false
+        let memory = "/dev/shm"
+        guard FileManager.default.fileExists(atPath: memory, isDirectory: &isDirectory), isDirectory.boolValue,
+            FileManager.default.isWritableFile(atPath: memory)
+        else { return FileManager.default.temporaryDirectory }
+        return URL(fileURLWithPath: memory, isDirectory: true)
+    }()
 
     deinit {
         store.close()
