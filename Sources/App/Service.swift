@@ -30,8 +30,8 @@ public enum Service {
             let context = try APIContext(store: store, now: now, token: token, cacheBytes: options.cacheMiB << 20)
             let server = try HTTPServer(
                 configuration: configuration, router: APIRoutes.make(context), observer: context.metrics)
-            context.metrics.gauge("notapest_open_connections", help: "Connections open now.") {
-                Double(server.openConnections)
+            context.metrics.gauge("notapest_open_connections", help: "Connections open now.") { [weak server] in
+                Double(server?.openConnections ?? 0)
             }
             let writer = store.writer
             context.metrics.counter("notapest_db_commits_total", help: "Write transactions committed since start.") {

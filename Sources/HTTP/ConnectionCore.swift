@@ -313,10 +313,9 @@ struct ConnectionCore {
             method: pending.head.method, path: pending.head.path, version: pending.head.version,
             keepAlive: keepAlive, startedAt: pending.startedAt)
         phase = .handling(pending)
-        var request = Request(head: pending.head, body: pending.body, parameters: pending.parameters)
-        request.route = pending.route
-        request.routePattern = pending.route?.pattern
-        request.framing = pending.info.framing
+        let request = Request(
+            admitted: pending.head, body: pending.body, route: pending.route, parameters: pending.parameters,
+            framing: pending.info.framing)
         return .dispatch(request, summary)
     }
 
@@ -334,8 +333,7 @@ struct ConnectionCore {
     /// A request the server refuses before any handler sees it: answer the error and close, since
     /// after a framing error the rest of the stream cannot be trusted (RFC 9112 §6.3, smuggling).
     private mutating func failRequest(_ error: HTTPParseError, method: String) {
-        let problem = Problem(status: error.status, detail: error.detail)
-        queue(problem.response, method: method, keepAlive: false)
+        queue(error.response, method: method, keepAlive: false)
         phase = .closing
     }
 

@@ -263,18 +263,7 @@ final class EventLoop: @unchecked Sendable {
         }
         for completion in completions {
             guard let connection = connections[completion.id], let summary = connection.current else { continue }
-            let response: Response
-            switch completion.completion {
-            case .success(let value): response = value
-            case .failure(let error):
-                response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
-            case .build(let build):
-                do {
-                    response = try build()
-                } catch {
-                    response = shared.errorResponse(for: error, method: summary.method, path: summary.path)
-                }
-            }
+            let response = shared.response(to: completion.completion, method: summary.method, path: summary.path)
             finish(connection, summary: summary, response: response, now: now)
             service(connection, now: now)
         }

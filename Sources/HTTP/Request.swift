@@ -20,6 +20,18 @@ public struct Request: Sendable {
         self.loopIndex = loopIndex
     }
 
+    /// A request whose head was admitted to `route` (nil in tests of the connection alone), with its body as
+    /// its framing delimited it.
+    init(
+        admitted head: RequestHead, body: [UInt8], route: Router.Route?, parameters: [String: String],
+        framing: BodyFraming
+    ) {
+        self.init(head: head, body: body, parameters: parameters)
+        self.route = route
+        self.routePattern = route?.pattern
+        self.framing = framing
+    }
+
     public var method: String { head.method }
     public var path: String { head.path }
     public var headers: HTTPHeaders { head.headers }

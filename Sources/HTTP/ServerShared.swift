@@ -175,6 +175,23 @@ final class ServerShared: Sendable, HeadAdmitting {
         }
     }
 
+    /// The response a deferred handler's completion comes to, made on the thread that calls this (an event loop):
+    /// a `build` step runs here, and an error becomes its problem document.
+    func response(to completion: Responder.Completion, method: String, path: String) -> Response {
+        switch completion {
+        case .success(let response):
+            return response
+        case .failure(let error):
+            return errorResponse(for: error, method: method, path: path)
+        case .build(let build):
+            do {
+                return try build()
+            } catch {
+                return errorResponse(for: error, method: method, path: path)
+            }
+        }
+    }
+
     /// The one place where a thrown error becomes a response. Errors that know their problem
     /// answer with it; anything else is logged and answered with a bare 500.
     func errorResponse(for error: any Error, method: String, path: String) -> Response {

@@ -10,8 +10,8 @@ import Testing
 /// time, where it does not: whatever the budget and the part size, the agenda is the same.
 @Suite struct AgendaFactsTests {
     /// Eleven applications on a recruiter route, every third with an interview.
-    static func seeded(_ arguments: [String] = []) throws -> APIServer {
-        let api = try APIServer(arguments: arguments)
+    static func seeded(_ arguments: [String] = []) throws -> InProcessAPI {
+        let api = try InProcessAPI(arguments: arguments)
         _ = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
         _ = try api.create("/v1/contacts", #"{"name":"Sam","role":"interviewer"}"#)
         for n in 1...11 {

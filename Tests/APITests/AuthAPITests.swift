@@ -38,7 +38,7 @@ import Testing
     @Test func theFeedTokenOpensNothingButTheCalendar() throws {
         let api = try APIServer(arguments: ["--token", "s3cret-token"])
         let settings = try api.call("GET", "/v1/settings", headers: [("Authorization", "Bearer s3cret-token")])
-        let feed = try #require(settings.object["feed_token"] as? String)
+        let feed = try settings.decode(SettingsBody.self).feedToken
         #expect(try api.call("GET", "/v1/agenda.ics?feed_token=\(feed)").status == 200)
         #expect(try api.call("GET", "/v1/agenda.ics", headers: [("Authorization", "Bearer \(feed)")]).status == 200)
         #expect(try api.call("GET", "/v1/agenda.ics").status == 401)
@@ -50,10 +50,10 @@ import Testing
             "POST", "/v1/settings/feed-token", headers: [("Authorization", "Bearer s3cret-token")])
         #expect(rotated.status == 200)
         #expect(rotated.header("Cache-Control") == "no-store")
-        let next = try #require(rotated.object["feed_token"] as? String)
+        let next = try rotated.decode(FeedTokenBody.self).feedToken
         #expect(next != feed && next.count == 32)
         let after = try api.call("GET", "/v1/settings", headers: [("Authorization", "Bearer s3cret-token")])
-        #expect(after.object["feed_token"] as? String == next)
+        #expect(try after.decode(SettingsBody.self).feedToken == next)
         #expect(try api.call("GET", "/v1/agenda.ics?feed_token=\(feed)").status == 401)
         #expect(try api.call("GET", "/v1/agenda.ics?feed_token=\(next)").status == 200)
     }

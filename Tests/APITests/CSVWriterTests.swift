@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func applicationsCSVParsesBackFieldForField() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         _ = try api.create("/v1/contacts", #"{"name":"Dana Reyes","role":"recruiter"}"#)
         let applications = [
             #"{"employer":"=HYPERLINK(\"http://x\")","position":"Engineer, Platform","route":"posted_opening","#
@@ -130,17 +130,17 @@ import Testing
         #expect(cell(3, "notes") == "  =not first")
         // Every other column says what GET /v1/applications/{id} says at the same as_of.
         for row in 1...3 {
-            let json = try api.call("GET", "/v1/applications/\(row)?as_of=2026-10-20T00:00:00Z").object
-            let next = json["next_action"] as? [String: Any]
+            let application = try api.call("GET", "/v1/applications/\(row)?as_of=2026-10-20T00:00:00Z")
+                .decode(ApplicationBody.self)
             #expect(cell(row, "id") == String(row))
-            #expect(cell(row, "route") == json["route"] as? String)
-            #expect(cell(row, "status") == json["status"] as? String)
+            #expect(cell(row, "route") == application.route)
+            #expect(cell(row, "status") == application.status)
             #expect(cell(row, "direct_contact_permitted") == "false")
-            #expect(cell(row, "created_at") == json["created_at"] as? String)
-            #expect(cell(row, "updated_at") == json["updated_at"] as? String)
-            #expect(cell(row, "unanswered_follow_ups") == (json["unanswered_follow_ups"] as? Int).map { String($0) })
-            #expect(cell(row, "next_action") == (next?["action"] as? String ?? ""))
-            #expect(cell(row, "next_action_due") == (next?["due_from"] as? String ?? ""))
+            #expect(cell(row, "created_at") == application.createdAt)
+            #expect(cell(row, "updated_at") == application.updatedAt)
+            #expect(cell(row, "unanswered_follow_ups") == String(application.unansweredFollowUps))
+            #expect(cell(row, "next_action") == (application.nextAction?.action ?? ""))
+            #expect(cell(row, "next_action_due") == (application.nextAction?.dueFrom ?? ""))
         }
         #expect(cell(1, "next_action") == "follow_up")
         #expect(try api.call("GET", "/v1/applications.csv?as_of=soon").status == 400)

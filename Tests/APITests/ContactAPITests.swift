@@ -2,17 +2,18 @@ import Foundation
 import JSON
 import Testing
 
-/// `/v1/contacts` end to end, over sockets, against the real server and a temporary database.
+/// `/v1/contacts` through the routes in process, over a temporary database.
 @Suite struct ContactAPITests {
     @Test func createReadUpdateDelete() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let created = try api.call("POST", "/v1/contacts", #"{"name":"Dana Reyes","role":"recruiter"}"#)
         #expect(created.status == 201)
         #expect(created.header("Location") == "/v1/contacts/1")
         let etag = try #require(created.header("ETag"))
-        #expect(created.object["name"] as? String == "Dana Reyes")
-        #expect(created.object["created_at"] as? String == "2026-11-02T12:00:00Z")
-        #expect(created.object["title"] is NSNull)
+        let contact = try created.decode(ContactBody.self)
+        #expect(contact.name == "Dana Reyes")
+        #expect(contact.createdAt == "2026-11-02T12:00:00Z")
+        #expect(contact.title == nil)
 
         let fetched = try api.call("GET", "/v1/contacts/1")
         #expect(fetched.status == 200)
@@ -24,10 +25,11 @@ import Testing
         let patched = try api.call(
             "PATCH", "/v1/contacts/1", #"{"title":"Senior Recruiter","role":null}"#, headers: [("If-Match", etag)])
         #expect(patched.status == 200)
-        #expect(patched.object["title"] as? String == "Senior Recruiter")
-        #expect(patched.object["role"] is NSNull)
-        #expect(patched.object["name"] as? String == "Dana Reyes")
-        #expect(patched.object["updated_at"] as? String == "2026-11-03T08:00:00Z")
+        let changed = try patched.decode(ContactBody.self)
+        #expect(changed.title == "Senior Recruiter")
+        #expect(changed.role == nil)
+        #expect(changed.name == "Dana Reyes")
+        #expect(changed.updatedAt == "2026-11-03T08:00:00Z")
         #expect(patched.header("ETag") != etag)
 
         let deleted = try api.call("DELETE", "/v1/contacts/1")
@@ -37,7 +39,7 @@ import Testing
 
     @Test func conditionalRequests() throws {
         // RFC 9110 §13.1.1 and §13.1.2.
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let id = try api.create("/v1/contacts", #"{"name":"Sam"}"#)
         let etag = try #require(try api.call("GET", "/v1/contacts/\(id)").header("ETag"))
         let unchanged = try api.call("GET", "/v1/contacts/\(id)", headers: [("If-None-Match", etag)])
@@ -47,7 +49,7 @@ import Testing
         let stale = try api.call("PATCH", "/v1/contacts/\(id)", #"{"name":"S"}"#, headers: [("If-Match", "\"old\"")])
         #expect(stale.status == 412)
         #expect(try api.call("DELETE", "/v1/contacts/\(id)", headers: [("If-Match", "\"old\"")]).status == 412)
-        #expect(try api.call("GET", "/v1/contacts/\(id)").object["name"] as? String == "Sam")
+        #expect(try api.call("GET", "/v1/contacts/\(id)").decode(ContactBody.self).name == "Sam")
         let list = try api.call("GET", "/v1/contacts")
         let listTag = try #require(list.header("ETag"))
         #expect(try api.call("GET", "/v1/contacts", headers: [("If-None-Match", listTag)]).status == 304)
@@ -100,23 +102,22 @@ import Testing
             status: 201, field: nil),
     ])
     func validation(_ row: BadInput) throws {
-        let api = try APIServer()
-        let response = try api.client().request("POST", "/v1/contacts", body: row.body, contentType: row.contentType)
+        let api = try InProcessAPI()
+        let response = try api.send("POST", "/v1/contacts", body: row.body, contentType: row.contentType, headers: [])
         #expect(response.status == row.status, "\(response.bodyText)")
         if row.status >= 400 {
             #expect(response.header("Content-Type") == "application/problem+json")
             if let field = row.field {
-                let errors = response.object["errors"] as? [[String: Any]] ?? []
-                #expect(errors.contains { $0["field"] as? String == field }, "\(response.bodyText)")
+                #expect(try response.decode(ProblemBody.self).fields.contains(field), "\(response.bodyText)")
             }
             // Nothing was written.
-            let list = try api.call("GET", "/v1/contacts")
-            #expect((list.object["items"] as? [Any])?.isEmpty == true)
+            let list = try api.call("GET", "/v1/contacts").decode(ListBody<ContactBody>.self)
+            #expect(list.items.isEmpty)
         }
     }
 
     @Test func idempotencyKeyReplaysTheFirstResponse() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let first = try api.call("POST", "/v1/contacts", #"{"name":"Ann"}"#, headers: [("Idempotency-Key", "k-1")])
         let again = try api.call("POST", "/v1/contacts", #"{"name":"Ann"}"#, headers: [("Idempotency-Key", "k-1")])
         #expect(first.status == 201 && again.status == 201)
@@ -124,36 +125,35 @@ import Testing
         #expect(again.header("Idempotent-Replayed") == "true")
         let other = try api.call("POST", "/v1/contacts", #"{"name":"Bob"}"#, headers: [("Idempotency-Key", "k-1")])
         #expect(other.status == 422)
-        let items = try api.call("GET", "/v1/contacts").object["items"] as? [Any]
-        #expect(items?.count == 1)
+        #expect(try api.call("GET", "/v1/contacts").decode(ListBody<ContactBody>.self).items.count == 1)
     }
 
     @Test func paginationIsStableUnderInserts() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         for i in 1...5 { _ = try api.create("/v1/contacts", "{\"name\":\"c\(i)\"}") }
-        let first = try api.call("GET", "/v1/contacts?limit=2")
-        let cursor = try #require(first.object["next_cursor"] as? String)
-        #expect((first.object["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [1, 2])
+        let first = try api.call("GET", "/v1/contacts?limit=2").decode(ListBody<ContactBody>.self)
+        let cursor = try #require(first.nextCursor)
+        #expect(first.items.map(\.id) == [1, 2])
         _ = try api.create("/v1/contacts", #"{"name":"late"}"#)
-        let second = try api.call("GET", "/v1/contacts?limit=2&cursor=\(cursor)")
-        #expect((second.object["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [3, 4])
-        let rest = try api.call("GET", "/v1/contacts?limit=200&cursor=\(second.object["next_cursor"] as? String ?? "")")
-        #expect((rest.object["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [5, 6])
-        #expect(rest.object["next_cursor"] is NSNull)
+        let second = try api.call("GET", "/v1/contacts?limit=2&cursor=\(cursor)").decode(ListBody<ContactBody>.self)
+        #expect(second.items.map(\.id) == [3, 4])
+        let rest = try api.call("GET", "/v1/contacts?limit=200&cursor=\(second.nextCursor ?? "")")
+            .decode(ListBody<ContactBody>.self)
+        #expect(rest.items.map(\.id) == [5, 6])
+        #expect(rest.nextCursor == nil)
         for bad in ["limit=0", "limit=201", "limit=x", "cursor=nope"] {
             #expect(try api.call("GET", "/v1/contacts?\(bad)").status == 400, "\(bad)")
         }
     }
 
     @Test func deletingAReferencedContactIs409NamingTheReferrers() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let recruiter = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
         let application = try api.create(
             "/v1/applications", "{\"route\":\"recruiter_general\",\"recruiter_id\":\(recruiter)}")
         let refused = try api.call("DELETE", "/v1/contacts/\(recruiter)")
         #expect(refused.status == 409)
-        let errors = refused.object["errors"] as? [[String: Any]] ?? []
-        #expect(errors.contains { $0["field"] as? String == "applications[\(application)].recruiter_id" })
+        #expect(try refused.decode(ProblemBody.self).fields.contains("applications[\(application)].recruiter_id"))
         #expect(try api.call("GET", "/v1/contacts/\(recruiter)").status == 200)
     }
 }

@@ -2,12 +2,12 @@ import Foundation
 import JSON
 import Testing
 
-/// Data in and out end to end: `/v1/export` and `/v1/import` (API.md, "Shapes fixed here"),
+/// Data in and out through the routes in process: `/v1/export` and `/v1/import` (API.md, "Shapes fixed here"),
 /// `/v1/applications.csv` (RFC 4180) and `/v1/agenda.ics` (RFC 5545).
 @Suite struct DataAPITests {
     /// Settings, contacts (one deleted, one changed), an application of every route, and events with
     /// interviewers, directions, an offer disclosure and a forced follow-up.
-    func fill(_ api: APIServer) throws {
+    func fill(_ api: some APICalling) throws {
         let settings = #"{"time_zone":"America/Chicago","skip_weekends":false,"wait_days_posted_opening":10}"#
         #expect(try api.call("PUT", "/v1/settings", settings).status == 200)
         api.clock.set("2026-10-01T08:00:00.250Z")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func exportThenImportIntoAnEmptyDatabaseRestoresEverything() throws {
-        let source = try APIServer()
+        let source = try InProcessAPI()
         try fill(source)
         let export = try source.call("GET", "/v1/export")
         #expect(export.status == 200)
@@ -68,24 +68,23 @@ import Testing
         #expect(export.header("Cache-Control") == "private, no-cache")
         let etag = try #require(export.header("ETag"))
         #expect(try source.call("GET", "/v1/export", headers: [("If-None-Match", etag)]).status == 304)
-        let document = export.object
-        #expect(document["format"] as? String == "notapest-export")
-        #expect(document["version"] as? Int == 1)
-        let settings = try #require(document["settings"] as? [String: Any])
-        #expect(settings["time_zone"] as? String == "America/Chicago")
-        #expect(settings["feed_token"] == nil)
-        #expect((document["contacts"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [1, 2, 4])
-        let events = try #require(document["events"] as? [[String: Any]])
-        #expect(events.compactMap { $0["id"] as? Int } == Array(1...9))
-        let forced = try #require(events.first { $0["forced"] as? Bool == true })
-        #expect(!((forced["violations"] as? [Any]) ?? []).isEmpty)
+        let document = try export.decode(ExportBody.self)
+        #expect(document.format == "notapest-export")
+        #expect(document.version == 1)
+        #expect(document.settings["time_zone"] == .string("America/Chicago"))
+        #expect(document.settings["feed_token"] == nil)
+        #expect(document.contacts.map(\.id) == [1, 2, 4])
+        #expect(document.events.map(\.id) == Array(1...9))
+        let forced = try #require(document.events.first { $0.forced })
+        #expect(!forced.violations.isEmpty)
 
-        let target = try APIServer(now: "2027-01-01T00:00:00Z")
+        let target = try InProcessAPI(now: "2027-01-01T00:00:00Z")
         let imported = try target.call("POST", "/v1/import", export.bodyText)
         #expect(imported.status == 201, "\(imported.bodyText)")
-        #expect(imported.object["contacts"] as? Int == 3)
-        #expect(imported.object["applications"] as? Int == 5)
-        #expect(imported.object["events"] as? Int == 9)
+        let counts = try imported.decode(ImportResultBody.self)
+        #expect(counts.contacts == 3)
+        #expect(counts.applications == 5)
+        #expect(counts.events == 9)
         let again = try target.call("GET", "/v1/export")
         #expect(withoutStamp(again.bodyText) == withoutStamp(export.bodyText))
 
@@ -94,24 +93,24 @@ import Testing
         for path in ["/v1/agenda?as_of=2026-11-03T00:00:00Z", "/v1/applications?as_of=2026-11-03T00:00:00Z"] {
             #expect(try target.call("GET", path).bodyText == source.call("GET", path).bodyText, "\(path)")
         }
-        let targetSettings = try target.call("GET", "/v1/settings").object
-        #expect(targetSettings["wait_days_posted_opening"] as? Int == 10)
-        let sourceToken = try source.call("GET", "/v1/settings").object["feed_token"] as? String
-        #expect(targetSettings["feed_token"] as? String != sourceToken)
+        let targetSettings = try target.call("GET", "/v1/settings").decode(SettingsBody.self)
+        #expect(targetSettings.waitDaysPostedOpening == 10)
+        let sourceToken = try source.call("GET", "/v1/settings").decode(SettingsBody.self).feedToken
+        #expect(targetSettings.feedToken != sourceToken)
     }
 
     @Test func importIntoADatabaseThatHoldsDataIs409AndChangesNothing() throws {
-        let source = try APIServer()
+        let source = try InProcessAPI()
         try fill(source)
         let document = try source.call("GET", "/v1/export").bodyText
-        let target = try APIServer()
+        let target = try InProcessAPI()
         _ = try target.create("/v1/contacts", #"{"name":"Already here"}"#)
         let before = try target.call("GET", "/v1/export").bodyText
         let refused = try target.call("POST", "/v1/import", document)
         #expect(refused.status == 409)
         #expect(refused.header("Content-Type") == "application/problem+json")
         #expect(try target.call("GET", "/v1/export").bodyText == before)
-        #expect(try target.call("GET", "/v1/settings").object["time_zone"] as? String == "UTC")
+        #expect(try target.call("GET", "/v1/settings").decode(SettingsBody.self).timeZone == "UTC")
     }
 
     static func stamp(_ day: Int) -> String { String(format: "2026-10-%02dT09:00:00Z", day) }
@@ -235,18 +234,19 @@ import Testing
             field: "settings.feed_token"),
     ])
     func malformedImportNamesTheFieldAndWritesNothing(_ row: BadImport) throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let response = try api.call("POST", "/v1/import", try Self.text(row.edit(Self.base())))
         #expect(response.status == row.status, "\(response.bodyText)")
-        let fields = (response.object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
-        #expect(fields.contains(row.field), "\(response.bodyText)")
-        let export = try api.call("GET", "/v1/export").object
-        for list in ["contacts", "applications", "events"] { #expect((export[list] as? [Any])?.isEmpty == true) }
-        #expect(try api.call("GET", "/v1/settings").object["wait_days_posted_opening"] as? Int == 7)
+        #expect(try response.decode(ProblemBody.self).fields.contains(row.field), "\(response.bodyText)")
+        let export = try api.call("GET", "/v1/export").decode(ExportBody.self)
+        #expect(export.contacts.isEmpty)
+        #expect(export.applications.isEmpty)
+        #expect(export.events.isEmpty)
+        #expect(try api.call("GET", "/v1/settings").decode(SettingsBody.self).waitDaysPostedOpening == 7)
     }
 
     @Test func idsCreatedAfterAnImportContinueAboveTheImportedOnes() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let body = try Self.text(Self.base())
         let first = try api.call("POST", "/v1/import", body, headers: [("Idempotency-Key", "restore-1")])
         #expect(first.status == 201, "\(first.bodyText)")
@@ -259,18 +259,18 @@ import Testing
         #expect(try api.create("/v1/applications", #"{"route":"unsolicited"}"#) == 5)
         let event = #"{"kind":"resume_sent","occurred_at":"2026-10-06T09:00:00Z","channel":"email"}"#
         #expect(try api.create("/v1/applications/2/events", event) == 12)
-        #expect(try api.call("GET", "/v1/settings").object["wait_days_posted_opening"] as? Int == 9)
+        #expect(try api.call("GET", "/v1/settings").decode(SettingsBody.self).waitDaysPostedOpening == 9)
     }
 
     @Test func idsUpToTheCeilingAreImported() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let ceiling = 9_007_199_254_740_991
         var document = Self.setting("contacts", 1, ["id": ceiling])(Self.base())
         document = Self.setting("events", 1, ["id": ceiling, "interviewer_ids": [ceiling]])(document)
         document = Self.setting("applications", 0, ["id": ceiling])(document)
         let response = try api.call("POST", "/v1/import", try Self.text(document))
         #expect(response.status == 201, "\(response.bodyText)")
-        #expect(try api.call("GET", "/v1/contacts/\(ceiling)").object["id"] as? Int == ceiling)
+        #expect(try api.call("GET", "/v1/contacts/\(ceiling)").decode(ContactBody.self).id == ceiling)
         #expect(try api.call("GET", "/v1/applications/\(ceiling)").status == 200)
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Events and the guidance over HTTP: checks, refusals, forced events, side effects, the agenda.
+/// Events and the guidance through the routes: checks, refusals, forced events, side effects, the agenda; in
+/// process, but for follow-ups proposed at once by clients of their own.
 @Suite struct EventAPITests {
     /// A recruiter-submitted application with its recruiter (1) and an interviewer (2).
-    func recruiterApplication(_ api: APIServer) throws {
+    func recruiterApplication(_ api: some APICalling) throws {
         _ = try api.create("/v1/contacts", #"{"name":"Dana Reyes","role":"recruiter"}"#)
         _ = try api.create("/v1/contacts", #"{"name":"Sam Lee","role":"interviewer"}"#)
         _ = try api.create(
@@ -15,89 +17,90 @@ import Testing
             #"{"kind":"resume_sent","occurred_at":"2026-11-02T09:00:00Z","contact_id":1,"channel":"email"}"#)
     }
 
+    /// The application's timeline, as its first page holds it.
+    func events(_ api: some APICalling) throws -> [EventBody] {
+        try api.call("GET", "/v1/applications/1/events").decode(ListBody<EventBody>.self).items
+    }
+
     @Test func checkStoresNothingAndExplains() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         let early = #"{"kind":"follow_up","occurred_at":"2026-11-08T23:59:00Z","contact_id":1,"channel":"email"}"#
-        let check = try api.call("POST", "/v1/applications/1/check", early)
-        #expect(check.status == 200)
-        #expect(check.object["allowed"] as? Bool == false)
-        #expect(check.object["earliest_allowed_at"] as? String == "2026-11-09T00:00:00Z")
-        let violations = check.object["violations"] as? [[String: Any]] ?? []
-        #expect(violations.map { $0["rule"] as? String } == ["wait-before-follow-up"])
-        let suggestion = try #require(check.object["suggestion"] as? [String: Any])
-        #expect(suggestion["contact_id"] as? Int == 1)
-        #expect(suggestion["at"] as? String == "2026-11-09T00:00:00Z")
+        let response = try api.call("POST", "/v1/applications/1/check", early)
+        #expect(response.status == 200)
+        let check = try response.decode(CheckBody.self)
+        #expect(check.allowed == false)
+        #expect(check.earliestAllowedAt == "2026-11-09T00:00:00Z")
+        #expect(check.violations.map(\.rule) == ["wait-before-follow-up"])
+        let suggestion = try #require(check.suggestion)
+        #expect(suggestion.contactId == 1)
+        #expect(suggestion.at == "2026-11-09T00:00:00Z")
         let onTime = #"{"kind":"follow_up","occurred_at":"2026-11-09T00:00:00Z","contact_id":1,"channel":"email"}"#
-        #expect(try api.call("POST", "/v1/applications/1/check", onTime).object["allowed"] as? Bool == true)
-        let events = try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any]
-        #expect(events?.count == 1)
+        #expect(try api.call("POST", "/v1/applications/1/check", onTime).decode(CheckBody.self).allowed == true)
+        #expect(try events(api).count == 1)
     }
 
     @Test func refusedEventIs422AndForceStoresItWithItsViolations() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         let around = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":2,"channel":"email""#
         let refused = try api.call("POST", "/v1/applications/1/events", around + "}")
         #expect(refused.status == 422)
         #expect(refused.header("Content-Type") == "application/problem+json")
-        let rules = (refused.object["violations"] as? [[String: Any]] ?? []).map { $0["rule"] as? String }
-        #expect(rules == ["through-the-recruiter"])
-        #expect((try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any])?.count == 1)
+        #expect(try refused.decode(ProblemBody.self).rules == ["through-the-recruiter"])
+        #expect(try events(api).count == 1)
 
         let forced = try api.call("POST", "/v1/applications/1/events", around + #","force":true}"#)
         #expect(forced.status == 201)
-        #expect(forced.object["forced"] as? Bool == true)
-        let stored = forced.object["violations"] as? [[String: Any]] ?? []
-        #expect(stored.map { $0["rule"] as? String } == ["through-the-recruiter"])
-        let fetched = try api.call("GET", "/v1/applications/1/events/2")
-        #expect((fetched.object["violations"] as? [Any])?.count == 1)
+        let stored = try forced.decode(EventBody.self)
+        #expect(stored.forced == true)
+        #expect(stored.violations.map(\.rule) == ["through-the-recruiter"])
+        let fetched = try api.call("GET", "/v1/applications/1/events/2").decode(EventBody.self)
+        #expect(fetched.violations.count == 1)
         // The forced follow-up counts: one unanswered follow-up now.
-        #expect(
-            try api.call("GET", "/v1/applications/1?as_of=2026-11-11T00:00:00Z").object["unanswered_follow_ups"] as? Int
-                == 1)
+        let application = try api.call("GET", "/v1/applications/1?as_of=2026-11-11T00:00:00Z")
+        #expect(try application.decode(ApplicationBody.self).unansweredFollowUps == 1)
     }
 
     @Test func unknownChannelIsAGuidanceMatterAndMalformedOneIsBad() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         let flowers = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"flowers"}"#
         let refused = try api.call("POST", "/v1/applications/1/events", flowers)
         #expect(refused.status == 422)
-        #expect((refused.object["violations"] as? [[String: Any]])?.first?["rule"] as? String == "standard-channels")
+        #expect(try refused.decode(ProblemBody.self).rules.first == "standard-channels")
         let shouting = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"EMAIL"}"#
         let bad = try api.call("POST", "/v1/applications/1/events", shouting)
         #expect(bad.status == 400)
-        #expect((bad.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "channel")
+        #expect(try bad.decode(ProblemBody.self).fields.first == "channel")
         let directions =
             #"{"kind":"directions","occurred_at":"2026-11-10T09:00:00Z","follow_up_channel":"carrier_pigeon"}"#
         #expect(try api.call("POST", "/v1/applications/1/events", directions).status == 422)
     }
 
     @Test func statusSideEffectsAndThankYouAfterAPass() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         _ = try api.create(
             "/v1/applications/1/events",
             #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#)
         _ = try api.create("/v1/applications/1/events", #"{"kind":"pass","occurred_at":"2026-11-13T10:00:00Z"}"#)
-        #expect(try api.call("GET", "/v1/applications/1").object["status"] as? String == "passed")
+        #expect(try api.call("GET", "/v1/applications/1").decode(ApplicationBody.self).status == "passed")
         let thanks = #"{"kind":"thank_you","occurred_at":"2026-11-13T12:00:00Z","contact_id":2,"channel":"email"}"#
         #expect(try api.call("POST", "/v1/applications/1/events", thanks).status == 201)
         let lobbying = #"{"kind":"referral_endorsement","occurred_at":"2026-11-14T12:00:00Z"}"#
         let refused = try api.call("POST", "/v1/applications/1/events", lobbying)
         #expect(refused.status == 422)
-        #expect(
-            (refused.object["violations"] as? [[String: Any]])?.first?["rule"] as? String == "no-persuasion-after-pass")
+        #expect(try refused.decode(ProblemBody.self).rules.first == "no-persuasion-after-pass")
     }
 
     @Test func referencedIdsMustExist() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         let body = #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2,42]}"#
         let response = try api.call("POST", "/v1/applications/1/events", body)
         #expect(response.status == 422)
-        #expect((response.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "interviewer_ids[1]")
+        #expect(try response.decode(ProblemBody.self).fields.first == "interviewer_ids[1]")
         let unknownContacts: [(body: String, fields: [String])] = [
             (
                 #"{"kind":"follow_up","occurred_at":"2026-11-12T15:00:00Z","contact_id":42,"channel":"email"}"#,
@@ -115,8 +118,7 @@ import Testing
         for (body, fields) in unknownContacts {
             let refused = try api.call("POST", "/v1/applications/1/events", body)
             #expect(refused.status == 422, "\(body)")
-            let named = (refused.object["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
-            #expect(named == fields, "\(body)")
+            #expect(try refused.decode(ProblemBody.self).fields == fields, "\(body)")
         }
         let misplaced = #"{"kind":"note","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#
         #expect(try api.call("POST", "/v1/applications/1/events", misplaced).status == 400)
@@ -127,49 +129,46 @@ import Testing
     }
 
     @Test func timelineIsOldestFirstAndPaginated() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         _ = try api.create("/v1/applications", #"{"route":"posted_opening"}"#)
         for time in ["2026-11-05", "2026-11-01", "2026-11-03"] {
             _ = try api.create("/v1/applications/1/events", "{\"kind\":\"note\",\"occurred_at\":\"\(time)T00:00:00Z\"}")
         }
-        let first = try api.call("GET", "/v1/applications/1/events?limit=2")
-        let times = (first.object["items"] as? [[String: Any]] ?? []).compactMap { $0["occurred_at"] as? String }
-        #expect(times == ["2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z"])
-        let cursor = try #require(first.object["next_cursor"] as? String)
+        let first = try api.call("GET", "/v1/applications/1/events?limit=2").decode(ListBody<EventBody>.self)
+        #expect(first.items.map(\.occurredAt) == ["2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z"])
+        let cursor = try #require(first.nextCursor)
         let rest = try api.call("GET", "/v1/applications/1/events?limit=2&cursor=\(cursor)")
-        #expect((rest.object["items"] as? [[String: Any]])?.first?["occurred_at"] as? String == "2026-11-05T00:00:00Z")
+        #expect(try rest.decode(ListBody<EventBody>.self).items.first?.occurredAt == "2026-11-05T00:00:00Z")
         #expect(try api.call("DELETE", "/v1/applications/1/events/2").status == 204)
         #expect(try api.call("GET", "/v1/applications/1/events/2").status == 404)
     }
 
     @Test func agendaAndGuidanceAndSettings() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         _ = try api.create(
             "/v1/applications/1/events",
             #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#)
-        let agenda = try api.call("GET", "/v1/agenda?as_of=2026-11-14T00:00:00Z")
-        let items = agenda.object["items"] as? [[String: Any]] ?? []
-        let actions = items.compactMap { $0["action"] as? String }
-        #expect(actions.contains("send_thank_you") && actions.contains("debrief_recruiter"))
-        let thanks = try #require(items.first { $0["action"] as? String == "send_thank_you" })
-        #expect(thanks["overdue"] as? Bool == true)
-        #expect(thanks["due_by"] as? String == "2026-11-13T15:00:00Z")
+        let agenda = try api.call("GET", "/v1/agenda?as_of=2026-11-14T00:00:00Z").decode(AgendaBody.self)
+        #expect(agenda.actions.contains("send_thank_you") && agenda.actions.contains("debrief_recruiter"))
+        let thanks = try #require(agenda.items.first { $0.action == "send_thank_you" })
+        #expect(thanks.overdue == true)
+        #expect(thanks.dueBy == "2026-11-13T15:00:00Z")
         #expect(try api.call("GET", "/v1/agenda?horizon_days=366").status == 400)
 
-        let guidance = try api.call("GET", "/v1/guidance")
-        #expect((guidance.object["rules"] as? [Any])?.count == 18)
+        let guidance = try api.call("GET", "/v1/guidance").decode(GuidanceBody.self)
+        #expect(guidance.rules.count == 18)
 
         let put = try api.call("PUT", "/v1/settings", #"{"time_zone":"America/New_York","follow_up_gap_days":10}"#)
         #expect(put.status == 200)
-        #expect(put.object["follow_up_gap_days"] as? Int == 10)
+        #expect(try put.decode(SettingsBody.self).followUpGapDays == 10)
         #expect(put.header("Cache-Control") == "no-store")
-        let settings = try api.call("GET", "/v1/settings")
-        #expect(settings.object["time_zone"] as? String == "America/New_York")
-        #expect((settings.object["feed_token"] as? String)?.count == 32)
-        let rules = try api.call("GET", "/v1/guidance").object["rules"] as? [[String: Any]] ?? []
-        let gap = rules.first { $0["id"] as? String == "follow-up-gap" }?["parameters"] as? [String: Any]
-        #expect(gap?["follow_up_gap_days"] as? Int == 10)
+        let settings = try api.call("GET", "/v1/settings").decode(SettingsBody.self)
+        #expect(settings.timeZone == "America/New_York")
+        #expect(settings.feedToken.count == 32)
+        let rules = try api.call("GET", "/v1/guidance").decode(GuidanceBody.self).rules
+        let gap = rules.first { $0.id == "follow-up-gap" }?.parameters
+        #expect(gap?["follow_up_gap_days"] == 10)
         for bad in [#"{"time_zone":"Mars/Olympus"}"#, #"{"max_unanswered_follow_ups":0}"#] {
             #expect(try api.call("PUT", "/v1/settings", bad).status == 422, "\(bad)")
         }
@@ -179,14 +178,13 @@ import Testing
 
     @Test func agendaReflectsEachWriteAtOnce() throws {
         // The agenda's facts are cached between commits; a write must show in the very next agenda.
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try recruiterApplication(api)
         _ = try api.create(
             "/v1/applications/1/events",
             #"{"kind":"interview","occurred_at":"2026-11-12T15:00:00Z","interviewer_ids":[2]}"#)
         func actions() throws -> [String] {
-            let items = try api.call("GET", "/v1/agenda?as_of=2026-11-13T00:00:00Z").object["items"] as? [[String: Any]]
-            return (items ?? []).compactMap { $0["action"] as? String }
+            try api.call("GET", "/v1/agenda?as_of=2026-11-13T00:00:00Z").decode(AgendaBody.self).actions
         }
         #expect(try actions().contains("send_thank_you"))
         #expect(try actions().contains("send_thank_you"))
@@ -205,53 +203,51 @@ import Testing
         let body = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"email"}"#
         let clients = try (0..<8).map { _ in try api.client() }
         for client in clients {
-            let request =
-                "POST /v1/applications/1/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
-            try client.send(request)
+            try client.send(TestClient.message("POST", "/v1/applications/1/events", body: body))
         }
         let seen = clients.map { (try? $0.readResponse().status) ?? 0 }
         #expect(seen.filter { $0 == 201 }.count == 1, "\(seen)")
         #expect(seen.filter { $0 == 422 }.count == 7, "\(seen)")
-        let events = try api.call("GET", "/v1/applications/1/events").object["items"] as? [Any]
-        #expect(events?.count == 2)
+        #expect(try events(api).count == 2)
     }
 
     @Test func cachedTimelineFollowsEachWrite() throws {
         // Reads warm the timeline cache; each write extends the cached timeline, and the next check
         // must see it.
-        let api = try APIServer(now: "2026-11-20T12:00:00Z")
+        let api = try InProcessAPI(now: "2026-11-20T12:00:00Z")
         try recruiterApplication(api)
-        #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 0)
+        func unanswered() throws -> Int {
+            try api.call("GET", "/v1/applications/1").decode(ApplicationBody.self).unansweredFollowUps
+        }
+        #expect(try unanswered() == 0)
         let first = #"{"kind":"follow_up","occurred_at":"2026-11-10T09:00:00Z","contact_id":1,"channel":"email"}"#
         #expect(try api.call("POST", "/v1/applications/1/events", first).status == 201)
-        #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 1)
+        #expect(try unanswered() == 1)
         let second = #"{"kind":"follow_up","occurred_at":"2026-11-12T09:00:00Z","contact_id":1,"channel":"email"}"#
         let refused = try api.call("POST", "/v1/applications/1/events", second)
         #expect(refused.status == 422)
-        #expect((refused.object["violations"] as? [[String: Any]])?.first?["rule"] as? String == "follow-up-gap")
+        #expect(try refused.decode(ProblemBody.self).rules.first == "follow-up-gap")
         _ = try api.create("/v1/applications/1/events", #"{"kind":"response","occurred_at":"2026-11-11T09:00:00Z"}"#)
-        #expect(try api.call("GET", "/v1/applications/1").object["unanswered_follow_ups"] as? Int == 0)
+        #expect(try unanswered() == 0)
     }
 
     @Test func aContactTheCachedTimelineHasNotSeenIsLearnedForTheCheck() throws {
         // The cached timeline knows Dana and Sam; Kim is added afterwards, and a proposal naming her
         // must be judged with who she is (an interviewer reached around the recruiter).
-        let api = try APIServer(now: "2026-11-20T12:00:00Z")
+        let api = try InProcessAPI(now: "2026-11-20T12:00:00Z")
         try recruiterApplication(api)
         #expect(try api.call("GET", "/v1/applications/1").status == 200)
         let kim = try api.create("/v1/contacts", #"{"name":"Kim Park","role":"interviewer"}"#)
         let around =
             #"{"kind":"follow_up","occurred_at":"2026-11-20T09:00:00Z","contact_id":\#(kim),"channel":"email"}"#
         let check = try api.call("POST", "/v1/applications/1/check", around)
-        let violations = check.object["violations"] as? [[String: Any]] ?? []
-        let message = violations.compactMap { $0["message"] as? String }.joined(separator: " ")
+        let message = try check.decode(CheckBody.self).violations.map(\.message).joined(separator: " ")
         #expect(message.contains("Kim Park (interviewer)"), "\(check.bodyText)")
         // Recorded as an interview, she is owed a thank-you note by name.
         _ = try api.create(
             "/v1/applications/1/events",
             #"{"kind":"interview","occurred_at":"2026-11-20T10:00:00Z","interviewer_ids":[\#(kim)]}"#)
-        let agenda = try api.call("GET", "/v1/agenda").object["items"] as? [[String: Any]] ?? []
-        #expect(agenda.contains { ($0["message"] as? String)?.contains("Send Kim Park (interviewer)") == true })
+        let agenda = try api.call("GET", "/v1/agenda").decode(AgendaBody.self)
+        #expect(agenda.items.contains { $0.message.contains("Send Kim Park (interviewer)") })
     }
 }

@@ -23,25 +23,25 @@ import Testing
 
     @Test(arguments: bodies)
     func takesNothingButJSON(row: (name: String, body: String?, contentType: String?, status: Int)) throws {
-        let api = try APIServer()
-        let before = try api.call("GET", "/v1/settings").object["feed_token"] as? String
-        let response = try api.client().request("POST", Self.route, body: row.body, contentType: row.contentType)
+        let api = try InProcessAPI()
+        let before = try api.call("GET", "/v1/settings").decode(SettingsBody.self).feedToken
+        let response = try api.send("POST", Self.route, body: row.body, contentType: row.contentType, headers: [])
         #expect(response.status == row.status, "\(row.name)")
-        let after = try api.call("GET", "/v1/settings").object["feed_token"] as? String
+        let after = try api.call("GET", "/v1/settings").decode(SettingsBody.self).feedToken
         #expect((before != after) == (row.status == 200), "\(row.name): the token changed only when accepted")
     }
 
     @Test func aRetryWithTheSameKeyGetsTheSameToken() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let key = [("Idempotency-Key", "rotate-1")]
         let first = try api.call("POST", Self.route, headers: key)
         let again = try api.call("POST", Self.route, headers: key)
         #expect(first.status == 200 && again.status == 200)
-        let token = try #require(first.object["feed_token"] as? String)
-        #expect(again.object["feed_token"] as? String == token)
+        let token = try first.decode(FeedTokenBody.self).feedToken
+        #expect(try again.decode(FeedTokenBody.self).feedToken == token)
         #expect(again.header("Idempotent-Replayed") == "true")
-        #expect(try api.call("GET", "/v1/settings").object["feed_token"] as? String == token)
+        #expect(try api.call("GET", "/v1/settings").decode(SettingsBody.self).feedToken == token)
         let other = try api.call("POST", Self.route, headers: [("Idempotency-Key", "rotate-2")])
-        #expect(other.object["feed_token"] as? String != token)
+        #expect(try other.decode(FeedTokenBody.self).feedToken != token)
     }
 }

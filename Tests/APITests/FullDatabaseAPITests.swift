@@ -16,7 +16,7 @@ import Testing
     static let event = #"{"kind":"resume_sent","occurred_at":"2026-10-06T09:00:00Z","channel":"email"}"#
 
     /// Fills `table`'s AUTOINCREMENT up to its last id, beside a first application (id 1) to add events to.
-    static func exhaust(_ table: String, _ api: APIServer) throws {
+    static func exhaust(_ table: String, _ api: InProcessAPI) throws {
         try api.store.writer.perform { db in
             try db.importApplication(ApplicationRecord(id: 1, route: "unsolicited", createdAt: 1, updatedAt: 1))
             switch table {
@@ -39,12 +39,12 @@ import Testing
         Row(table: "events", target: "/v1/applications/1/events", body: event),
     ])
     func aCreateInAFullTableIs507AndOthersGoOn(_ row: Row) throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         try Self.exhaust(row.table, api)
         let refused = try api.call("POST", row.target, row.body)
         #expect(refused.status == 507, "\(refused.bodyText)")
         #expect(refused.header("Content-Type") == "application/problem+json")
-        #expect(refused.object["type"] as? String == "/problems/insufficient-storage")
+        #expect(try refused.decode(ProblemBody.self).type == "/problems/insufficient-storage")
         // The other tables still take writes, and so does the full one where no new id is needed.
         for (table, target, body) in [
             ("contacts", "/v1/contacts", #"{"name":"Dana"}"#),

@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func agendaFeedHasOneEventPerAgendaItem() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         _ = try api.create("/v1/contacts", #"{"name":"Dana Reyes","role":"recruiter"}"#)
         _ = try api.create("/v1/contacts", #"{"name":"Sam Lee","role":"interviewer"}"#)
         _ = try api.create("/v1/contacts", #"{"name":"Zoë Ångström","role":"interviewer"}"#)
@@ -152,7 +152,7 @@ import Testing
             "/v1/applications/1/events",
             #"{"kind":"interview","occurred_at":"2026-11-01T15:00:00Z","interviewer_ids":[2,3]}"#)
         let query = "?as_of=2026-11-02T09:00:00Z&horizon_days=30"
-        let agenda = try api.call("GET", "/v1/agenda" + query).object["items"] as? [[String: Any]] ?? []
+        let agenda = try api.call("GET", "/v1/agenda" + query).decode(AgendaBody.self).items
         #expect(agenda.count >= 4)
 
         let feed = try api.call("GET", "/v1/agenda.ics" + query)
@@ -179,15 +179,14 @@ import Testing
         #expect(events.count == agenda.count)
         for (event, item) in zip(events, agenda) {
             #expect(event["DTSTAMP"] == "20261102T090000Z")
-            let dueFrom = (item["due_from"] as? String ?? "").filter { $0 != "-" && $0 != ":" }
-            #expect(event["DTSTART"] == dueFrom)
-            if let dueBy = item["due_by"] as? String {
+            #expect(event["DTSTART"] == item.dueFrom.filter { $0 != "-" && $0 != ":" })
+            if let dueBy = item.dueBy {
                 #expect(event["DTEND"] == dueBy.filter { $0 != "-" && $0 != ":" })
             }
-            #expect(event["DESCRIPTION"].map(Self.unescaped) == item["message"] as? String)
+            #expect(event["DESCRIPTION"].map(Self.unescaped) == item.message)
             #expect(event["SUMMARY"].map(Self.unescaped)?.hasSuffix(": " + employer) == true)
             let uid = try #require(event["UID"])
-            #expect(uid.hasPrefix("app1-\(item["action"] as? String ?? "?")-\(item["rule"] as? String ?? "?")-"))
+            #expect(uid.hasPrefix("app1-\(item.action)-\(item.rule)-"))
         }
         let uids = events.compactMap { $0["UID"] }
         #expect(Set(uids).count == uids.count, "UIDs are unique")

@@ -29,15 +29,13 @@ import Testing
             let response = try api.call("POST", target, body, headers: headers)
             #expect(response.status == 400, "\(name), \(target): \(response.bodyText)")
             #expect(response.header("Content-Type") == "application/problem+json")
-            let errors = response.object["errors"] as? [[String: Any]] ?? []
-            #expect(errors.compactMap { $0["field"] as? String } == ["Idempotency-Key"], "\(name), \(target)")
+            #expect(try response.decode(ProblemBody.self).fields == ["Idempotency-Key"], "\(name), \(target)")
         }
         let document =
             #"{"format":"notapest-export","version":1,"settings":{},"contacts":[],"applications":[],"events":[]}"#
         let imported = try APIServer().call("POST", "/v1/import", document, headers: headers)
         #expect(imported.status == 400, "\(name), import: \(imported.bodyText)")
-        let importErrors = imported.object["errors"] as? [[String: Any]] ?? []
-        #expect(importErrors.compactMap { $0["field"] as? String } == ["Idempotency-Key"], "\(name), import")
+        #expect(try imported.decode(ProblemBody.self).fields == ["Idempotency-Key"], "\(name), import")
         #expect(try api.call("GET", "/v1/export").bodyText == before, "\(name): nothing was created")
     }
 

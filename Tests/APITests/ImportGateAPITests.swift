@@ -36,7 +36,7 @@ import Testing
         #expect(busy.status == 503, "\(busy.bodyText)")
         #expect(busy.header("Retry-After") == "1")
         #expect(busy.header("Content-Type") == "application/problem+json")
-        #expect(busy.object["type"] as? String == "/problems/busy")
+        #expect(try busy.decode(ProblemBody.self).type == "/problems/busy")
         gate.signal()
         holding = false
         released.wait()

@@ -99,10 +99,10 @@ import Testing
         let response = try api.call(row.method, row.target, row.body)
         #expect(response.status == 400, "\(response.bodyText)")
         #expect(response.header("Content-Type") == "application/problem+json")
-        let errors = response.object["errors"] as? [[String: Any]] ?? []
-        #expect(errors.compactMap { $0["field"] as? String } == [row.field], "\(response.bodyText)")
+        let problem = try response.decode(ProblemBody.self)
+        #expect(problem.fields == [row.field], "\(response.bodyText)")
         #expect(
-            errors.first?["message"] as? String == "must be an RFC 3339 date-time from 0000-01-01T00:00:00Z to "
+            problem.errors?.first?.message == "must be an RFC 3339 date-time from 0000-01-01T00:00:00Z to "
                 + "9999-12-31T23:59:59.999Z, such as 2026-11-02T09:30:00Z")
         #expect(try api.call("GET", "/v1/export").bodyText == before, "nothing was written")
     }
@@ -110,8 +110,8 @@ import Testing
     static let written = try? NSRegularExpression(
         pattern: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{3})?Z$"#)
 
-    static func isWritten(_ value: Any?) -> Bool {
-        guard let text = value as? String, let pattern = written else { return false }
+    static func isWritten(_ text: String) -> Bool {
+        guard let pattern = written else { return false }
         return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
@@ -139,40 +139,37 @@ import Testing
         let atTheEnd = "as_of=9999-12-31T23:59:59.999Z"
 
         // The follow-up waits until 10000-01-03 (Tokyo), after every time a client can send.
-        let acme = try api.call("GET", "/v1/applications/1?" + atTheEnd).object
-        let next = try #require(acme["next_action"] as? [String: Any])
-        #expect(next["action"] as? String == "follow_up")
-        #expect(next["due_from"] as? String == last)
+        let acme = try api.call("GET", "/v1/applications/1?" + atTheEnd).decode(ApplicationBody.self)
+        let next = try #require(acme.nextAction)
+        #expect(next.action == "follow_up")
+        #expect(next.dueFrom == last)
         let early = #"{"kind":"follow_up","occurred_at":"9999-12-31T23:00:00Z","channel":"email"}"#
-        let check = try api.call("POST", "/v1/applications/1/check", early).object
-        #expect(check["allowed"] as? Bool == false)
-        #expect(check["earliest_allowed_at"] as? String == last)
-        #expect((check["suggestion"] as? [String: Any])?["at"] as? String == last)
+        let check = try api.call("POST", "/v1/applications/1/check", early).decode(CheckBody.self)
+        #expect(check.allowed == false)
+        #expect(check.earliestAllowedAt == last)
+        #expect(check.suggestion?.at == last)
 
         // The thank-you is due at the last second of 9999 and by 24 hours later.
         let globex = try #require(
-            try api.call("GET", "/v1/applications/2?" + atTheEnd).object["next_action"] as? [String: Any])
-        #expect(globex["due_from"] as? String == "9999-12-31T23:59:59Z")
-        #expect(globex["due_by"] as? String == last)
+            try api.call("GET", "/v1/applications/2?" + atTheEnd).decode(ApplicationBody.self).nextAction)
+        #expect(globex.dueFrom == "9999-12-31T23:59:59Z")
+        #expect(globex.dueBy == last)
 
         // Directions to follow up from 0000-01-01 in Tokyo: its midnight falls on the day before in UTC.
-        let initech = try api.call("GET", "/v1/applications/3?as_of=0000-01-02T00:00:00Z").object
-        let directed = try #require(initech["next_action"] as? [String: Any])
-        #expect(directed["rule"] as? String == "follow-directions")
-        #expect(directed["due_from"] as? String == "0000-01-01T00:00:00Z")
+        let initech = try api.call("GET", "/v1/applications/3?as_of=0000-01-02T00:00:00Z")
+        let directed = try #require(try initech.decode(ApplicationBody.self).nextAction)
+        #expect(directed.rule == "follow-directions")
+        #expect(directed.dueFrom == "0000-01-01T00:00:00Z")
 
-        let agenda = try api.call("GET", "/v1/agenda?" + atTheEnd + "&horizon_days=14").object
-        let items = agenda["items"] as? [[String: Any]] ?? []
+        let items = try api.call("GET", "/v1/agenda?" + atTheEnd + "&horizon_days=14").decode(AgendaBody.self).items
         #expect(items.count >= 4)
         for item in items {
-            #expect(Self.isWritten(item["due_from"]), "\(item)")
-            #expect(item["due_by"] is NSNull || Self.isWritten(item["due_by"]), "\(item)")
+            #expect(Self.isWritten(item.dueFrom), "\(item)")
+            #expect(item.dueBy.map(Self.isWritten) ?? true, "\(item)")
         }
-        for application in try api.call("GET", "/v1/applications?" + atTheEnd).object["items"] as? [[String: Any]]
-            ?? []
-        {
-            let next = application["next_action"] as? [String: Any]
-            #expect(next == nil || Self.isWritten(next?["due_from"]), "\(application)")
+        let list = try api.call("GET", "/v1/applications?" + atTheEnd).decode(ListBody<ApplicationBody>.self)
+        for application in list.items {
+            #expect(application.nextAction.map { Self.isWritten($0.dueFrom) } ?? true, "\(application)")
         }
 
         // The calendar: every DTSTART and DTEND is YYYYMMDDTHHMMSSZ, and an end that cannot be written
@@ -222,16 +219,16 @@ import Testing
             let response = try source.call("POST", "/v1/applications/1/events", body)
             #expect(response.status == 201, "\(body): \(response.bodyText)")
         }
-        let stored = try source.call("GET", "/v1/applications/1/events").object["items"] as? [[String: Any]] ?? []
+        let stored = try source.call("GET", "/v1/applications/1/events").decode(ListBody<EventBody>.self).items
         #expect(
-            stored.map { $0["occurred_at"] as? String } == [
+            stored.map(\.occurredAt) == [
                 "0000-01-01T00:00:00Z", "0000-01-01T00:00:00.001Z", "9999-12-31T23:59:59.999Z",
             ])
         let export = try source.call("GET", "/v1/export")
         #expect(export.status == 200)
-        #expect(export.object["exported_at"] as? String == "9999-12-31T23:59:59.999Z")
-        let contacts = export.object["contacts"] as? [[String: Any]] ?? []
-        #expect(contacts.first?["created_at"] as? String == "0000-01-01T00:00:00Z")
+        let document = try export.decode(ExportBody.self)
+        #expect(document.exportedAt == "9999-12-31T23:59:59.999Z")
+        #expect(document.contacts.first?.createdAt == "0000-01-01T00:00:00Z")
 
         let target = try APIServer(now: "9999-12-31T23:59:59.999Z")
         let imported = try target.call("POST", "/v1/import", export.bodyText)

@@ -44,12 +44,11 @@ import Testing
     }
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedPathRouted() throws {
-        let api = try APIServer()
-        _ = api
+        let api = try InProcessAPI()
         let yaml = try String(contentsOf: Self.root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         let documented = Self.documentedOperations(yaml)
         #expect(documented.count > 15)
-        let router = APIRoutes.make(try APIContext(store: api.store, now: { 0 }))
+        let router = APIRoutes.make(api.context)
         let routed = Self.routedOperations(router)
         #expect(routed.subtracting(documented).isEmpty, "routed but not documented: \(routed.subtracting(documented))")
         #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed))")
@@ -58,7 +57,7 @@ import Testing
     @Test func theServedDocumentIsTheFileAtTheRoot() throws {
         let yaml = try String(contentsOf: Self.root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         #expect(PackageResources.openapi_yaml == Array(yaml.utf8), "the build embeds openapi.yaml as it is")
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let response = try api.call("GET", "/openapi.yaml")
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "application/yaml")
@@ -67,8 +66,8 @@ import Testing
 
     @Test func theDocumentIsMadeOnceNotPerRequest() throws {
         // 81 KB copied and hashed for every GET was work a client could make the server repeat at will.
-        let api = try APIServer()
-        let router = APIRoutes.make(try APIContext(store: api.store, now: { 0 }))
+        let api = try InProcessAPI()
+        let router = APIRoutes.make(api.context)
         guard case .found(let route, _) = router.match(method: "GET", path: "/openapi.yaml"),
             case .immediate(let handler) = route.handler
         else {

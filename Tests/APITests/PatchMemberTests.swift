@@ -14,17 +14,16 @@ struct PatchMemberTests {
             ("an optional member is cleared", #"{"title":null}"#, 200, nil),
         ] as [(String, String, Int, String?)])
     func contactPatch(_ name: String, body: String, status: Int, field: String?) throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         let id = try api.create("/v1/contacts", #"{"name":"Dana","title":"Recruiter"}"#)
         let response = try api.call("PATCH", "/v1/contacts/\(id)", body)
         #expect(response.status == status, "\(name): \(response.bodyText)")
-        let stored = try api.call("GET", "/v1/contacts/\(id)").object
+        let stored = try api.call("GET", "/v1/contacts/\(id)").decode(ContactBody.self)
         if let field {
-            let errors = response.object["errors"] as? [[String: Any]] ?? []
-            #expect(errors.contains { $0["field"] as? String == field }, "\(name): \(response.bodyText)")
-            #expect(stored["title"] as? String == "Recruiter", "\(name): nothing was written")
+            #expect(try response.decode(ProblemBody.self).fields.contains(field), "\(name): \(response.bodyText)")
+            #expect(stored.title == "Recruiter", "\(name): nothing was written")
         } else {
-            #expect(stored["title"] is NSNull, "\(name)")
+            #expect(stored.title == nil, "\(name)")
         }
     }
 
@@ -49,23 +48,22 @@ struct PatchMemberTests {
             ),
         ] as [(String, Int, String, Int, String?)])
     func applicationPatch(_ name: String, id: Int, body: String, status: Int, field: String?) throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         _ = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
         _ = try api.create(
             "/v1/applications",
             #"{"route":"recruiter_submitted","recruiter_id":1,"status":"offer","direct_contact_permitted":true}"#)
         _ = try api.create("/v1/applications", #"{"route":"posted_opening"}"#)
-        let before = try api.call("GET", "/v1/applications/\(id)").object
+        let before = try api.call("GET", "/v1/applications/\(id)").decode(ApplicationBody.self)
         let response = try api.call("PATCH", "/v1/applications/\(id)", body)
         #expect(response.status == status, "\(name): \(response.bodyText)")
-        let after = try api.call("GET", "/v1/applications/\(id)").object
+        let after = try api.call("GET", "/v1/applications/\(id)").decode(ApplicationBody.self)
         if let field {
-            let errors = response.object["errors"] as? [[String: Any]] ?? []
-            #expect(errors.contains { $0["field"] as? String == field }, "\(name): \(response.bodyText)")
-            #expect(after["updated_at"] as? String == before["updated_at"] as? String, "\(name): nothing was written")
+            #expect(try response.decode(ProblemBody.self).fields.contains(field), "\(name): \(response.bodyText)")
+            #expect(after.updatedAt == before.updatedAt, "\(name): nothing was written")
         } else {
-            #expect(after["route"] as? String == "posted_opening", "\(name)")
-            #expect(after["status"] as? String == "offer", "\(name): status kept")
+            #expect(after.route == "posted_opening", "\(name)")
+            #expect(after.status == "offer", "\(name): status kept")
         }
     }
 }

@@ -48,7 +48,7 @@ import Testing
             headers: [("If-Match", #""other""#), ("If-None-Match", #""other""#)], refused: true),
     ])
     func preconditionsOfEveryChange(_ row: Row) throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         _ = try api.create("/v1/contacts", #"{"name":"Dana Reyes"}"#)
         _ = try api.create("/v1/applications", #"{"employer":"Acme","route":"posted_opening"}"#)
         _ = try api.create("/v1/applications/1/events", #"{"kind":"note","occurred_at":"2026-11-01T09:00:00Z"}"#)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func ifNoneMatchStarOnAResourceThatDoesNotExistIsNotFound() throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         for (method, target) in [("PATCH", "/v1/contacts/9"), ("DELETE", "/v1/applications/9")] {
             let response = try api.call(
                 method, target, method == "PATCH" ? "{}" : nil, headers: [("If-None-Match", "*")])

@@ -24,7 +24,6 @@ import Testing
         }
         let response = try api.call("GET", "/v1/applications?q=" + q)
         #expect(response.status == 200, "\(name): \(response.bodyText)")
-        let items = response.object["items"] as? [[String: Any]] ?? []
-        #expect(items.compactMap { $0["id"] as? Int } == ids, "\(name)")
+        #expect(try response.decode(ListBody<ApplicationBody>.self).items.map(\.id) == ids, "\(name)")
     }
 }

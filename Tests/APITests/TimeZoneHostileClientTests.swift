@@ -16,17 +16,15 @@ import Testing
 
         let put = try api.call("PUT", "/v1/settings", #"{"time_zone":""# + escaped + #""}"#)
         #expect(put.status == 422, "\(name): \(put.bodyText)")
-        let errors = put.object["errors"] as? [[String: Any]] ?? []
-        #expect(errors.compactMap { $0["field"] as? String } == ["time_zone"], "\(name)")
-        #expect(try api.call("GET", "/v1/settings").object["time_zone"] as? String == "Europe/Paris")
+        #expect(try put.decode(ProblemBody.self).fields == ["time_zone"], "\(name)")
+        #expect(try api.call("GET", "/v1/settings").decode(SettingsBody.self).timeZone == "Europe/Paris")
 
         let document =
             #"{"format":"notapest-export","version":1,"settings":{"time_zone":""# + escaped
             + #""},"contacts":[],"applications":[],"events":[]}"#
         let imported = try api.call("POST", "/v1/import", document)
         #expect(imported.status == 422, "\(name): \(imported.bodyText)")
-        let importErrors = imported.object["errors"] as? [[String: Any]] ?? []
-        #expect(importErrors.compactMap { $0["field"] as? String } == ["settings.time_zone"], "\(name)")
-        #expect(try api.call("GET", "/v1/settings").object["time_zone"] as? String == "Europe/Paris")
+        #expect(try imported.decode(ProblemBody.self).fields == ["settings.time_zone"], "\(name)")
+        #expect(try api.call("GET", "/v1/settings").decode(SettingsBody.self).timeZone == "Europe/Paris")
     }
 }

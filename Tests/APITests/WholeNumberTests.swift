@@ -42,11 +42,11 @@ struct WholeNumberTests {
             ),
         ] as [(String, String, String, String, Int)])
     func throughTheAPI(_ name: String, method: String, target: String, body: String, status: Int) throws {
-        let api = try APIServer()
+        let api = try InProcessAPI()
         _ = try api.create("/v1/contacts", #"{"name":"Dana","role":"recruiter"}"#)
         let response = try api.call(method, target, body)
         #expect(response.status == status, "\(name): \(response.bodyText)")
-        if status == 200 { #expect(response.object["debrief_due_hours"] as? Int == 30, "\(name)") }
-        if status == 201 { #expect(response.object["recruiter_id"] as? Int == 1, "\(name)") }
+        if status == 200 { #expect(try response.decode(SettingsBody.self).debriefDueHours == 30, "\(name)") }
+        if status == 201 { #expect(try response.decode(ApplicationBody.self).recruiterId == 1, "\(name)") }
     }
 }

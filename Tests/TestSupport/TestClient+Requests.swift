@@ -7,6 +7,16 @@ extension TestClient {
         _ method: String, _ target: String, body: String? = nil, contentType: String? = "application/json",
         headers: [(String, String)] = []
     ) throws -> RawResponse {
+        try send(Self.message(method, target, body: body, contentType: contentType, headers: headers))
+        return try readResponse(head: method == "HEAD")
+    }
+
+    /// The text of one request as `request` sends it: `Host: localhost` unless `headers` name another, then
+    /// `headers`, then, with a body, its `Content-Type` (unless nil) and `Content-Length`.
+    public static func message(
+        _ method: String, _ target: String, body: String? = nil, contentType: String? = "application/json",
+        headers: [(String, String)] = []
+    ) -> String {
         var head = "\(method) \(target) HTTP/1.1\r\n"
         if !headers.contains(where: { $0.0.lowercased() == "host" }) { head += "Host: localhost\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -14,8 +24,7 @@ extension TestClient {
             if let contentType { head += "Content-Type: \(contentType)\r\n" }
             head += "Content-Length: \(body.utf8.count)\r\n"
         }
-        try send(head + "\r\n" + (body ?? ""))
-        return try readResponse(head: method == "HEAD")
+        return head + "\r\n" + (body ?? "")
     }
 }
 

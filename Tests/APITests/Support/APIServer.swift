@@ -3,30 +3,20 @@ import App
 import Foundation
 import HTTP
 import Store
-import Synchronization
 import TestSupport
 
-/// The whole service on an ephemeral port with a temporary database and a clock the test sets.
-final class APIServer {
+/// The whole service on an ephemeral port with a temporary database and a clock the test sets, for the tests
+/// whose subject is HTTP itself: connections, `Host`, tokens, limits, what travels on the wire, requests at once.
+final class APIServer: APICalling {
     let server: HTTPServer
     let store: Store
     let directory: URL
-    let clock: Clock
-
-    final class Clock: Sendable {
-        private let value: Mutex<Int64>
-        init(_ millis: Int64) { value = Mutex(millis) }
-        func now() -> Int64 { value.withLock { $0 } }
-        func set(_ text: String) {
-            guard let millis = Timestamp.parse(text) else { return }
-            value.withLock { $0 = millis }
-        }
-    }
+    let clock: TestClock
 
     init(now: String = "2026-11-02T12:00:00Z", arguments: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("notapest-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        clock = Clock(Timestamp.parse(now) ?? 0)
+        clock = TestClock(Timestamp.parse(now) ?? 0)
         var options = try ServeOptions.parse(
             ["--port", "0", "--quiet", "--event-loops", "2", "--db", directory.appendingPathComponent("t.sqlite").path]
                 + arguments, environment: [:])
@@ -46,18 +36,9 @@ final class APIServer {
     func client() throws -> TestClient { try TestClient(port: port) }
 
     /// One request on a fresh connection.
-    func call(_ method: String, _ target: String, _ body: String? = nil, headers: [(String, String)] = [])
-        throws -> RawResponse
-    {
-        try client().request(method, target, body: body, headers: headers)
-    }
-
-    /// Creates a resource and returns its id, failing loudly otherwise.
-    func create(_ target: String, _ body: String) throws -> Int {
-        let response = try call("POST", target, body)
-        guard response.status == 201, let id = response.object["id"] as? Int else {
-            throw TestClient.ClientError(description: "POST \(target) gave \(response.status): \(response.bodyText)")
-        }
-        return id
+    func send(
+        _ method: String, _ target: String, body: String?, contentType: String?, headers: [(String, String)]
+    ) throws -> RawResponse {
+        try client().request(method, target, body: body, contentType: contentType, headers: headers)
     }
 }

@@ -1,0 +1,25 @@
+import App
+import Foundation
+import HTTP
+import TestSupport
+import Testing
+
+/// What `Service.start` makes is let go once the caller stops and drops it: a server kept alive by its own
+/// metrics would keep every event loop's epoll set and eventfd open, four descriptors a start with two loops.
+@Suite struct ServiceTests {
+    @Test func aStoppedServiceLetsGoOfItsServer() throws {
+        try ScratchDirectory.with { scratch in
+            let options = try ServeOptions.parse(
+                ["--port", "0", "--quiet", "--event-loops", "2", "--db", scratch.path("t.sqlite")], environment: [:])
+            weak var released: HTTPServer?
+            do {
+                let (server, store) = try Service.start(options)
+                released = server
+                #expect(try TestClient(port: server.port).request("GET", "/metrics").status == 200)
+                server.shutdown()
+                store.close()
+            }
+            #expect(released == nil, "the server outlived its last owner")
+        }
+    }
+}
