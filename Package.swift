@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
+            name: "StoreTests", dependencies: ["Store", "SQLite", "System", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "TestSupport"],
             swiftSettings: swiftSettings),

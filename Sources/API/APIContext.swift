@@ -69,19 +69,19 @@ public final class APIContext: Sendable {
         current.withLock { $0 = (snapshot, nil, $0.generation &+ 1) }
     }
 
-    /// Runs `body` on the reader connection of the request's event loop.
-    func read<T>(_ request: Request, _ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on the calling thread's reader connection.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         let started = Clock.monotonicMicroseconds()
         defer { metrics.recordDatabase(read: true, micros: Clock.monotonicMicroseconds() - started) }
-        return try store.readers.withReader(loop: request.loopIndex, body)
+        return try store.readers.withReader(body)
     }
 
     /// One application's timeline with the statuses of the applications it names, from the cache
-    /// or from the request's reader; nil when there is no such application.
-    func timeline(_ id: Int64, _ request: Request) throws -> TimelineCache.Entry? {
+    /// or from the calling thread's reader; nil when there is no such application.
+    func timeline(_ id: Int64) throws -> TimelineCache.Entry? {
         if let entry = timelines.entry(id) { return entry }
         let token = timelines.token(id)
-        return try read(request) { db -> TimelineCache.Entry? in
+        return try read { db -> TimelineCache.Entry? in
             guard let timeline = try db.applicationWithTimeline(id: id) else { return nil }
             let others = Facts.otherApplicationIds(timeline)
             let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)

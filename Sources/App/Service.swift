@@ -11,6 +11,10 @@ public enum Service {
         Clock.wallMilliseconds()
     }
 
+    /// Readers for threads other than the event loops, which each have one: a handler called off the loops (as
+    /// in-process tests call them) reads on its own thread, and holds that reader until the thread ends.
+    static let otherReaders = 4
+
     /// `onFailure` is told if the server stops on its own because part of it failed.
     public static func start(
         _ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow,
@@ -25,7 +29,7 @@ public enum Service {
         if configuration.eventLoops == 0 {
             configuration.eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         }
-        let store = try Store(path: options.databasePath, loops: configuration.eventLoops)
+        let store = try Store(path: options.databasePath, readers: configuration.eventLoops + otherReaders)
         do {
             let context = try APIContext(store: store, now: now, token: token, cacheBytes: options.cacheMiB << 20)
             let server = try HTTPServer(

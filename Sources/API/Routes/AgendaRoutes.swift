@@ -37,7 +37,7 @@ enum AgendaRoutes {
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
         let body = try AgendaComputation.document(
-            chunks: { each in try context.forEachFactsPart(request) { each($0) } }, engine: context.engine,
+            chunks: { each in try context.forEachFactsPart { each($0) } }, engine: context.engine,
             asOf: asOf, horizonDays: horizon)
         return JSONResponse.getHashed(request, bytes: body)
     }

@@ -125,7 +125,7 @@ enum ApplicationRoutes {
             filter.text = q
         }
         let at = try asOf(request, default: context.now())
-        let body = try context.read(request) { db -> JSON in
+        let body = try context.read { db -> JSON in
             let page = try db.applications(
                 matching: filter, after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
             let timelines = try db.timelines(ofApplications: page.items.map(\.id))
@@ -153,7 +153,7 @@ enum ApplicationRoutes {
         if let kept = context.timelines.representation(id, settings: generation, asOf: date) {
             (body, tag) = (kept.body, kept.etag)
         } else {
-            guard let entry = try context.timeline(id, request) else { throw notFound(id) }
+            guard let entry = try context.timeline(id) else { throw notFound(id) }
             let next = engine.nextAction(for: entry.facts, asOf: date)
             body = AgendaWriter.application(
                 storedJSON: entry.storedJSON, next: next,

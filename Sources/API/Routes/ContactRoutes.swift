@@ -46,7 +46,7 @@ enum ContactRoutes {
 
     static func list(_ request: Request, _ context: APIContext) throws -> Response {
         let paging = try Pagination.parse(request, cursorKeys: 1)
-        let page = try context.read(request) { db in
+        let page = try context.read { db in
             try db.contacts(after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
         }
         let next = page.nextCursor.map { Cursor.encode([$0.lastId]) }
@@ -55,7 +55,7 @@ enum ContactRoutes {
 
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
-        guard let contact = try context.read(request, { try $0.contact(id: id) }) else { throw notFound(id) }
+        guard let contact = try context.read({ try $0.contact(id: id) }) else { throw notFound(id) }
         return JSONResponse.get(request, json(contact), etag: etag(contact))
     }
 

@@ -22,7 +22,7 @@ enum DataRoutes {
 
     /// Every record and the settings, read in one reader transaction so that the parts agree.
     static func export(_ request: Request, _ context: APIContext) throws -> Response {
-        let document = try context.read(request) { db in try ExportDocument.load(db) }
+        let document = try context.read { db in try ExportDocument.load(db) }
         return JSONResponse.getHashed(request, document.json(exportedAt: context.now()))
     }
 
@@ -114,7 +114,7 @@ enum DataRoutes {
         let asOf = try ApplicationRoutes.asOf(request, default: context.now())
         let engine = context.engine
         let at = GuidanceJSON.date(asOf)
-        let bytes = try context.read(request) { db -> [UInt8] in
+        let bytes = try context.read { db -> [UInt8] in
             let timelines = try db.allTimelines()
             var statuses: [Int64: String] = [:]
             for timeline in timelines { statuses[timeline.application.id] = timeline.application.status }
@@ -151,7 +151,7 @@ enum DataRoutes {
         var employers: [Int: String] = [:]
         let items = try AgendaComputation.items(
             chunks: { each in
-                try context.forEachFactsPart(request) { facts in
+                try context.forEachFactsPart { facts in
                     for application in facts { employers[application.id] = application.employer }
                     each(facts)
                 }

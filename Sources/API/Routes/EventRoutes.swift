@@ -46,7 +46,7 @@ enum EventRoutes {
     static func list(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let paging = try Pagination.parse(request, cursorKeys: 2)
-        let body = try context.read(request) { db -> JSON in
+        let body = try context.read { db -> JSON in
             guard try db.application(id: id) != nil else { throw ApplicationRoutes.notFound(id) }
             let cursor = paging.cursor.map { EventCursor(occurredAt: $0[0], id: $0[1]) }
             let page = try db.events(ofApplication: id, after: cursor, limit: paging.limit)
@@ -59,7 +59,7 @@ enum EventRoutes {
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let eventId = try PathID.parse(request, "event_id")
-        guard let event = try context.read(request, { try $0.event(applicationId: id, id: eventId) }) else {
+        guard let event = try context.read({ try $0.event(applicationId: id, id: eventId) }) else {
             throw APIError.notFound("Application \(id) has no event with id \(eventId).")
         }
         return JSONResponse.get(request, .object(json(event)), etag: etag(event))
@@ -102,12 +102,12 @@ enum EventRoutes {
 
     /// Judges on an event loop: the reader is opened only when the proposal names someone or
     /// something the cached timeline does not hold.
-    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ request: Request, context: APIContext)
+    static func judgeOnLoop(_ input: EventInput, _ entry: TimelineCache.Entry, context: APIContext)
         throws -> (CheckResult, TimelineCache.Entry)
     {
         let (contacts, other) = missing(input, entry)
         guard !contacts.isEmpty || other != nil else { return try judge(input, entry, nil, context: context) }
-        return try context.read(request) { db in try judge(input, entry, db, context: context) }
+        return try context.read { db in try judge(input, entry, db, context: context) }
     }
 
     /// Judges inside a transaction, from what the database holds now.
@@ -125,8 +125,8 @@ enum EventRoutes {
     static func check(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
-        guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-        let (result, _) = try judge(input, entry, request, context: context)
+        guard let entry = try context.timeline(id) else { throw ApplicationRoutes.notFound(id) }
+        let (result, _) = try judgeOnLoop(input, entry, context: context)
         var response = JSONResponse.make(GuidanceJSON.check(result))
         response.headers.set(name: "Cache-Control", value: "no-store")
         return response
@@ -149,8 +149,8 @@ enum EventRoutes {
         let now = context.now()
         var early: JudgedEvent?
         if claim == nil {
-            guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-            let (result, known) = try judge(input, entry, request, context: context)
+            guard let entry = try context.timeline(id) else { throw ApplicationRoutes.notFound(id) }
+            let (result, known) = try judgeOnLoop(input, entry, context: context)
             if !result.allowed && !input.force { throw refusal(result) }
             // Only a timeline that learned contacts or statuses for this proposal travels whole: the
             // cached one lacks them. Otherwise the job keeps no reference to the cached timeline, which

@@ -8,7 +8,7 @@ enum OperationsRoutes {
         router.add("GET", "/readyz") { request in
             var response: Response
             do {
-                _ = try context.read(request) { db in try db.queryOne("SELECT 1") }
+                _ = try context.read { db in try db.queryOne("SELECT 1") }
                 response = Response.json("{\"status\":\"ready\"}")
             } catch {
                 response = Problem(status: 503, detail: "The database does not answer.").response
