@@ -87,6 +87,22 @@ public final class DatabaseWriter: Sendable {
         try waitFor { submit(job, completion: $0) }
     }
 
+    /// Queues a Store job for the next group commit, like `submit`; its completion gets what the job's writes
+    /// changed with its value.
+    func submitTransaction<T: Sendable>(
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T,
+        completion: @escaping @Sendable (Result<Committed<T>, any Error>) -> Void
+    ) {
+        enqueue(WriterJob(job, completion: completion))
+    }
+
+    /// Runs a Store job in the next group commit and waits for the commit, like `perform`.
+    func performTransaction<T: Sendable>(
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T
+    ) throws -> Committed<T> {
+        try waitFor { submitTransaction(job, completion: $0) }
+    }
+
     /// Runs `job` alone, outside any transaction, and waits for it; see `submitAlone`.
     public func performAlone<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) throws -> T {
         try waitFor { submitAlone(job, completion: $0) }
