@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Guidance", swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["SQLite", "System"], swiftSettings: swiftSettings),
         .target(
-            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "SQLite", "Store", "Guidance", "System"],
+            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "System"],
             swiftSettings: swiftSettings),
         .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),

@@ -22,7 +22,7 @@ extension APIContext {
         partSize: Int = APIContext.factsPart, eventsPerPart: Int = APIContext.eventsReadPerPart,
         _ body: ([ApplicationFacts]) throws -> Void
     ) throws {
-        let ids = try read { db in try db.applicationIds() }
+        let ids = try read { reading in try reading.applicationIds() }
         var size = min(partSize, 256)
         var start = 0
         while start < ids.count {
@@ -47,10 +47,10 @@ extension APIContext {
         if !missing.isEmpty {
             // Tokens before the read: a write committed meanwhile makes the cache refuse what was read.
             let tokens = timelines.tokens(missing)
-            try read { db in
-                let read = try db.timelines(ofApplications: missing)
+            try read { reading in
+                let read = try reading.timelines(ofApplications: missing)
                 let others = Set(read.flatMap { Facts.otherApplicationIds($0) })
-                let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+                let statuses = others.isEmpty ? [:] : try reading.statuses(ofApplications: others)
                 loaded.reserveCapacity(read.count)
                 for timeline in read {
                     let id = timeline.application.id
