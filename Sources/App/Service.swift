@@ -37,17 +37,16 @@ public enum Service {
             context.metrics.gauge("notapest_open_connections", help: "Connections open now.") {
                 Double(server.openConnections)
             }
-            let writer = store.writer
             context.metrics.counter("notapest_db_commits_total", help: "Write transactions committed since start.") {
-                Double(writer.statistics.commits)
+                Double(store.statistics.commits)
             }
             context.metrics.counter("notapest_db_write_jobs_total", help: "Writes run in those transactions.") {
-                Double(writer.statistics.jobs)
+                Double(store.statistics.jobs)
             }
             context.metrics.counter(
                 "notapest_db_batch_restarts_total",
                 help: "Group commits started again without a job whose error rolled the whole transaction back."
-            ) { Double(writer.statistics.restarts) }
+            ) { Double(store.statistics.restarts) }
             context.metrics.gauge(
                 "notapest_build_info{version=\"\(NotAPest.version)\"}", help: "The running version; always 1."
             ) { 1 }

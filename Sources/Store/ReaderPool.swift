@@ -15,11 +15,11 @@ import System
 ///
 /// `@unchecked Sendable`: the array of slots never changes after `init`, and each slot's connection is touched by
 /// its owner alone, and by `close()` once no thread reads.
-public final class ReaderPool: @unchecked Sendable {
+final class ReaderPool: @unchecked Sendable {
     /// The database file.
-    public let path: String
+    let path: String
     /// How readers are opened.
-    public let options: DatabaseOptions
+    let options: DatabaseOptions
     private let slots: [ReaderSlot]
     /// Tells this pool's slots from other pools' in a thread's list; never reused, as an address may be.
     private let serial: UInt64
@@ -29,7 +29,7 @@ public final class ReaderPool: @unchecked Sendable {
     private static let threads = try? ThreadSpecific<ThreadReaders>()
 
     /// Makes a pool of at most `limit` readers (at least one) of the file at `path`; nothing is opened yet.
-    public init(path: String, limit: Int, options: DatabaseOptions = .reader) {
+    init(path: String, limit: Int, options: DatabaseOptions = .reader) {
         self.path = path
         self.options = options
         slots = (0..<max(limit, 1)).map { _ in ReaderSlot() }
@@ -41,12 +41,12 @@ public final class ReaderPool: @unchecked Sendable {
     }
 
     /// How many threads may hold a reader at once.
-    public var limit: Int { slots.count }
+    var limit: Int { slots.count }
 
     /// Runs `body` with the calling thread's reader, inside one DEFERRED transaction so that every query of `body`
     /// sees the same snapshot of the database (https://sqlite.org/isolation.html). Opens the reader on the thread's
     /// first use; throws `ReaderPoolError.exhausted` when every reader belongs to another thread.
-    public func withReader<T>(_ body: (Database) throws -> T) throws -> T {
+    func withReader<T>(_ body: (Database) throws -> T) throws -> T {
         let slot = try ownSlot()
         let database: Database
         if let open = slot.database, !open.isClosed {
@@ -60,7 +60,7 @@ public final class ReaderPool: @unchecked Sendable {
 
     /// Closes every reader and frees its slot; a later read opens one again. Call only once no thread reads, as
     /// their ends, a join or another lock make sure.
-    public func close() {
+    func close() {
         for slot in slots {
             slot.close()
         }

@@ -1,17 +1,19 @@
 import SQLite
 
-/// The service's database: one writer with group commit, and a reader for each thread that reads.
+/// The service's database, and the boundary around it: one writer with group commit, and a reader for each
+/// thread that reads. SQLite stays inside: callers read and write through the Store's transactions, whose
+/// methods say what they do, and get `StoreError`s back.
 ///
-/// Open it once at start-up. Writes go through `writer` (`submit` from a handler, `perform` elsewhere), reads
-/// through `readers.withReader`, on the calling thread's own reader. Queries are the `Database` methods of this
-/// module, so several compose inside one transaction.
+/// Open it once at start-up. Reads go through `read`, on the calling thread's own reader; writes through
+/// `submit` from a handler (`perform` elsewhere), in the writer's next group commit, and each reports what it
+/// changed. Several queries and writes compose inside one transaction.
 public final class Store: Sendable {
     /// The database file.
     public let path: String
     /// The single writer connection and its thread.
-    public let writer: DatabaseWriter
+    let writer: DatabaseWriter
     /// A read-only connection for each thread that reads.
-    public let readers: ReaderPool
+    let readers: ReaderPool
 
     /// The WAL size, in pages, that triggers a checkpoint: four times SQLite's default (16 MiB of 4 KiB pages).
     /// A checkpoint runs inside the commit that crosses it and holds up the writes waiting behind, and it writes

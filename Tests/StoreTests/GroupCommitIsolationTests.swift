@@ -1,9 +1,10 @@
 import CSQLite
 import Dispatch
 import SQLite
-import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 /// A job's failure is its own, even when SQLite answers it by ending the whole transaction.
 @Suite("Group commit: one job's failure never fails the others of its batch")

@@ -1,9 +1,10 @@
 import Dispatch
 import Glibc
 import SQLite
-import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 @Suite("Group commit: many jobs, one transaction, completions only after COMMIT")
 struct GroupCommitTests {

@@ -1,7 +1,8 @@
 import SQLite
-import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 @Suite("Schema migrations by user_version (https://sqlite.org/pragma.html#pragma_user_version)")
 struct MigrationTests {
