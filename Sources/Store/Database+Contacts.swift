@@ -1,7 +1,8 @@
 import SQLite
 
-// Queries take the connection they run on, so the API can compose several in one writer transaction (or one
-// reader snapshot); none opens a transaction of its own. Times come from the caller, never from a clock here.
+// Queries take the connection they run on, so the Store's transactions compose several in one writer transaction
+// (or one reader snapshot); none opens a transaction of its own. Times come from the caller, never from a clock
+// here.
 extension Database {
     /// The contact with this id, or nil.
     func contact(id: Int64) throws -> ContactRecord? {
