@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Guidance", swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["SQLite", "System"], swiftSettings: swiftSettings),
         .target(
-            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "SQLite", "Store", "Guidance", "System"],
+            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "System"],
             resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),
         .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System"], swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
+            name: "StoreTests", dependencies: ["Store", "SQLite", "System", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "TestSupport"],
             swiftSettings: swiftSettings),

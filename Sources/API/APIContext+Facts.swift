@@ -1,5 +1,4 @@
 import Guidance
-import HTTP
 import Store
 
 /// Every application's facts for the agenda and its calendar feed, taken from the timeline cache where it
@@ -20,10 +19,10 @@ extension APIContext {
     /// are consistent with a commit; two applications' may be of different commits when one lands meanwhile,
     /// as with two separate reads.
     func forEachFactsPart(
-        _ request: Request, partSize: Int = APIContext.factsPart, eventsPerPart: Int = APIContext.eventsReadPerPart,
+        partSize: Int = APIContext.factsPart, eventsPerPart: Int = APIContext.eventsReadPerPart,
         _ body: ([ApplicationFacts]) throws -> Void
     ) throws {
-        let ids = try read(request) { db in try db.applicationIds() }
+        let ids = try read { reading in try reading.applicationIds() }
         var size = min(partSize, 32)
         var start = 0
         var read = 0
@@ -31,7 +30,7 @@ extension APIContext {
         defer { if read >= Self.eventsReadPerPart { Memory.returnFreePages() } }
         while start < ids.count {
             let part = Array(ids[start..<min(start + size, ids.count)])
-            let (facts, eventsRead) = try facts(of: part, request)
+            let (facts, eventsRead) = try facts(of: part)
             try body(facts)
             read += eventsRead
             start += part.count
@@ -44,7 +43,7 @@ extension APIContext {
     /// The facts of the applications `ids` that exist, in the order of `ids`: each from the cache, or read in
     /// one reader transaction for all the cache lacks, which are then offered to the cache (kept while it has
     /// room, never in place of another); and how many events were read.
-    func facts(of ids: [Int64], _ request: Request) throws -> (facts: [ApplicationFacts], eventsRead: Int) {
+    func facts(of ids: [Int64]) throws -> (facts: [ApplicationFacts], eventsRead: Int) {
         let cached = timelines.entries(ids)
         let missing = zip(ids, cached).compactMap { $1 == nil ? $0 : nil }
         var loaded: [Int64: TimelineCache.Entry] = [:]
@@ -52,10 +51,10 @@ extension APIContext {
         if !missing.isEmpty {
             // Tokens before the read: a write committed meanwhile makes the cache refuse what was read.
             let tokens = timelines.tokens(missing)
-            try read(request) { db in
-                let read = try db.timelines(ofApplications: missing)
+            try read { reading in
+                let read = try reading.timelines(ofApplications: missing)
                 let others = Set(read.flatMap { Facts.otherApplicationIds($0) })
-                let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+                let statuses = others.isEmpty ? [:] : try reading.statuses(ofApplications: others)
                 loaded.reserveCapacity(read.count)
                 for timeline in read {
                     let id = timeline.application.id

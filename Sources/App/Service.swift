@@ -11,6 +11,10 @@ public enum Service {
         Clock.wallMilliseconds()
     }
 
+    /// Readers for threads other than the event loops, which each have one: a handler called off the loops (as
+    /// in-process tests call them) reads on its own thread, and holds that reader until the thread ends.
+    static let otherReaders = 4
+
     /// `onFailure` is told if the server stops on its own because part of it failed.
     public static func start(
         _ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow,
@@ -25,7 +29,7 @@ public enum Service {
         if configuration.eventLoops == 0 {
             configuration.eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         }
-        let store = try Store(path: options.databasePath, loops: configuration.eventLoops)
+        let store = try Store(path: options.databasePath, readers: configuration.eventLoops + otherReaders)
         do {
             let context = try APIContext(store: store, now: now, token: token, cacheBytes: options.cacheMiB << 20)
             let server = try HTTPServer(
@@ -33,17 +37,16 @@ public enum Service {
             context.metrics.gauge("notapest_open_connections", help: "Connections open now.") { [weak server] in
                 Double(server?.openConnections ?? 0)
             }
-            let writer = store.writer
             context.metrics.counter("notapest_db_commits_total", help: "Write transactions committed since start.") {
-                Double(writer.statistics.commits)
+                Double(store.statistics.commits)
             }
             context.metrics.counter("notapest_db_write_jobs_total", help: "Writes run in those transactions.") {
-                Double(writer.statistics.jobs)
+                Double(store.statistics.jobs)
             }
             context.metrics.counter(
                 "notapest_db_batch_restarts_total",
                 help: "Group commits started again without a job whose error rolled the whole transaction back."
-            ) { Double(writer.statistics.restarts) }
+            ) { Double(store.statistics.restarts) }
             context.metrics.gauge(
                 "notapest_build_info{version=\"\(NotAPest.version)\"}", help: "The running version; always 1."
             ) { 1 }

@@ -327,9 +327,8 @@ final class EventLoop: @unchecked Sendable {
                 connection.dispatchedAt = Clock.monotonicMicroseconds()
                 connection.routePattern = route
                 record(connection, summary: summary, response: response)
-            case .dispatch(var request, let summary):
+            case .dispatch(let request, let summary):
                 dispatched = true
-                request.loopIndex = index
                 connection.current = summary
                 connection.dispatchedAt = Clock.monotonicMicroseconds()
                 connection.routePattern = request.routePattern

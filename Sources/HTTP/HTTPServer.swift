@@ -42,7 +42,7 @@ public final class HTTPServer: Sendable {
         shared.loops.withLock { $0 = loops }
     }
 
-    /// How many event loops serve requests; `Request.loopIndex` is below this.
+    /// How many event loops serve requests.
     public var loopCount: Int { loops.count }
 
     /// Why the server stopped on its own (an event loop failed), or nil.

@@ -4,8 +4,6 @@ public struct Request: Sendable {
     public var body: [UInt8]
     /// Values of the route pattern's named parameters (`:id` → `"42"`).
     public var parameters: [String: String]
-    /// The event loop that read the request; lets a handler pick per-loop resources.
-    public var loopIndex: Int
     /// The pattern of the route that matched (`/v1/applications/:id`), for metrics; nil when none did.
     public var routePattern: String?
     /// How the body was framed: whether the request declared one at all, even an empty one.
@@ -13,11 +11,10 @@ public struct Request: Sendable {
     /// The route the head was admitted to; nil for a request that was not routed (tests).
     var route: Router.Route?
 
-    public init(head: RequestHead, body: [UInt8] = [], parameters: [String: String] = [:], loopIndex: Int = 0) {
+    public init(head: RequestHead, body: [UInt8] = [], parameters: [String: String] = [:]) {
         self.head = head
         self.body = body
         self.parameters = parameters
-        self.loopIndex = loopIndex
     }
 
     /// A request whose head was admitted to `route` (nil in tests of the connection alone), with its body as

@@ -2,7 +2,7 @@ import SQLite
 
 extension Database {
     /// The application with this id, or nil.
-    public func application(id: Int64) throws -> ApplicationRecord? {
+    func application(id: Int64) throws -> ApplicationRecord? {
         try first("SELECT \(ApplicationRecord.columns) FROM applications WHERE id = ?", [.integer(id)]) {
             try ApplicationRecord($0)
         }
@@ -10,7 +10,7 @@ extension Database {
 
     /// Stores a new application at version 1, created and updated `now` (ms), and returns it with its new id.
     /// A `recruiterId` naming no contact fails with a FOREIGN KEY error.
-    public func insertApplication(_ fields: ApplicationFields, now: Int64) throws -> ApplicationRecord {
+    func insertApplication(_ fields: ApplicationFields, now: Int64) throws -> ApplicationRecord {
         let sql = """
             INSERT INTO applications (employer, position, route, recruiter_id, direct_contact_permitted, status, \
             notes, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) \
@@ -23,7 +23,7 @@ extension Database {
     }
 
     /// Stores an application exactly as given, id, timestamps and version included; for import.
-    public func importApplication(_ record: ApplicationRecord) throws {
+    func importApplication(_ record: ApplicationRecord) throws {
         let sql = """
             INSERT INTO applications (id, employer, position, route, recruiter_id, direct_contact_permitted, \
             status, notes, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,7 +36,7 @@ extension Database {
 
     /// Replaces every writable field, sets `updated_at` to `now` and adds one to the version; refused when
     /// `expectedVersion` is given and differs from the stored version.
-    public func updateApplication(
+    func updateApplication(
         id: Int64, _ fields: ApplicationFields, expectedVersion: Int64?, now: Int64
     ) throws -> WriteOutcome<ApplicationRecord> {
         let current = try first("SELECT version FROM applications WHERE id = ?", [.integer(id)]) {
@@ -59,7 +59,7 @@ extension Database {
     /// Deletes the application with its events (their interviewers and violations too) and returns it as it was;
     /// refused when `expectedVersion` is given and differs. Offer disclosures elsewhere that named it keep their
     /// event with `otherApplicationId` cleared.
-    public func deleteApplication(id: Int64, expectedVersion: Int64?) throws -> WriteOutcome<ApplicationRecord> {
+    func deleteApplication(id: Int64, expectedVersion: Int64?) throws -> WriteOutcome<ApplicationRecord> {
         let current = try first("SELECT version FROM applications WHERE id = ?", [.integer(id)]) {
             try $0.int64(0)
         }
@@ -82,7 +82,7 @@ extension Database {
     /// text after a stored NUL could not be found; and its wildcards need escaping, which once went by grapheme
     /// and so left a `%` or `_` followed by a combining mark unescaped. `instr` compares bytes over the whole
     /// length: every character of the search, NUL included, matches only itself.
-    public func applications(
+    func applications(
         matching filter: ApplicationFilter, after cursor: IDCursor?, limit: Int
     ) throws -> Page<ApplicationRecord, IDCursor> {
         let limit = Page<ApplicationRecord, IDCursor>.clamped(limit)
@@ -115,14 +115,14 @@ extension Database {
     }
 
     /// Every application, by id ascending; for export and CSV.
-    public func allApplications() throws -> [ApplicationRecord] {
+    func allApplications() throws -> [ApplicationRecord] {
         try map("SELECT \(ApplicationRecord.columns) FROM applications ORDER BY id", []) {
             try ApplicationRecord($0)
         }
     }
 
     /// The status of each application among `ids` that exists, by id; for `real-offers-only`.
-    public func statuses(ofApplications ids: some Sequence<Int64>) throws -> [Int64: String] {
+    func statuses(ofApplications ids: some Sequence<Int64>) throws -> [Int64: String] {
         let sql = "SELECT id, status FROM applications WHERE id IN (SELECT value FROM json_each(?))"
         var statuses: [Int64: String] = [:]
         try forEachRow(sql, [Self.jsonArray(ids)]) { row in
@@ -132,7 +132,7 @@ extension Database {
     }
 
     /// The id of every application, ascending.
-    public func applicationIds() throws -> [Int64] {
+    func applicationIds() throws -> [Int64] {
         var ids: [Int64] = []
         try forEachRow("SELECT id FROM applications ORDER BY id", []) { row in ids.append(try row.int64(0)) }
         return ids

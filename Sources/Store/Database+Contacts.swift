@@ -1,17 +1,18 @@
 import SQLite
 
-// Queries take the connection they run on, so the API can compose several in one writer transaction (or one
-// reader snapshot); none opens a transaction of its own. Times come from the caller, never from a clock here.
+// Queries take the connection they run on, so the Store's transactions compose several in one writer transaction
+// (or one reader snapshot); none opens a transaction of its own. Times come from the caller, never from a clock
+// here.
 extension Database {
     /// The contact with this id, or nil.
-    public func contact(id: Int64) throws -> ContactRecord? {
+    func contact(id: Int64) throws -> ContactRecord? {
         try first("SELECT \(ContactRecord.columns) FROM contacts WHERE id = ?", [.integer(id)]) {
             try ContactRecord($0)
         }
     }
 
     /// Stores a new contact at version 1, created and updated `now` (ms), and returns it with its new id.
-    public func insertContact(_ fields: ContactFields, now: Int64) throws -> ContactRecord {
+    func insertContact(_ fields: ContactFields, now: Int64) throws -> ContactRecord {
         let sql = """
             INSERT INTO contacts (name, title, organization, email, phone, role, notes, created_at, updated_at, \
             version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING \(ContactRecord.columns)
@@ -22,7 +23,7 @@ extension Database {
 
     /// Stores a contact exactly as given, id, timestamps and version included; for import. Contacts created later
     /// get ids above the largest one stored.
-    public func importContact(_ record: ContactRecord) throws {
+    func importContact(_ record: ContactRecord) throws {
         let sql = """
             INSERT INTO contacts (id, name, title, organization, email, phone, role, notes, created_at, updated_at, \
             version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -35,7 +36,7 @@ extension Database {
 
     /// Replaces every writable field, sets `updated_at` to `now` and adds one to the version; refused when
     /// `expectedVersion` is given and differs from the stored version.
-    public func updateContact(
+    func updateContact(
         id: Int64, _ fields: ContactFields, expectedVersion: Int64?, now: Int64
     ) throws -> WriteOutcome<ContactRecord> {
         let current = try first("SELECT version FROM contacts WHERE id = ?", [.integer(id)]) {
@@ -56,7 +57,7 @@ extension Database {
     ///
     /// A contact still referenced by an application or event is not deleted: SQLite throws a FOREIGN KEY error
     /// (`SQLiteError.isForeignKeyViolation`). Call `referrers(ofContact:)` first to name them.
-    public func deleteContact(id: Int64, expectedVersion: Int64?) throws -> WriteOutcome<ContactRecord> {
+    func deleteContact(id: Int64, expectedVersion: Int64?) throws -> WriteOutcome<ContactRecord> {
         let current = try first("SELECT version FROM contacts WHERE id = ?", [.integer(id)]) {
             try $0.int64(0)
         }
@@ -69,7 +70,7 @@ extension Database {
     }
 
     /// Contacts by id ascending, `limit` (clamped to 1...10,000) at a time, starting after `cursor`.
-    public func contacts(after cursor: IDCursor?, limit: Int) throws -> Page<ContactRecord, IDCursor> {
+    func contacts(after cursor: IDCursor?, limit: Int) throws -> Page<ContactRecord, IDCursor> {
         let limit = Page<ContactRecord, IDCursor>.clamped(limit)
         let sql = "SELECT \(ContactRecord.columns) FROM contacts WHERE id > ? ORDER BY id LIMIT ?"
         let fetched = try map(sql, [.integer(cursor?.lastId ?? 0), .integer(Int64(limit + 1))]) {
@@ -79,12 +80,12 @@ extension Database {
     }
 
     /// Every contact, by id ascending; for export and the agenda.
-    public func allContacts() throws -> [ContactRecord] {
+    func allContacts() throws -> [ContactRecord] {
         try map("SELECT \(ContactRecord.columns) FROM contacts ORDER BY id", []) { try ContactRecord($0) }
     }
 
     /// The contacts among `ids` that exist, by id; an id with no contact is simply absent.
-    public func contacts(ids: some Sequence<Int64>) throws -> [Int64: ContactRecord] {
+    func contacts(ids: some Sequence<Int64>) throws -> [Int64: ContactRecord] {
         let sql = """
             SELECT \(ContactRecord.columns) FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
             """

@@ -2,7 +2,7 @@ import SQLite
 
 extension Database {
     /// The event with this id on this application's timeline, or nil (also when it belongs to another one).
-    public func event(applicationId: Int64, id: Int64) throws -> EventRecord? {
+    func event(applicationId: Int64, id: Int64) throws -> EventRecord? {
         let sql = "SELECT \(EventRecord.columns) FROM events WHERE id = ? AND application_id = ?"
         guard let event = try first(sql, [.integer(id), .integer(applicationId)], { try EventRecord($0) }) else {
             return nil
@@ -15,7 +15,7 @@ extension Database {
     /// Records a new event on the application's timeline, created `now` (ms), with its interviewers and
     /// violations, and returns it with its new id. Unknown application, contact or other-application ids fail with
     /// a FOREIGN KEY error.
-    public func insertEvent(applicationId: Int64, _ fields: EventFields, now: Int64) throws -> EventRecord {
+    func insertEvent(applicationId: Int64, _ fields: EventFields, now: Int64) throws -> EventRecord {
         // No RETURNING: every column but the id is what was bound, and RETURNING makes SQLite gather the
         // row in a temporary table first, which costs the single writer more than the insert itself.
         let sql = """
@@ -30,7 +30,7 @@ extension Database {
     }
 
     /// Stores an event exactly as given, id and creation time included; for import.
-    public func importEvent(_ record: EventRecord) throws {
+    func importEvent(_ record: EventRecord) throws {
         let sql = """
             INSERT INTO events (id, application_id, kind, occurred_at, contact_id, channel, note, follow_up_after, \
             follow_up_contact_id, follow_up_channel, decision_expected_by, other_application_id, forced, created_at) \
@@ -44,7 +44,7 @@ extension Database {
 
     /// Deletes the event (with its interviewers and violations) and returns it as it was, or nil when this
     /// application has no such event.
-    public func deleteEvent(applicationId: Int64, id: Int64) throws -> EventRecord? {
+    func deleteEvent(applicationId: Int64, id: Int64) throws -> EventRecord? {
         guard let event = try event(applicationId: applicationId, id: id) else { return nil }
         try run("DELETE FROM events WHERE id = ?", [.integer(id)])
         return event
@@ -53,7 +53,7 @@ extension Database {
     /// The application's events oldest first, by (`occurredAt`, id), `limit` (clamped to 1...10,000) at a time,
     /// after `cursor`. The row-value comparison walks the (application_id, occurred_at, id) index
     /// (https://sqlite.org/rowvalue.html#scrolling_window_queries).
-    public func events(
+    func events(
         ofApplication applicationId: Int64, after cursor: EventCursor?, limit: Int
     ) throws -> Page<EventRecord, EventCursor> {
         let limit = Page<EventRecord, EventCursor>.clamped(limit)
@@ -79,7 +79,7 @@ extension Database {
     }
 
     /// Every event of the application, oldest first, with interviewers and violations.
-    public func allEvents(ofApplication applicationId: Int64) throws -> [EventRecord] {
+    func allEvents(ofApplication applicationId: Int64) throws -> [EventRecord] {
         let sql = "SELECT \(EventRecord.columns) FROM events WHERE application_id = ? ORDER BY occurred_at, id"
         var events = try map(sql, [.integer(applicationId)]) { try EventRecord($0) }
         try attachDetails(to: &events)

@@ -3,7 +3,7 @@ import SQLite
 extension Database {
     /// The saved response for an `Idempotency-Key`, or nil. Whether it is too old to count is the caller's
     /// decision, made with its own clock.
-    public func idempotencyRecord(key: String) throws -> IdempotencyRecord? {
+    func idempotencyRecord(key: String) throws -> IdempotencyRecord? {
         let sql = "SELECT key, fingerprint, status, headers, body, created_at FROM idempotency_keys WHERE key = ?"
         return try first(sql, [.text(key)]) { row in
             guard let status = Int(exactly: try row.int64(2)) else {
@@ -17,7 +17,7 @@ extension Database {
 
     /// Saves a response under its key, replacing one saved before under the same key (e.g. an expired one not yet
     /// purged).
-    public func saveIdempotencyRecord(_ record: IdempotencyRecord) throws {
+    func saveIdempotencyRecord(_ record: IdempotencyRecord) throws {
         let sql = """
             INSERT INTO idempotency_keys (key, fingerprint, status, headers, body, created_at) \
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, \
@@ -34,7 +34,7 @@ extension Database {
     /// Deletes responses saved before `cutoff` (ms since the epoch) and returns how many. Keys must be kept at
     /// least 24 hours, so pass a cutoff of now minus a day or more.
     @discardableResult
-    public func purgeIdempotencyRecords(olderThan cutoff: Int64) throws -> Int {
+    func purgeIdempotencyRecords(olderThan cutoff: Int64) throws -> Int {
         try run("DELETE FROM idempotency_keys WHERE created_at < ?", [.integer(cutoff)])
         return changes
     }

@@ -3,7 +3,7 @@ import SQLite
 extension Database {
     /// Everything that refers to the contact: applications with it as recruiter, and events naming it as their
     /// contact, follow-up contact or an interviewer. Empty when the contact may be deleted.
-    public func referrers(ofContact contactId: Int64) throws -> ContactReferrers {
+    func referrers(ofContact contactId: Int64) throws -> ContactReferrers {
         let applicationIds = try map(
             "SELECT id FROM applications WHERE recruiter_id = ? ORDER BY id", [.integer(contactId)]
         ) { try $0.int64(0) }

@@ -2,7 +2,7 @@ import SQLite
 
 extension Database {
     /// Every stored setting, name to value. Values are opaque text (the API keeps JSON in them).
-    public func settings() throws -> [String: String] {
+    func settings() throws -> [String: String] {
         var settings: [String: String] = [:]
         try forEachRow("SELECT name, value FROM settings", []) { row in
             settings[try row.text(0)] = try row.text(1)
@@ -12,7 +12,7 @@ extension Database {
 
     /// Stores each setting, replacing a previous value of the same name; settings not named are left alone.
     /// Run inside a transaction so that all of them land or none.
-    public func writeSettings(_ values: [String: String]) throws {
+    func writeSettings(_ values: [String: String]) throws {
         // An upsert (https://sqlite.org/lang_upsert.html); sorted so the writes happen in a repeatable order.
         let sql =
             "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"

@@ -3,7 +3,7 @@ import SQLite
 extension Database {
     /// The application, its whole timeline and the contacts they refer to, or nil when there is no such
     /// application. Run it inside one transaction (a reader's or the writer's) for a consistent snapshot.
-    public func applicationWithTimeline(id: Int64) throws -> ApplicationTimeline? {
+    func applicationWithTimeline(id: Int64) throws -> ApplicationTimeline? {
         guard let application = try application(id: id) else { return nil }
         let events = try allEvents(ofApplication: id)
         var timeline = ApplicationTimeline(application: application, events: events, contacts: [:])
@@ -17,13 +17,13 @@ extension Database {
     /// Six queries whatever the number of applications (applications, interviewers, violations, an event count,
     /// events, contacts), each a sequential scan, grouped and ordered in memory: walking the events in timeline
     /// order through the index would cost a random table lookup per event.
-    public func allTimelines() throws -> [ApplicationTimeline] {
+    func allTimelines() throws -> [ApplicationTimeline] {
         try loadTimelines(ids: nil)
     }
 
     /// The timelines of the applications among `ids` that exist, by application id, in six queries; for a page
     /// of the applications list, whose items show their next action.
-    public func timelines(ofApplications ids: some Sequence<Int64>) throws -> [ApplicationTimeline] {
+    func timelines(ofApplications ids: some Sequence<Int64>) throws -> [ApplicationTimeline] {
         try loadTimelines(ids: Self.jsonArray(ids))
     }
 

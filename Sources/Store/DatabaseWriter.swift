@@ -17,18 +17,18 @@ import SQLite
 ///
 /// The `Database` is opened, used and closed on the writer thread alone, as its SQLITE_OPEN_NOMUTEX connection
 /// requires; it never crosses threads.
-public final class DatabaseWriter: Sendable {
+final class DatabaseWriter: Sendable {
     /// The database file.
-    public let path: String
+    let path: String
     /// The most jobs one transaction holds; a longer queue is split into several transactions.
-    public let batchLimit: Int
+    let batchLimit: Int
     let shared: WaitableLock<WriterState>
     /// The writer thread; `pthread_t` is an integer on Linux.
     let thread: pthread_t
 
     /// Starts the writer thread, which opens the database with `options` and runs `prepare` on it (outside any
     /// transaction, e.g. migrations) before it accepts jobs. Throws what opening or `prepare` threw.
-    public init(
+    init(
         path: String, options: DatabaseOptions = DatabaseOptions(), batchLimit: Int = 512,
         prepare: @escaping @Sendable (Database) throws -> Void = { _ in }
     ) throws {
@@ -65,7 +65,7 @@ public final class DatabaseWriter: Sendable {
     /// transaction ended (keep it quick: hand the result on), or at once on the caller's thread with
     /// `DatabaseWriterError.closed` if the writer is closed. `job` may run more than once (see the type's
     /// description), each time in a transaction that holds none of its earlier run's writes.
-    public func submit<T: Sendable>(
+    func submit<T: Sendable>(
         _ job: @escaping @Sendable (Database) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
@@ -74,7 +74,7 @@ public final class DatabaseWriter: Sendable {
 
     /// Queues `job` to run alone and outside any transaction, for work SQLite refuses inside one (VACUUM,
     /// `walCheckpoint`, backups). Jobs before it commit first; it gets no savepoint and no rollback.
-    public func submitAlone<T: Sendable>(
+    func submitAlone<T: Sendable>(
         _ job: @escaping @Sendable (Database) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
@@ -83,17 +83,33 @@ public final class DatabaseWriter: Sendable {
 
     /// Runs `job` in the next group commit and waits for the commit; for start-up, tests and command-line tools.
     /// Throws `DatabaseWriterError.performOnWriterThread` when called from a completion, which would deadlock.
-    public func perform<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) throws -> T {
+    func perform<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) throws -> T {
         try waitFor { submit(job, completion: $0) }
     }
 
+    /// Queues a Store job for the next group commit, like `submit`; its completion gets what the job's writes
+    /// changed with its value.
+    func submitTransaction<T: Sendable>(
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T,
+        completion: @escaping @Sendable (Result<Committed<T>, any Error>) -> Void
+    ) {
+        enqueue(WriterJob(job, completion: completion))
+    }
+
+    /// Runs a Store job in the next group commit and waits for the commit, like `perform`.
+    func performTransaction<T: Sendable>(
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T
+    ) throws -> Committed<T> {
+        try waitFor { submitTransaction(job, completion: $0) }
+    }
+
     /// Runs `job` alone, outside any transaction, and waits for it; see `submitAlone`.
-    public func performAlone<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) throws -> T {
+    func performAlone<T: Sendable>(_ job: @escaping @Sendable (Database) throws -> T) throws -> T {
         try waitFor { submitAlone(job, completion: $0) }
     }
 
     /// Whether `submit` queues jobs: true from the end of `init` until `close()` is called.
-    public var isAcceptingJobs: Bool {
+    var isAcceptingJobs: Bool {
         shared.withLock { state in
             if case .running = state.phase {
                 return true
@@ -103,14 +119,14 @@ public final class DatabaseWriter: Sendable {
     }
 
     /// The counters so far: commits, jobs, batch sizes.
-    public var statistics: WriterStatistics {
+    var statistics: WriterStatistics {
         shared.withLock { $0.statistics }
     }
 
     /// Stops accepting jobs, runs those already queued, closes the database and ends the thread. Idempotent;
     /// returns once the database is closed, except when called on the writer thread itself (from a completion),
     /// where it only asks the thread to finish.
-    public func close() {
+    func close() {
         let mustJoin: Bool? = shared.withLockThenWake { state in
             switch state.phase {
             case .running:

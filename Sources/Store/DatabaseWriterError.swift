@@ -1,5 +1,5 @@
 /// Why the writer did not run a job, or could not keep it.
-public enum DatabaseWriterError: Error, Sendable, CustomStringConvertible {
+enum DatabaseWriterError: Error, Sendable, CustomStringConvertible {
     /// The writer was closed before the job was submitted.
     case closed
     /// `perform` was called on the writer's own thread, where waiting for the job would wait forever.
@@ -11,7 +11,7 @@ public enum DatabaseWriterError: Error, Sendable, CustomStringConvertible {
     /// The writer thread could not be started.
     case threadStartFailed(code: Int32)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .closed:
             "the database writer is closed"

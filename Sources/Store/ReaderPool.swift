@@ -1,72 +1,89 @@
 import Glibc
 import SQLite
 import Synchronization
+import System
 
-/// Read-only connections, one per event loop, each opened on first use by its loop's thread.
+/// Read-only connections, one for each thread that reads, opened on the thread's first read and closed when the
+/// thread ends; at most `limit` at once.
 ///
-/// `@unchecked Sendable`: the pool is shared by every loop, but each slot, with its non-`Sendable` `Database`, is
-/// touched by one thread only: the first thread to use a slot becomes its owner, and any other thread is refused
-/// with `ReaderPoolError.wrongThread` before it reaches the connection. The owner is claimed and checked
-/// atomically, so two threads that race for a fresh slot cannot both win, and the check itself is no data race.
-/// The array of slots never changes after `init`, so reading it from several threads is safe. `close()` is the
-/// exception and must run only after the loops have stopped.
-public final class ReaderPool: @unchecked Sendable {
-    /// One loop's connection and the thread that owns it.
-    private final class Slot {
-        /// Touched only by the owner (and by `close()`, once no loop runs).
-        var database: Database?
-        /// The owner's `pthread_t`, 0 while none. On Linux a `pthread_t` is the address of the thread's control
-        /// block, never 0, and `pthread_equal` compares two of them as integers, so comparing the stored value
-        /// with `pthread_self()` is the same test.
-        let owner = Atomic<UInt>(0)
-    }
-
+/// A connection opened SQLITE_OPEN_NOMUTEX must be used by one thread at a time, so each belongs to one thread,
+/// which finds it by itself: a thread keeps the slots it owns in its thread-specific data (`ThreadReaders`), so
+/// a read finds its own with a `pthread_getspecific` and an atomic load, with no lock and nothing to pass in.
+/// A free slot is claimed with one compare-and-exchange of its owner, so two threads racing for the last one
+/// cannot both win; once every slot is owned, another thread is refused (`ReaderPoolError.exhausted`) until an
+/// owner ends or the pool is closed.
+///
+/// `@unchecked Sendable`: the array of slots never changes after `init`, and each slot's connection is touched by
+/// its owner alone, and by `close()` once no thread reads.
+final class ReaderPool: @unchecked Sendable {
     /// The database file.
-    public let path: String
+    let path: String
     /// How readers are opened.
-    public let options: DatabaseOptions
-    private let slots: [Slot]
+    let options: DatabaseOptions
+    private let slots: [ReaderSlot]
+    /// Tells this pool's slots from other pools' in a thread's list; never reused, as an address may be.
+    private let serial: UInt64
 
-    /// Makes a pool of `count` readers (at least one) of the file at `path`; nothing is opened yet.
-    public init(path: String, count: Int, options: DatabaseOptions = .reader) {
+    private static let serials = Atomic<UInt64>(0)
+    /// Every thread's slots, of every pool; nil if the process had no thread-specific key left to give.
+    private static let threads = try? ThreadSpecific<ThreadReaders>()
+
+    /// Makes a pool of at most `limit` readers (at least one) of the file at `path`; nothing is opened yet.
+    init(path: String, limit: Int, options: DatabaseOptions = .reader) {
         self.path = path
         self.options = options
-        slots = (0..<max(count, 1)).map { _ in Slot() }
+        slots = (0..<max(limit, 1)).map { _ in ReaderSlot() }
+        serial = Self.serials.add(1, ordering: .relaxed).newValue
     }
 
-    /// How many readers the pool holds.
-    public var count: Int { slots.count }
+    deinit {
+        close()
+    }
 
-    /// Runs `body` with loop `loop`'s reader, inside one DEFERRED transaction so that every query of `body` sees
-    /// the same snapshot of the database (https://sqlite.org/isolation.html). Opens the reader on first use.
-    public func withReader<T>(loop: Int, _ body: (Database) throws -> T) throws -> T {
-        guard slots.indices.contains(loop) else {
-            throw ReaderPoolError.noSuchLoop(index: loop, count: slots.count)
-        }
-        let slot = slots[loop]
-        let current = pthread_self()
-        // Every use but a thread's first finds itself the owner with one load; the first claims the slot with one
-        // compare-and-exchange. Acquiring pairs with `close()`'s release, after which the slot may change hands.
-        if slot.owner.load(ordering: .acquiring) != current {
-            let claim = slot.owner.compareExchange(expected: 0, desired: current, ordering: .acquiringAndReleasing)
-            guard claim.exchanged else { throw ReaderPoolError.wrongThread(loop: loop) }
-        }
+    /// How many threads may hold a reader at once.
+    var limit: Int { slots.count }
+
+    /// Runs `body` with the calling thread's reader, inside one DEFERRED transaction so that every query of `body`
+    /// sees the same snapshot of the database (https://sqlite.org/isolation.html). Opens the reader on the thread's
+    /// first use; throws `ReaderPoolError.exhausted` when every reader belongs to another thread.
+    func withReader<T>(_ body: (Database) throws -> T) throws -> T {
+        let slot = try ownSlot()
         let database: Database
         if let open = slot.database, !open.isClosed {
             database = open
         } else {
             database = try Database(path: path, options: options)
-            slot.database = database
+            slot.opened(database)
         }
         return try database.transaction(.deferred, body)
     }
 
-    /// Closes every reader; later use opens them again. Call only once no loop thread uses the pool.
-    public func close() {
+    /// Closes every reader and frees its slot; a later read opens one again. Call only once no thread reads, as
+    /// their ends, a join or another lock make sure.
+    func close() {
         for slot in slots {
-            slot.database?.close()
-            slot.database = nil
-            slot.owner.store(0, ordering: .releasing)
+            slot.close()
         }
+    }
+
+    /// The slot the calling thread owns, claimed now if it owns none.
+    private func ownSlot() throws(ReaderPoolError) -> ReaderSlot {
+        let current = pthread_self()
+        guard let threads = Self.threads else { throw .threadStorageFailed(code: EAGAIN) }
+        let mine: ThreadReaders
+        do {
+            mine = try threads.value { ThreadReaders() }
+        } catch {
+            throw .threadStorageFailed(code: error.code)
+        }
+        // Every read but a thread's first finds its slot here; one that `close()` freed meanwhile is claimed again.
+        if let slot = mine.slot(of: serial), slot.isOwned(by: current) {
+            return slot
+        }
+        for slot in slots where slot.claim(for: current) {
+            mine.hold(slot, of: serial, owner: current)
+            return slot
+        }
+        throw .exhausted(limit: slots.count)
     }
 }

@@ -1,16 +1,16 @@
 /// Why a reader connection could not be used.
-public enum ReaderPoolError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// There is no reader for this loop index.
-    case noSuchLoop(index: Int, count: Int)
-    /// The loop's reader was first used by another thread; a connection belongs to one thread.
-    case wrongThread(loop: Int)
+enum ReaderPoolError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Every reader belongs to another thread that has not ended.
+    case exhausted(limit: Int)
+    /// The thread's specific data, where it keeps its reader, could not hold it (the error number).
+    case threadStorageFailed(code: Int32)
 
-    public var description: String {
+    var description: String {
         switch self {
-        case .noSuchLoop(let index, let count):
-            "no reader for loop \(index); the pool has \(count)"
-        case .wrongThread(let loop):
-            "the reader of loop \(loop) is owned by another thread"
+        case .exhausted(let limit):
+            "all \(limit) readers belong to other threads"
+        case .threadStorageFailed(let code):
+            "the thread cannot keep its reader: error \(code)"
         }
     }
 }

@@ -1,17 +1,19 @@
 import SQLite
 
-/// The service's database: one writer with group commit, and a reader per event loop.
+/// The service's database, and the boundary around it: one writer with group commit, and a reader for each
+/// thread that reads. SQLite stays inside: callers read and write through the Store's transactions, whose
+/// methods say what they do, and get `StoreError`s back.
 ///
-/// Open it once at start-up. Writes go through `writer` (`submit` from a handler, `perform` elsewhere), reads
-/// through `readers.withReader(loop:)` on the loop's own thread. Queries are the `Database` methods of this
-/// module, so several compose inside one transaction.
+/// Open it once at start-up. Reads go through `read`, on the calling thread's own reader; writes through
+/// `submit` from a handler (`perform` elsewhere), in the writer's next group commit, and each reports what it
+/// changed. Several queries and writes compose inside one transaction.
 public final class Store: Sendable {
     /// The database file.
     public let path: String
     /// The single writer connection and its thread.
-    public let writer: DatabaseWriter
-    /// One read-only connection per event loop.
-    public let readers: ReaderPool
+    let writer: DatabaseWriter
+    /// A read-only connection for each thread that reads.
+    let readers: ReaderPool
 
     /// The WAL size, in pages, that triggers a checkpoint: four times SQLite's default (16 MiB of 4 KiB pages).
     /// A checkpoint runs inside the commit that crosses it and holds up the writes waiting behind, and it writes
@@ -21,8 +23,9 @@ public final class Store: Sendable {
 
     /// Opens the database file at `path` (creating it), in WAL mode with foreign keys on, and brings its schema up
     /// to date on the writer before anything else runs. Throws `MigrationError.schemaTooNew` for a file written
-    /// by a newer release. `path` must name a file: readers cannot share a `:memory:` database.
-    public init(path: String, loops: Int, synchronous: SynchronousMode = .full, batchLimit: Int = 512) throws {
+    /// by a newer release. `path` must name a file: readers cannot share a `:memory:` database. At most `readers`
+    /// threads read at once; each has a connection of its own from its first read until it ends.
+    public init(path: String, readers: Int, synchronous: SynchronousMode = .full, batchLimit: Int = 512) throws {
         self.path = path
         writer = try DatabaseWriter(
             path: path,
@@ -34,7 +37,7 @@ public final class Store: Sendable {
         ) { database in
             try StoreSchema.migrator.migrate(database)
         }
-        readers = ReaderPool(path: path, count: loops)
+        self.readers = ReaderPool(path: path, limit: readers)
     }
 
     /// Runs the queued writes, then closes the writer and every reader. Call once the loops have stopped.

@@ -13,14 +13,14 @@ import SQLite
 ///   An offer disclosure on another application that names it keeps its event with `other_application_id` set
 ///   to NULL: the record of having disclosed stays, and the delete never fails because of someone else's timeline.
 /// - References to contacts have no ON DELETE action, so deleting a contact still in use fails with a FOREIGN KEY
-///   error; the API looks for referrers first to say which.
+///   error; `WriteTransaction.deleteContact` looks for referrers first to say which.
 /// - Version 2: the events' contact, follow-up contact and other-application columns are empty on most events (a
 ///   note names nobody), so their indexes hold only the rows where they are set
 ///   (https://sqlite.org/partialindex.html). A lookup `column = ?` still uses them, since it implies the column is
 ///   not NULL (§2.1 there), and every event written touches one index fewer per empty column.
-public enum StoreSchema {
+enum StoreSchema {
     /// Every migration, in order.
-    public static let migrator = Migrator([
+    static let migrator = Migrator([
         Migration(version: 1, name: "create contacts, applications, events, settings, idempotency keys") {
             try $0.execute(version1)
         },
@@ -30,7 +30,7 @@ public enum StoreSchema {
     ])
 
     /// The schema version this binary writes.
-    public static var currentVersion: Int { migrator.newestVersion }
+    static var currentVersion: Int { migrator.newestVersion }
 
     static let version1 = """
         CREATE TABLE contacts (

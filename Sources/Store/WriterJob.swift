@@ -27,24 +27,53 @@ struct WriterJob: Sendable {
         self.runsAlone = runsAlone
         fail = { completion(.failure($0)) }
         execute = { database in
-            let result: Result<T, any Error>
-            do {
+            Self.outcome(telling: { $0 }, completion) {
                 // Inside the batch's transaction this nests as a SAVEPOINT, so a throw undoes this job alone
                 // (https://sqlite.org/lang_savepoint.html).
-                result = .success(try runsAlone ? job(database) : database.transaction(.immediate, job))
-            } catch {
-                result = .failure(error)
+                try runsAlone ? job(database) : database.transaction(.immediate, job)
             }
-            var ownError: (any Error)?
-            if case .failure(let error) = result {
-                ownError = error
-            }
-            return Outcome(error: ownError) { commitError in
-                if ownError == nil, let commitError {
-                    completion(.failure(commitError))
-                } else {
-                    completion(result)
+        }
+    }
+
+    /// Wraps a Store job, which writes through a `WriteTransaction`, and its completion, which gets what the
+    /// job's writes changed with its value, and errors as the Store tells them (`StoreError.from`).
+    init<T: Sendable>(
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T,
+        completion: @escaping @Sendable (Result<Committed<T>, any Error>) -> Void
+    ) {
+        runsAlone = false
+        fail = { completion(.failure(StoreError.from($0))) }
+        execute = { database in
+            Self.outcome(telling: StoreError.from, completion) {
+                try database.transaction(.immediate) { database in
+                    var transaction = WriteTransaction(database)
+                    let value = try job(&transaction)
+                    return Committed(value: value, change: transaction.change)
                 }
+            }
+        }
+    }
+
+    /// Runs `work` and keeps how to tell `completion` its fate, each error as `telling` says.
+    private static func outcome<T: Sendable>(
+        telling: @escaping @Sendable (any Error) -> any Error,
+        _ completion: @escaping @Sendable (Result<T, any Error>) -> Void, _ work: () throws -> T
+    ) -> Outcome {
+        let result: Result<T, any Error>
+        do {
+            result = .success(try work())
+        } catch {
+            result = .failure(error)
+        }
+        var ownError: (any Error)?
+        if case .failure(let error) = result {
+            ownError = error
+        }
+        return Outcome(error: ownError) { commitError in
+            if ownError == nil, let commitError {
+                completion(.failure(telling(commitError)))
+            } else {
+                completion(result.mapError(telling))
             }
         }
     }

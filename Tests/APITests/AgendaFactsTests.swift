@@ -1,6 +1,5 @@
 import Foundation
 import Guidance
-import HTTP
 import Store
 import Testing
 
@@ -30,32 +29,27 @@ import Testing
         return api
     }
 
-    static let request = Request(
-        head: RequestHead(
-            method: "GET", target: "/v1/agenda", path: "/v1/agenda", query: nil, version: .http1_1,
-            headers: HTTPHeaders()))
-
     @Test(arguments: [0, 1 << 10, 64 << 20], [(1, 8_192), (4, 8_192), (4_096, 8_192), (4_096, 1)])
     func sameFactsWhateverTheBudgetAndThePartSize(budget: Int, part: (size: Int, events: Int)) throws {
         let partSize = part.size
         let api = try Self.seeded()
         // A store of its own, whose reader belongs to this test's thread.
-        let store = try Store(path: api.directory.appendingPathComponent("t.sqlite").path, loops: 1)
+        let store = try Store(path: api.directory.appendingPathComponent("t.sqlite").path, readers: 1)
         defer { store.close() }
         let context = try APIContext(store: store, now: { 0 }, cacheBytes: budget)
         // Half the applications in the cache, half not.
-        for id in stride(from: 1, through: 11, by: 2) { _ = try context.timeline(Int64(id), Self.request) }
+        for id in stride(from: 1, through: 11, by: 2) { _ = try context.timeline(Int64(id)) }
         var parts: [[Int]] = []
-        try context.forEachFactsPart(Self.request, partSize: partSize, eventsPerPart: part.events) { facts in
+        try context.forEachFactsPart(partSize: partSize, eventsPerPart: part.events) { facts in
             parts.append(facts.map(\.id))
         }
         #expect(parts.flatMap { $0 } == Array(1...11))
         #expect(parts.allSatisfy { $0.count <= partSize })
         #expect(context.timelines.usage.bytes <= budget)
         // The same facts as one read of everything would give.
-        let whole = try context.read(Self.request) { db in try db.timelines(ofApplications: Array(1...11)) }
+        let whole = try context.read { db in try db.timelines(ofApplications: Array(1...11)) }
         var collected: [ApplicationFacts] = []
-        try context.forEachFactsPart(Self.request, partSize: partSize, eventsPerPart: part.events) { collected += $0 }
+        try context.forEachFactsPart(partSize: partSize, eventsPerPart: part.events) { collected += $0 }
         #expect(collected.count == whole.count)
         for (facts, timeline) in zip(collected, whole) {
             #expect(facts == (try Facts.application(timeline, statuses: [:])))

@@ -17,19 +17,21 @@ import Testing
 
     /// Fills `table`'s AUTOINCREMENT up to its last id, beside a first application (id 1) to add events to.
     static func exhaust(_ table: String, _ api: InProcessAPI) throws {
-        try api.store.writer.perform { db in
-            try db.importApplication(ApplicationRecord(id: 1, route: "unsolicited", createdAt: 1, updatedAt: 1))
+        try api.store.perform { transaction in
+            var contacts: [ContactRecord] = []
+            var applications = [ApplicationRecord(id: 1, route: "unsolicited", createdAt: 1, updatedAt: 1)]
+            var events: [EventRecord] = []
             switch table {
             case "contacts":
-                try db.importContact(ContactRecord(id: Int64.max, name: "Last", createdAt: 1, updatedAt: 1))
+                contacts.append(ContactRecord(id: Int64.max, name: "Last", createdAt: 1, updatedAt: 1))
             case "applications":
-                try db.importApplication(
-                    ApplicationRecord(id: Int64.max, route: "unsolicited", createdAt: 1, updatedAt: 1))
+                applications.append(ApplicationRecord(id: Int64.max, route: "unsolicited", createdAt: 1, updatedAt: 1))
             default:
-                try db.importEvent(
+                events.append(
                     EventRecord(id: Int64.max, applicationId: 1, EventFields(kind: "note", occurredAt: 1), createdAt: 1)
                 )
             }
+            try transaction.importRecords(contacts: contacts, applications: applications, events: events)
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         // The writer is held, so whichever import gets the gate first keeps it until it is let go.
         let gate = DispatchSemaphore(value: 0)
         let released = DispatchSemaphore(value: 0)
-        api.store.writer.submit({ _ in gate.wait() }) { _ in released.signal() }
+        api.store.submit({ _ in gate.wait() }) { _ in released.signal() }
         // Let go on every way out, or the server could not close.
         var holding = true
         defer { if holding { gate.signal() } }

@@ -129,9 +129,7 @@ struct TimelineCacheBudgetTests {
             switch step {
             case .store(let id): entries.store([id], in: cache)
             case .read(let id): _ = cache.entry(id)
-            case .write(let id):
-                cache.invalidate(.application(id))
-                _ = cache.committed(.application(id))
+            case .write(let id): TimelineCacheTests.write(.applications([id]), in: cache)
             }
             #expect(cache.usage.bytes <= cache.budget)
         }
@@ -189,16 +187,16 @@ struct TimelineCacheBudgetTests {
             }
         let cache = TimelineCache(budget: budget)
         entries.store(writing == .anotherLoadFillsTheBudget ? [1, 2, 3] : [1], in: cache)
-        let change = TimelineCache.Change.extended(
-            from: cache.token(1), id: 1, base: nil, event: try Facts.event(TimelineCacheTests.event(2)))
-        cache.invalidate(change)
+        let proposal = TimelineCacheTests.proposal(TimelineCacheTests.event(2))
+        let judgement = CacheWrite.Judgement(try #require(entries.all[1]), whole: false, proposal: proposal)
+        let write = CacheWrite.begin(.eventAdded(id: 2, applicationId: 1), judgement: judgement, in: cache)
         switch writing {
         case .anotherLoadFillsTheBudget: entries.store([4], in: cache)
         case .evictedWhileWritten: entries.store([2], in: cache)
         case .outgrowsTheBudget: break
         }
         #expect(cache.usage.bytes <= budget)
-        cache.committed(change)?()
+        write.commit()?()
         #expect(cache.usage.bytes <= budget)
         let extended = cache.entry(1)
         if let extended {
@@ -222,8 +220,7 @@ struct TimelineCacheBudgetTests {
         let entries = try Entries()
         let cache = TimelineCache(budget: entries.weight([1, 2, 3]))
         entries.store([1, 2, 3], in: cache)
-        cache.invalidate(.everything)
-        _ = cache.committed(.everything)
+        TimelineCacheTests.write(.everything, in: cache)
         #expect(cache.usage.bytes == 0 && cache.usage.evictions == 0)
         #expect(Self.kept(in: cache) == [])
         // Kept again from then on; entries loaded before the change are not.

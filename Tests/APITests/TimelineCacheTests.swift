@@ -1,3 +1,4 @@
+import Guidance
 import Store
 import Testing
 
@@ -13,6 +14,16 @@ struct TimelineCacheTests {
         EventRecord(
             id: id, applicationId: applicationId, EventFields(kind: "note", occurredAt: 1_000 * id, note: "n\(id)"),
             createdAt: 1_000 * id)
+    }
+
+    /// `event` as the guidance sees a proposal of it.
+    static func proposal(_ event: EventRecord) -> Proposal {
+        Facts.proposal(kind: .note, event.fields)
+    }
+
+    /// A write of `change` that commits at once.
+    static func write(_ change: StoreChange, in cache: TimelineCache) {
+        _ = CacheWrite.begin(change, judgement: nil, in: cache).commit()
     }
 
     /// An entry holding one event, tagged with the cache's current token.
@@ -45,23 +56,21 @@ struct TimelineCacheTests {
             cache.store(judged)
             #expect(cache.entry(id)?.facts.events.count == 1)
         }
-        let whole = interleaving == .carriesItsTimeline ? judged : nil
-        let change = TimelineCache.Change.extended(
-            from: judged.token, id: id, base: whole, event: try Facts.event(Self.event(2)))
-        let other: TimelineCache.Change = interleaving == .everythingChanges ? .everything : .application(id)
-        cache.invalidate(change)
+        let judgement = CacheWrite.Judgement(
+            judged, whole: interleaving == .carriesItsTimeline, proposal: Self.proposal(Self.event(2)))
+        let change = StoreChange.eventAdded(id: 2, applicationId: id)
+        let other: StoreChange = interleaving == .everythingChanges ? .everything : .applications([id])
+        let write = CacheWrite.begin(change, judgement: judgement, in: cache)
+        var otherWrite: CacheWrite?
         if interleaving == .anotherWriteBeforeTheCommit || interleaving == .everythingChanges {
-            cache.invalidate(other)
+            otherWrite = CacheWrite.begin(other, judgement: nil, in: cache)
         }
-        let extend = cache.committed(change)
-        if interleaving == .anotherWriteBeforeTheCommit || interleaving == .everythingChanges {
-            _ = cache.committed(other)
-        }
+        let extend = write.commit()
+        _ = otherWrite?.commit()
         // Between the commit and the extension, readers must not get the timeline without the event.
         #expect(cache.entry(id) == nil)
         if interleaving == .anotherWriteBeforeTheExtension {
-            cache.invalidate(other)
-            _ = cache.committed(other)
+            _ = CacheWrite.begin(other, judgement: nil, in: cache).commit()
         }
         extend?()
         let kept = cache.entry(id)
@@ -99,19 +108,19 @@ struct TimelineCacheTests {
         #expect(cache.isSettled(id, at: before))
         // A write to the application runs in the writer's transaction; meanwhile an event loop loads the
         // timeline (without that write, which is not committed) and judges a proposal against it.
-        cache.invalidate(.application(id))
+        let write = CacheWrite.begin(.applications([id]), judgement: nil, in: cache)
         let during = cache.token(id)
         #expect(!cache.isSettled(id, at: before))
         #expect(!cache.isSettled(id, at: during))
         #expect(cache.isSettled(other, at: cache.token(other)))
-        _ = cache.committed(.application(id))
+        _ = write.commit()
         #expect(!cache.isSettled(id, at: during))
         #expect(cache.isSettled(id, at: cache.token(id)))
         // The same for a write that may touch every application.
-        cache.invalidate(.everything)
+        let everything = CacheWrite.begin(.everything, judgement: nil, in: cache)
         let duringEverything = cache.token(other)
         #expect(!cache.isSettled(other, at: duringEverything))
-        _ = cache.committed(.everything)
+        _ = everything.commit()
         #expect(!cache.isSettled(other, at: duringEverything))
         #expect(cache.isSettled(other, at: cache.token(other)))
     }

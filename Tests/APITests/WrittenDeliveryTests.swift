@@ -27,7 +27,7 @@ struct WrittenDeliveryTests {
     }
 
     static func written(_ source: Source) -> APIContext.Written {
-        let written = APIContext.Written(building: { Response(status: 201) }, changes: .none)
+        let written = APIContext.Written(building: { Response(status: 201) })
         return source == .composedOnTheLoop ? written : written.composed()
     }
 

@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Bulk load for the agenda: every timeline in a constant number of queries")
 struct AgendaLoadTests {

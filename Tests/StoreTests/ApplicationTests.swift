@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Applications: create, read, update, delete with its events")
 struct ApplicationTests {

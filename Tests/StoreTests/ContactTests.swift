@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Contacts: create, read, versioned update and delete")
 struct ContactTests {

@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Events: recorded once with interviewers and violations, read and deleted per application")
 struct EventTests {

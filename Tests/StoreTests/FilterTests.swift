@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Application filters: status, route, recruiter and text, combined with AND")
 struct FilterTests {

@@ -1,5 +1,6 @@
 import SQLite
-import Store
+
+@testable import Store
 
 /// Builders for a migrated database and the rows tests need.
 enum Fixture {

@@ -1,9 +1,10 @@
 import CSQLite
 import Dispatch
 import SQLite
-import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 /// A job's failure is its own, even when SQLite answers it by ending the whole transaction.
 @Suite("Group commit: one job's failure never fails the others of its batch")
@@ -147,7 +148,7 @@ struct GroupCommitIsolationTests {
             done.wait()
             let got = outcomes.all.sorted { $0.0 < $1.0 }.map(\.1)
             #expect(got == row.steps.map(Self.expected))
-            let stored = try store.readers.withReader(loop: 0) { database in
+            let stored = try store.readers.withReader { database in
                 try database.query("SELECT employer FROM applications ORDER BY id").map {
                     try $0.get(0, as: String.self)
                 }

@@ -1,9 +1,10 @@
 import Dispatch
 import Glibc
 import SQLite
-import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 @Suite("Group commit: many jobs, one transaction, completions only after COMMIT")
 struct GroupCommitTests {
@@ -11,7 +12,7 @@ struct GroupCommitTests {
     static func withStore(_ body: (Store, String) throws -> Void) throws {
         try ScratchDirectory.with { directory in
             let path = directory.path("store.sqlite")
-            let store = try Store(path: path, loops: 2)
+            let store = try Store(path: path, readers: 2)
             defer { store.close() }
             try body(store, path)
         }
@@ -98,7 +99,7 @@ struct GroupCommitTests {
             done.wait()
             let succeeded = Dictionary(uniqueKeysWithValues: outcomes.all)
             #expect(succeeded == ["A": true, "B": false, "C": true])
-            let names = try store.readers.withReader(loop: 0) { database in
+            let names = try store.readers.withReader { database in
                 try database.allContacts().map(\.name)
             }
             #expect(names == ["A", "C"])
@@ -266,7 +267,7 @@ struct GroupCommitTests {
     func closeDrains() throws {
         try ScratchDirectory.with { directory in
             let path = directory.path("drain.sqlite")
-            let store = try Store(path: path, loops: 1)
+            let store = try Store(path: path, readers: 1)
             let done = DispatchGroup()
             let gate = Self.holdWriter(store, done)
             let results = Collector<Bool>()

@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Idempotency keys: saved responses are found by key, replaced, and purged by age")
 struct IdempotencyTests {

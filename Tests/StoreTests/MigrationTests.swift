@@ -1,7 +1,8 @@
 import SQLite
-import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 @Suite("Schema migrations by user_version (https://sqlite.org/pragma.html#pragma_user_version)")
 struct MigrationTests {
@@ -9,7 +10,7 @@ struct MigrationTests {
     func fromEmptyFile() throws {
         try ScratchDirectory.with { directory in
             let path = directory.path("fresh.sqlite")
-            let store = try Store(path: path, loops: 1)
+            let store = try Store(path: path, readers: 1)
             defer { store.close() }
             let (version, tables, mode) = try store.writer.perform { database in
                 let tables = try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -32,12 +33,12 @@ struct MigrationTests {
     func reopen() throws {
         try ScratchDirectory.with { directory in
             let path = directory.path("again.sqlite")
-            let first = try Store(path: path, loops: 1)
+            let first = try Store(path: path, readers: 1)
             let contact = try first.writer.perform { try $0.insertContact(ContactFields(name: "Kept"), now: 1) }
             first.close()
-            let second = try Store(path: path, loops: 1)
+            let second = try Store(path: path, readers: 1)
             defer { second.close() }
-            #expect(try second.readers.withReader(loop: 0) { try $0.contact(id: contact.id) } == contact)
+            #expect(try second.readers.withReader { try $0.contact(id: contact.id) } == contact)
             #expect(try second.writer.perform { try StoreSchema.migrator.pendingVersions(in: $0) } == [])
         }
     }
@@ -57,7 +58,7 @@ struct MigrationTests {
                 let event = try database.insertEvent(applicationId: application.id, fields, now: 3)
                 return (contact, event)
             }()
-            let store = try Store(path: path, loops: 1)
+            let store = try Store(path: path, readers: 1)
             defer { store.close() }
             let (version, indexes, kept) = try store.writer.perform { database in
                 let sql = "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name LIKE 'events_by_%' ORDER BY name"
@@ -69,7 +70,7 @@ struct MigrationTests {
             #expect(version == StoreSchema.currentVersion)
             #expect(kept == event)
             #expect(indexes.filter { $0.hasSuffix("IS NOT NULL") }.count == 3, "\(indexes)")
-            let referrers = try store.readers.withReader(loop: 0) { try $0.referrers(ofContact: contact.id) }
+            let referrers = try store.readers.withReader { try $0.referrers(ofContact: contact.id) }
             #expect(referrers.events.count == 1)
         }
     }
@@ -99,7 +100,7 @@ struct MigrationTests {
                 try database.setUserVersion(StoreSchema.currentVersion + 1)
                 database.close()
             }
-            let error = #expect(throws: MigrationError.self) { try Store(path: path, loops: 1) }
+            let error = #expect(throws: MigrationError.self) { try Store(path: path, readers: 1) }
             guard case .schemaTooNew(let found, let supported)? = error else {
                 Issue.record("expected schemaTooNew, got \(String(describing: error))")
                 return

@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Keyset pagination: pages in order, a cursor only when more remain, stable under inserts")
 struct PaginationTests {

@@ -1,25 +1,46 @@
 import Dispatch
 import Foundation
+import Glibc
 import SQLite
-import Store
 import Synchronization
+import System
 import Testing
 
-@Suite("Reader pool: one read-only connection per loop, owned by one thread")
+@testable import Store
+
+@Suite("Reader pool: a read-only connection for each thread that reads, given back when the thread ends")
 struct ReaderPoolTests {
+    /// Runs `body` on a thread of its own and waits for that thread's end, thread-specific destructors included.
+    static func onThreadOfItsOwn(_ body: @escaping @Sendable () -> Void) throws {
+        pthread_join(try SystemThread.spawn(body), nil)
+    }
+
+    /// A thread that reads from `pool` once, then keeps its reader until `letGo` is signalled; returns once it
+    /// has read, with the thread to join.
+    static func holdingReader(_ pool: ReaderPool, until letGo: DispatchSemaphore) throws -> pthread_t {
+        let read = DispatchSemaphore(value: 0)
+        let thread = try SystemThread.spawn {
+            _ = try? pool.withReader { _ in 0 }
+            read.signal()
+            letGo.wait()
+        }
+        read.wait()
+        return thread
+    }
+
     @Test("a reader sees committed writes, inside a read transaction, and cannot write")
     func readsCommitted() throws {
         try GroupCommitTests.withStore { store, _ throws in
             let contact = try store.writer.perform { database in
                 try database.insertContact(ContactFields(name: "Seen"), now: 1)
             }
-            let (found, inTransaction) = try store.readers.withReader(loop: 1) { database in
+            let (found, inTransaction) = try store.readers.withReader { database in
                 (try database.contact(id: contact.id), database.isInTransaction)
             }
             #expect(found == contact)
             #expect(inTransaction)
             let error = #expect(throws: SQLiteError.self) {
-                try store.readers.withReader(loop: 1) { database in
+                try store.readers.withReader { database in
                     try database.insertContact(ContactFields(name: "Nope"), now: 1)
                 }
             }
@@ -27,37 +48,32 @@ struct ReaderPoolTests {
         }
     }
 
-    @Test("a loop index outside the pool is refused")
-    func noSuchLoop() throws {
-        try GroupCommitTests.withStore { store, _ throws in
-            #expect(throws: ReaderPoolError.noSuchLoop(index: 2, count: 2)) {
-                try store.readers.withReader(loop: 2) { _ in 0 }
+    @Test("each thread reads on a connection of its own, the same one every time")
+    func aConnectionPerThread() throws {
+        try GroupCommitTests.withStore { _, path throws in
+            let pool = ReaderPool(path: path, limit: 2)
+            let mine = try pool.withReader { ObjectIdentifier($0) }
+            #expect(try pool.withReader { ObjectIdentifier($0) } == mine)
+            let theirs = Collector<ObjectIdentifier?>()
+            try Self.onThreadOfItsOwn {
+                theirs.append(try? pool.withReader { ObjectIdentifier($0) })
             }
-            #expect(throws: ReaderPoolError.noSuchLoop(index: -1, count: 2)) {
-                try store.readers.withReader(loop: -1) { _ in 0 }
-            }
+            #expect(theirs.all.count == 1 && theirs.all[0] != nil && theirs.all[0] != mine)
+            pool.close()
         }
     }
 
-    @Test("a reader first used by one thread is refused to another (SQLITE_OPEN_NOMUTEX connections are not shared)")
-    func ownedByOneThread() throws {
-        try GroupCommitTests.withStore { store, _ throws in
-            #expect(try store.readers.withReader(loop: 0) { _ in 1 } == 1)
-            let outcome = Collector<Result<Int, ReaderPoolError>>()
-            let done = DispatchGroup()
-            done.enter()
-            DispatchQueue.global().async {
-                do {
-                    outcome.append(.success(try store.readers.withReader(loop: 0) { _ in 2 }))
-                } catch let error as ReaderPoolError {
-                    outcome.append(.failure(error))
-                } catch {
-                    outcome.append(.success(-1))
-                }
-                done.leave()
-            }
-            done.wait()
-            #expect(outcome.all == [.failure(.wrongThread(loop: 0))])
+    @Test("past the limit a thread is refused, until an owner ends and its reader is given back")
+    func exhaustedUntilAnOwnerEnds() throws {
+        try GroupCommitTests.withStore { _, path throws in
+            let pool = ReaderPool(path: path, limit: 1)
+            let letGo = DispatchSemaphore(value: 0)
+            let owner = try Self.holdingReader(pool, until: letGo)
+            #expect(throws: ReaderPoolError.exhausted(limit: 1)) { try pool.withReader { _ in 0 } }
+            letGo.signal()
+            pthread_join(owner, nil)
+            #expect(try pool.withReader { _ in 1 } == 1)
+            pool.close()
         }
     }
 
@@ -68,7 +84,7 @@ struct ReaderPoolTests {
             // that their first uses of each round's fresh pool overlap.
             let threads = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
             let rounds = 2000
-            let pools = (0..<rounds).map { _ in ReaderPool(path: path, count: 1) }
+            let pools = (0..<rounds).map { _ in ReaderPool(path: path, limit: 1) }
             let barrier = SpinBarrier(threads: threads)
             let outcomes = Collector<(round: Int, owned: Bool)>()
             let done = DispatchGroup()
@@ -78,11 +94,11 @@ struct ReaderPoolTests {
                     for round in 0..<rounds {
                         barrier.wait(phase: 2 * round + 1)
                         do {
-                            try pools[round].withReader(loop: 0) { _ in }
+                            try pools[round].withReader { _ in }
                             outcomes.append((round, true))
                         } catch {
                             outcomes.append((round, false))
-                            #expect(error as? ReaderPoolError == .wrongThread(loop: 0))
+                            #expect(error as? ReaderPoolError == .exhausted(limit: 1))
                         }
                         barrier.wait(phase: 2 * round + 2)
                         // Every thread has tried; the round's pool is not used again.
@@ -99,22 +115,18 @@ struct ReaderPoolTests {
         }
     }
 
-    @Test("once closed, a reader may be owned by another thread")
+    @Test("once closed, a reader may belong to another thread, and its first owner is refused meanwhile")
     func closeLetsGo() throws {
-        try GroupCommitTests.withStore { store, path throws in
-            let pool = ReaderPool(path: path, count: 1)
-            #expect(try pool.withReader(loop: 0) { _ in 1 } == 1)
+        try GroupCommitTests.withStore { _, path throws in
+            let pool = ReaderPool(path: path, limit: 1)
+            #expect(try pool.withReader { _ in 1 } == 1)
             pool.close()
-            let outcome = Collector<Bool>()
-            let done = DispatchGroup()
-            done.enter()
-            DispatchQueue.global().async {
-                outcome.append((try? pool.withReader(loop: 0) { _ in true }) ?? false)
-                done.leave()
-            }
-            done.wait()
-            #expect(outcome.all == [true])
-            #expect(throws: ReaderPoolError.wrongThread(loop: 0)) { try pool.withReader(loop: 0) { _ in 0 } }
+            let letGo = DispatchSemaphore(value: 0)
+            let other = try Self.holdingReader(pool, until: letGo)
+            #expect(throws: ReaderPoolError.exhausted(limit: 1)) { try pool.withReader { _ in 0 } }
+            letGo.signal()
+            pthread_join(other, nil)
+            #expect(try pool.withReader { _ in 2 } == 2)
             pool.close()
         }
     }
@@ -123,7 +135,7 @@ struct ReaderPoolTests {
     func snapshot() throws {
         try GroupCommitTests.withStore { store, _ throws in
             try store.writer.perform { database in _ = try database.insertContact(ContactFields(name: "1"), now: 1) }
-            let counts = try store.readers.withReader(loop: 0) { database in
+            let counts = try store.readers.withReader { database in
                 let before = try database.allContacts().count
                 try store.writer.perform { database in
                     _ = try database.insertContact(ContactFields(name: "2"), now: 1)
@@ -131,7 +143,7 @@ struct ReaderPoolTests {
                 return (before, try database.allContacts().count)
             }
             #expect(counts == (1, 1))
-            #expect(try store.readers.withReader(loop: 0) { try $0.allContacts().count } == 2)
+            #expect(try store.readers.withReader { try $0.allContacts().count } == 2)
         }
     }
 }

@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Referrers of a contact: what blocks its deletion (https://sqlite.org/foreignkeys.html)")
 struct ReferrerTests {

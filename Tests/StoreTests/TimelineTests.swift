@@ -1,6 +1,7 @@
 import SQLite
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("Timelines: an application with its events and contacts, one at a time or all at once")
 struct TimelineTests {

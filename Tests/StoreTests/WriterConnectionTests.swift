@@ -1,9 +1,9 @@
 import CSQLite
-import Store
 import TestSupport
 import Testing
 
 @testable import SQLite
+@testable import Store
 
 /// The writer's connection asks for its WAL writes to be coalesced, and gets it on a proven SQLite release, where its
 /// synchronous FULL can then not be lowered by a job.
@@ -11,7 +11,7 @@ struct WriterConnectionTests {
     @Test("the writer asks for WAL coalescing, gets it on a proven release, and then keeps synchronous FULL")
     func writerCoalescesItsWAL() throws {
         try ScratchDirectory.with { directory in
-            let store = try Store(path: directory.path("writer.sqlite"), loops: 1)
+            let store = try Store(path: directory.path("writer.sqlite"), readers: 1)
             defer { store.close() }
             let (asked, granted) = try store.writer.perform { ($0.options.coalesceWALWrites, $0.coalescesWALWrites) }
             #expect(asked)

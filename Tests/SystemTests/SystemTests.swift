@@ -3,8 +3,8 @@ import Synchronization
 import System
 import Testing
 
-/// The system's pieces the service shares: descriptors with one owner, threads, errors that keep their errno,
-/// and the clocks.
+/// The system's pieces the service shares: descriptors with one owner, threads and their own values, errors
+/// that keep their errno, and the clocks.
 @Suite struct SystemTests {
     static func isOpen(_ fd: Int32) -> Bool { fcntl(fd, F_GETFD) >= 0 }
 
@@ -51,6 +51,36 @@ import Testing
         }
         let finished = detached.load(ordering: .acquiring)
         #expect(finished)
+    }
+
+    /// Counts how often its thread's end reached it.
+    final class Ends: ThreadEnding, Sendable {
+        let count = Atomic<Int>(0)
+        func threadEnded() { count.add(1, ordering: .relaxed) }
+    }
+
+    @Test func aThreadsValueIsMadeOnceAndToldOfTheThreadsEnd() throws {
+        let perThread = try ThreadSpecific<Ends>()
+        let made = Atomic<Int>(0)
+        let values = Mutex<[Ends]>([])
+        let thread = try SystemThread.spawn {
+            for _ in 0..<3 {
+                let value = try? perThread.value {
+                    made.add(1, ordering: .relaxed)
+                    return Ends()
+                }
+                if let value { values.withLock { $0.append(value) } }
+            }
+        }
+        pthread_join(thread, nil)
+        let seen = values.withLock { $0 }
+        #expect(made.load(ordering: .relaxed) == 1)
+        #expect(seen.count == 3 && seen.allSatisfy { $0 === seen[0] })
+        #expect(seen.first?.count.load(ordering: .relaxed) == 1, "the thread's end did not reach its value")
+        let other = Mutex<Ends?>(nil)
+        pthread_join(try SystemThread.spawn { other.withLock { $0 = try? perThread.value { Ends() } } }, nil)
+        let second = other.withLock { $0 }
+        #expect(second != nil && second !== seen.first)
     }
 
     @Test func theMonotonicClockNeverGoesBack() {

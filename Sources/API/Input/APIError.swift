@@ -1,6 +1,6 @@
 import HTTP
 import JSON
-import SQLite
+import Store
 
 /// The errors the API answers with; each knows its status and problem document (RFC 9457).
 public enum APIError: Error, Sendable, ProblemConvertible {
@@ -24,7 +24,7 @@ public enum APIError: Error, Sendable, ProblemConvertible {
     /// The service is doing the one thing of this kind it does at a time; try again shortly (503 with
     /// `Retry-After`, RFC 9110 §15.6.4 and §10.2.3).
     case busy(String)
-    /// SQLite could not store the write (SQLITE_FULL): the disk is full, or a table has handed out the largest id
+    /// The Store could not store the write (`StoreError.full`): the disk is full, or a table has handed out the largest id
     /// there is (507, RFC 4918 §11.5). Nothing was written.
     case insufficientStorage
 
@@ -89,7 +89,7 @@ public enum APIError: Error, Sendable, ProblemConvertible {
     /// What a failed write answers with: a full database is a condition of the installation, told as 507, not
     /// a failure of the service (500); any other error stays as it is.
     static func fromWrite(_ error: any Error) -> any Error {
-        if let error = error as? SQLiteError, error.isFull { return APIError.insufficientStorage }
+        if case .full? = error as? StoreError { return APIError.insufficientStorage }
         return error
     }
 

@@ -1,5 +1,4 @@
 import HTTP
-import SQLite
 import Store
 
 /// `Idempotency-Key` on POST: a retried request with the same key and body gets the first
@@ -29,11 +28,12 @@ enum Idempotency {
 
     /// Runs `create` inside the writer's transaction unless the key already answered.
     static func run(
-        _ db: Database, claim: IdempotencyClaim?, now: Int64, _ create: () throws -> APIContext.Written
+        _ transaction: inout WriteTransaction, claim: IdempotencyClaim?, now: Int64,
+        _ create: (inout WriteTransaction) throws -> APIContext.Written
     ) throws -> APIContext.Written {
-        guard let claim else { return try create() }
+        guard let claim else { return try create(&transaction) }
         let key = claim.key
-        if let stored = try db.idempotencyRecord(key: key), stored.createdAt > now - retentionMilliseconds {
+        if let stored = try transaction.idempotencyRecord(key: key), stored.createdAt > now - retentionMilliseconds {
             guard stored.fingerprint == claim.fingerprint else { throw APIError.idempotencyMismatch }
             var response = Response(status: stored.status, body: stored.body)
             for line in stored.headers.split(separator: "\n") {
@@ -41,19 +41,19 @@ enum Idempotency {
                 if parts.count == 2 { response.headers.add(name: String(parts[0]), value: String(parts[1])) }
             }
             response.headers.add(name: "Idempotent-Replayed", value: "true")
-            return APIContext.Written(response, changes: .none)
+            return APIContext.Written(response)
         }
-        let written = try create().composed()
+        let written = try create(&transaction).composed()
         let response = written.response
         if (200..<300).contains(response.status) {
             let headers = response.headers.map { "\($0.name):\($0.value)" }.joined(separator: "\n")
-            try db.saveIdempotencyRecord(
+            try transaction.saveIdempotencyRecord(
                 IdempotencyRecord(
                     key: key, fingerprint: claim.fingerprint, status: response.status, headers: headers,
                     body: response.body,
                     createdAt: now))
             // Expired keys are dropped now and then; the index on created_at keeps this cheap.
-            if now % 64 == 0 { _ = try db.purgeIdempotencyRecords(olderThan: now - retentionMilliseconds) }
+            if now % 64 == 0 { try transaction.purgeIdempotencyRecords(olderThan: now - retentionMilliseconds) }
         }
         return written
     }

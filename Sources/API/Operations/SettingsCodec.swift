@@ -1,6 +1,5 @@
 import Guidance
 import JSON
-import SQLite
 import Store
 
 /// The settings as stored (one row per name, JSON text values) and as the API shows them (one
@@ -55,8 +54,8 @@ enum SettingsCodec {
 
     /// Reads the stored settings; names not stored yet take their defaults, and a feed token is made
     /// on first start.
-    static func loadOrCreate(_ db: Database) throws -> APIContext.SettingsSnapshot {
-        let rows = try db.settings()
+    static func loadOrCreate(_ transaction: inout WriteTransaction) throws -> APIContext.SettingsSnapshot {
+        let rows = try transaction.settings()
         var object = JSONObject()
         for (name, text) in rows {
             if let value = try? JSONParser.parse(Array(text.utf8)) { object[name] = value }
@@ -68,7 +67,7 @@ enum SettingsCodec {
         let guidance = (try? apply(object, to: GuidanceSettings(), validate: false)) ?? GuidanceSettings()
         let snapshot = APIContext.SettingsSnapshot(guidance: guidance, feedToken: token)
         if rows.count != writableNames.count + 1 || rows[feedToken] == nil {
-            try db.writeSettings(Self.rows(snapshot))
+            try transaction.writeSettings(Self.rows(snapshot))
         }
         return snapshot
     }

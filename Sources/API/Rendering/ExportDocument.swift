@@ -1,6 +1,5 @@
 import Guidance
 import JSON
-import SQLite
 import Store
 
 /// The whole data set as one JSON document: what `GET /v1/export` answers and `POST /v1/import` takes.
@@ -19,18 +18,18 @@ struct ExportDocument: Sendable {
 
     /// Everything the database holds. Run it inside one transaction (a reader's) so that every part comes
     /// from the same snapshot.
-    static func load(_ db: Database) throws -> ExportDocument {
-        let timelines = try db.allTimelines()
+    static func load(_ reading: ReadTransaction) throws -> ExportDocument {
+        let timelines = try reading.allTimelines()
         let events = timelines.flatMap(\.events).sorted { $0.id < $1.id }
         return ExportDocument(
-            settings: try storedSettings(db), contacts: try db.allContacts(),
+            settings: try storedSettings(reading), contacts: try reading.allContacts(),
             applications: timelines.map(\.application), events: events)
     }
 
     /// The stored settings, read without writing: a reader cannot fill in missing names the way
     /// `SettingsCodec.loadOrCreate` does at start-up, and by now it has.
-    static func storedSettings(_ db: Database) throws -> GuidanceSettings {
-        let rows = try db.settings()
+    static func storedSettings(_ reading: some StoreReading) throws -> GuidanceSettings {
+        let rows = try reading.settings()
         var object = JSONObject()
         for name in SettingsCodec.writableNames.sorted() {
             guard let text = rows[name], let value = try? JSONParser.parse(Array(text.utf8)) else { continue }
@@ -64,12 +63,9 @@ struct ExportDocument: Sendable {
         ["contacts": JSON(contacts.count), "applications": JSON(applications.count), "events": JSON(events.count)]
     }
 
-    /// Stores every record as it is, ids included. Contacts go first and applications before events, so every
-    /// reference already points at a stored row when SQLite checks it. Run it inside the writer's transaction:
-    /// a failure anywhere leaves nothing behind.
-    func store(_ db: Database) throws {
-        for contact in contacts { try db.importContact(contact) }
-        for application in applications { try db.importApplication(application) }
-        for event in events { try db.importEvent(event) }
+    /// Stores every record as it is, ids included, in the writer's transaction: a failure anywhere leaves
+    /// nothing behind.
+    func store(_ transaction: inout WriteTransaction) throws {
+        try transaction.importRecords(contacts: contacts, applications: applications, events: events)
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Guidance
 import HTTP
 import JSON
-import SQLite
 import Store
 
 /// `/v1/agenda`, `/v1/guidance` and `/v1/settings`: what is due, the rules, and their parameters.
@@ -37,7 +36,7 @@ enum AgendaRoutes {
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
         let body = try AgendaComputation.document(
-            chunks: { each in try context.forEachFactsPart(request) { each($0) } }, engine: context.engine,
+            chunks: { each in try context.forEachFactsPart { each($0) } }, engine: context.engine,
             asOf: asOf, horizonDays: horizon)
         return JSONResponse.getHashed(request, bytes: body)
     }
@@ -53,22 +52,18 @@ enum AgendaRoutes {
                 responder.fail(error)
                 return
             }
-            context.store.writer.submit({ db -> APIContext.SettingsSnapshot in
-                var next = try SettingsCodec.loadOrCreate(db)
+            context.submit({ transaction in
+                var next = try SettingsCodec.loadOrCreate(&transaction)
                 next.guidance = try SettingsCodec.apply(object, to: next.guidance)
-                try db.writeSettings(SettingsCodec.rows(next))
-                return next
+                try transaction.writeSettings(SettingsCodec.rows(next))
+                var bytes: [UInt8] = []
+                SettingsCodec.json(next).write(into: &bytes)
+                var response = Response(status: 200, contentType: "application/json", body: bytes)
+                response.headers.add(name: "ETag", value: ETag.body(bytes))
+                response.headers.add(name: "Cache-Control", value: "no-store")
+                return APIContext.Written(response, settings: next)
             }) { result in
-                responder.respond(
-                    result.map { next in
-                        context.replaceSettings(next)
-                        var bytes: [UInt8] = []
-                        SettingsCodec.json(next).write(into: &bytes)
-                        var response = Response(status: 200, contentType: "application/json", body: bytes)
-                        response.headers.add(name: "ETag", value: ETag.body(bytes))
-                        response.headers.add(name: "Cache-Control", value: "no-store")
-                        return response
-                    })
+                responder.respond(result.map(\.response))
             }
         }
     }

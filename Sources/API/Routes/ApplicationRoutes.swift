@@ -2,7 +2,6 @@ import Foundation
 import Guidance
 import HTTP
 import JSON
-import SQLite
 import Store
 
 /// `/v1/applications`: candidacies, with the next thing to do on each.
@@ -84,8 +83,8 @@ enum ApplicationRoutes {
     }
 
     /// Referenced ids must exist (422 otherwise).
-    static func checkReferences(_ fields: ApplicationFields, _ db: Database) throws {
-        if let id = fields.recruiterId, try db.contact(id: id) == nil {
+    static func checkReferences(_ fields: ApplicationFields, _ reading: some StoreReading) throws {
+        if let id = fields.recruiterId, try reading.contact(id: id) == nil {
             throw APIError.unprocessable([FieldError("recruiter_id", "no contact has id \(id)")])
         }
     }
@@ -98,11 +97,11 @@ enum ApplicationRoutes {
         return millis
     }
 
-    static func represent(_ db: Database, _ timelines: [ApplicationTimeline], context: APIContext, asOf: Int64)
-        throws -> [JSON]
-    {
+    static func represent(
+        _ reading: some StoreReading, _ timelines: [ApplicationTimeline], context: APIContext, asOf: Int64
+    ) throws -> [JSON] {
         let others = Set(timelines.flatMap(Facts.otherApplicationIds))
-        let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+        let statuses = others.isEmpty ? [:] : try reading.statuses(ofApplications: others)
         let engine = context.engine
         return try timelines.map { try json($0, statuses: statuses, engine: engine, asOf: asOf) }
     }
@@ -125,11 +124,11 @@ enum ApplicationRoutes {
             filter.text = q
         }
         let at = try asOf(request, default: context.now())
-        let body = try context.read(request) { db -> JSON in
-            let page = try db.applications(
+        let body = try context.read { reading -> JSON in
+            let page = try reading.applications(
                 matching: filter, after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
-            let timelines = try db.timelines(ofApplications: page.items.map(\.id))
-            let items = try represent(db, timelines, context: context, asOf: at)
+            let timelines = try reading.timelines(ofApplications: page.items.map(\.id))
+            let items = try represent(reading, timelines, context: context, asOf: at)
             return Pagination.page(items, next: page.nextCursor.map { Cursor.encode([$0.lastId]) })
         }
         return JSONResponse.getHashed(request, body)
@@ -153,7 +152,7 @@ enum ApplicationRoutes {
         if let kept = context.timelines.representation(id, settings: generation, asOf: date) {
             (body, tag) = (kept.body, kept.etag)
         } else {
-            guard let entry = try context.timeline(id, request) else { throw notFound(id) }
+            guard let entry = try context.timeline(id) else { throw notFound(id) }
             let next = engine.nextAction(for: entry.facts, asOf: date)
             body = AgendaWriter.application(
                 storedJSON: entry.storedJSON, next: next,
@@ -177,42 +176,41 @@ enum ApplicationRoutes {
         return response
     }
 
-    static func created(_ db: Database, _ record: ApplicationRecord, context: APIContext, now: Int64, status: Int)
-        throws -> Response
-    {
+    static func created(
+        _ reading: some StoreReading, _ record: ApplicationRecord, context: APIContext, now: Int64, status: Int
+    ) throws -> Response {
         let timeline = ApplicationTimeline(
-            application: record, events: try db.allEvents(ofApplication: record.id),
-            contacts: try db.contacts(ids: [record.recruiterId].compactMap { $0 }))
-        let body = try represent(db, [timeline], context: context, asOf: now)[0]
+            application: record, events: try reading.allEvents(ofApplication: record.id),
+            contacts: try reading.contacts(ids: [record.recruiterId].compactMap { $0 }))
+        let body = try represent(reading, [timeline], context: context, asOf: now)[0]
         var headers: [(String, String)] = []
         if status == 201 { headers.append(("Location", "/v1/applications/\(record.id)")) }
         return JSONResponse.make(body, status: status, etag: etag(record), headers: headers)
     }
 
     static func create(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let fields = try fields(from: RequestBody.object(request))
         let claim = try Idempotency.claim(request)
         let now = context.now()
-        return { db in
-            try Idempotency.run(db, claim: claim, now: now) {
-                try checkReferences(fields, db)
-                let record = try db.insertApplication(fields, now: now)
-                return APIContext.Written(
-                    try created(db, record, context: context, now: now, status: 201), changes: .none)
+        return { transaction in
+            try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
+                try checkReferences(fields, transaction)
+                let record = try transaction.insertApplication(fields, now: now)
+                return APIContext.Written(try created(transaction, record, context: context, now: now, status: 201))
             }
         }
     }
 
     static func patch(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
         let body = try RequestBody.object(request)
         let now = context.now()
-        return { db in
-            guard let current = try db.application(id: id) else { throw notFound(id) }
+        return { transaction in
+            guard let current = try transaction.application(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
             // RFC 7396 §2 turns a member patched to null into a removal, which would let an unknown or read-only
             // name through unnoticed, and would quietly put back the default of a member that has no empty
@@ -225,12 +223,10 @@ enum ApplicationRoutes {
             let base = JSON.object(baseJSON(current))
             let merged = MergePatch.patched(base, with: body, readOnly: readOnly)
             let fields = try fields(from: merged, patched: true)
-            try checkReferences(fields, db)
-            switch try db.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {
+            try checkReferences(fields, transaction)
+            switch try transaction.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {
             case .done(let record):
-                // A status is part of other applications' facts (offer disclosures), so all are renewed.
-                return APIContext.Written(
-                    try created(db, record, context: context, now: now, status: 200), changes: .everything)
+                return APIContext.Written(try created(transaction, record, context: context, now: now, status: 200))
             case .notFound: throw notFound(id)
             case .versionMismatch:
                 throw APIError.preconditionFailed("The application changed meanwhile; fetch it again.")
@@ -239,14 +235,14 @@ enum ApplicationRoutes {
     }
 
     static func delete(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
-        return { db in
-            guard let current = try db.application(id: id) else { throw notFound(id) }
+        return { transaction in
+            guard let current = try transaction.application(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
-            switch try db.deleteApplication(id: id, expectedVersion: current.version) {
-            case .done: return APIContext.Written(JSONResponse.noContent(), changes: .everything)
+            switch try transaction.deleteApplication(id: id, expectedVersion: current.version) {
+            case .done: return APIContext.Written(JSONResponse.noContent())
             case .notFound: throw notFound(id)
             case .versionMismatch:
                 throw APIError.preconditionFailed("The application changed meanwhile; fetch it again.")

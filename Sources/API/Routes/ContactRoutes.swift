@@ -1,6 +1,5 @@
 import HTTP
 import JSON
-import SQLite
 import Store
 
 /// `/v1/contacts`: the people met along the way.
@@ -46,8 +45,8 @@ enum ContactRoutes {
 
     static func list(_ request: Request, _ context: APIContext) throws -> Response {
         let paging = try Pagination.parse(request, cursorKeys: 1)
-        let page = try context.read(request) { db in
-            try db.contacts(after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
+        let page = try context.read { reading in
+            try reading.contacts(after: paging.cursor.map { IDCursor(lastId: $0[0]) }, limit: paging.limit)
         }
         let next = page.nextCursor.map { Cursor.encode([$0.lastId]) }
         return JSONResponse.getHashed(request, Pagination.page(page.items.map(json), next: next))
@@ -55,45 +54,44 @@ enum ContactRoutes {
 
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
-        guard let contact = try context.read(request, { try $0.contact(id: id) }) else { throw notFound(id) }
+        guard let contact = try context.read({ try $0.contact(id: id) }) else { throw notFound(id) }
         return JSONResponse.get(request, json(contact), etag: etag(contact))
     }
 
     static func create(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let fields = try fields(from: RequestBody.object(request))
         let claim = try Idempotency.claim(request)
         let now = context.now()
-        return { db in
-            try Idempotency.run(db, claim: claim, now: now) {
-                let contact = try db.insertContact(fields, now: now)
+        return { transaction in
+            try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
+                let contact = try transaction.insertContact(fields, now: now)
                 let response = JSONResponse.make(
                     json(contact), status: 201, etag: etag(contact),
                     headers: [("Location", "/v1/contacts/\(contact.id)")])
-                return APIContext.Written(response, changes: .none)
+                return APIContext.Written(response)
             }
         }
     }
 
     static func patch(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
         let body = try RequestBody.object(request)
         let now = context.now()
-        return { db in
-            guard let current = try db.contact(id: id) else { throw notFound(id) }
+        return { transaction in
+            guard let current = try transaction.contact(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
             // RFC 7396 §2 turns a member patched to null into a removal, which would let an unknown or read-only
             // name through unnoticed; so the patch's own member names are checked first.
             try FieldReader(body, allowed: writable, readOnly: readOnly).finish()
             let merged = MergePatch.patched(json(current), with: body, readOnly: readOnly)
             let fields = try fields(from: merged)
-            switch try db.updateContact(id: id, fields, expectedVersion: current.version, now: now) {
+            switch try transaction.updateContact(id: id, fields, expectedVersion: current.version, now: now) {
             case .done(let contact):
-                // Names and roles of contacts appear in every timeline that mentions them.
-                return APIContext.Written(JSONResponse.make(json(contact), etag: etag(contact)), changes: .everything)
+                return APIContext.Written(JSONResponse.make(json(contact), etag: etag(contact)))
             case .notFound: throw notFound(id)
             case .versionMismatch: throw APIError.preconditionFailed("The contact changed meanwhile; fetch it again.")
             }
@@ -101,31 +99,37 @@ enum ContactRoutes {
     }
 
     static func delete(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
-        return { db in
-            guard let current = try db.contact(id: id) else { throw notFound(id) }
+        return { transaction in
+            guard let current = try transaction.contact(id: id) else { throw notFound(id) }
             try Preconditions.check(request, etag: etag(current))
-            let referrers = try db.referrers(ofContact: id)
-            if !referrers.applicationIds.isEmpty || !referrers.events.isEmpty {
-                var errors = referrers.applicationIds.map {
-                    FieldError("applications[\($0)].recruiter_id", "refers to this contact")
-                }
-                errors += referrers.events.map {
-                    FieldError(
-                        "applications[\($0.applicationId)].events[\($0.eventId)].\($0.field)", "refers to this contact")
-                }
-                throw APIError.conflict(
-                    "Contact \(id) is still referenced by \(errors.count) record(s); change or delete them first.",
-                    errors)
+            let outcome: WriteOutcome<ContactRecord>
+            do {
+                outcome = try transaction.deleteContact(id: id, expectedVersion: current.version)
+            } catch {
+                guard case .referenced(let referrers)? = error as? StoreError else { throw error }
+                throw referenced(id, by: referrers)
             }
-            switch try db.deleteContact(id: id, expectedVersion: current.version) {
-            case .done: return APIContext.Written(JSONResponse.noContent(), changes: .everything)
+            switch outcome {
+            case .done: return APIContext.Written(JSONResponse.noContent())
             case .notFound: throw notFound(id)
             case .versionMismatch: throw APIError.preconditionFailed("The contact changed meanwhile; fetch it again.")
             }
         }
+    }
+
+    /// A delete refused while records name the contact: 409, each record named by its path.
+    static func referenced(_ id: Int64, by referrers: ContactReferrers) -> APIError {
+        var errors = referrers.applicationIds.map {
+            FieldError("applications[\($0)].recruiter_id", "refers to this contact")
+        }
+        errors += referrers.events.map {
+            FieldError("applications[\($0.applicationId)].events[\($0.eventId)].\($0.field)", "refers to this contact")
+        }
+        return .conflict(
+            "Contact \(id) is still referenced by \(errors.count) record(s); change or delete them first.", errors)
     }
 
     static func notFound(_ id: Int64) -> APIError { .notFound("No contact has id \(id).") }

@@ -2,7 +2,6 @@ import Foundation
 import Guidance
 import HTTP
 import JSON
-import SQLite
 import Store
 
 /// Data in and out: the whole data set as one JSON document and back (`/v1/export`, `/v1/import`), the
@@ -22,7 +21,7 @@ enum DataRoutes {
 
     /// Every record and the settings, read in one reader transaction so that the parts agree.
     static func export(_ request: Request, _ context: APIContext) throws -> Response {
-        let document = try context.read(request) { db in try ExportDocument.load(db) }
+        let document = try context.read { reading in try ExportDocument.load(reading) }
         return JSONResponse.getHashed(request, document.json(exportedAt: context.now()))
     }
 
@@ -83,29 +82,20 @@ enum DataRoutes {
         answer: @escaping @Sendable (Result<Response, any Error>) -> Void
     ) {
         let now = context.now()
-        let timelines = context.timelines
-        context.store.writer.submit({ db -> (APIContext.Written, APIContext.SettingsSnapshot?) in
-            var imported: APIContext.SettingsSnapshot?
-            let written = try Idempotency.run(db, claim: claim, now: now) {
-                guard try db.isEmpty() else {
+        context.submit({ transaction in
+            try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
+                guard try transaction.isEmpty() else {
                     throw APIError.conflict(
                         "The database already holds contacts, applications or events; import only into an empty one.")
                 }
-                var next = try SettingsCodec.loadOrCreate(db)
+                var next = try SettingsCodec.loadOrCreate(&transaction)
                 next.guidance = document.settings
-                try db.writeSettings(SettingsCodec.rows(next))
-                try document.store(db)
-                timelines.invalidate(.everything)
-                imported = next
-                return APIContext.Written(JSONResponse.make(document.counts, status: 201), changes: .everything)
+                try transaction.writeSettings(SettingsCodec.rows(next))
+                try document.store(&transaction)
+                return APIContext.Written(JSONResponse.make(document.counts, status: 201), settings: next)
             }
-            return (written, imported)
         }) { result in
-            if case .success(let (written, imported)) = result {
-                if let imported { context.replaceSettings(imported) }
-                _ = timelines.committed(written.change)
-            }
-            answer(result.map { $0.0.response }.mapError(APIError.fromWrite))
+            answer(result.map(\.response))
         }
     }
 
@@ -114,8 +104,8 @@ enum DataRoutes {
         let asOf = try ApplicationRoutes.asOf(request, default: context.now())
         let engine = context.engine
         let at = GuidanceJSON.date(asOf)
-        let bytes = try context.read(request) { db -> [UInt8] in
-            let timelines = try db.allTimelines()
+        let bytes = try context.read { reading -> [UInt8] in
+            let timelines = try reading.allTimelines()
             var statuses: [Int64: String] = [:]
             for timeline in timelines { statuses[timeline.application.id] = timeline.application.status }
             var writer = CSVWriter()
@@ -151,7 +141,7 @@ enum DataRoutes {
         var employers: [Int: String] = [:]
         let items = try AgendaComputation.items(
             chunks: { each in
-                try context.forEachFactsPart(request) { facts in
+                try context.forEachFactsPart { facts in
                     for application in facts { employers[application.id] = application.employer }
                     each(facts)
                 }

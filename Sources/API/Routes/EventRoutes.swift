@@ -2,7 +2,6 @@ import Foundation
 import Guidance
 import HTTP
 import JSON
-import SQLite
 import Store
 
 /// `/v1/applications/{id}/events` and `/check`: the timeline, and the guidance's verdict on each
@@ -46,10 +45,10 @@ enum EventRoutes {
     static func list(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let paging = try Pagination.parse(request, cursorKeys: 2)
-        let body = try context.read(request) { db -> JSON in
-            guard try db.application(id: id) != nil else { throw ApplicationRoutes.notFound(id) }
+        let body = try context.read { reading -> JSON in
+            guard try reading.application(id: id) != nil else { throw ApplicationRoutes.notFound(id) }
             let cursor = paging.cursor.map { EventCursor(occurredAt: $0[0], id: $0[1]) }
-            let page = try db.events(ofApplication: id, after: cursor, limit: paging.limit)
+            let page = try reading.events(ofApplication: id, after: cursor, limit: paging.limit)
             let next = page.nextCursor.map { Cursor.encode([$0.occurredAt, $0.id]) }
             return Pagination.page(page.items.map { .object(json($0)) }, next: next)
         }
@@ -59,7 +58,7 @@ enum EventRoutes {
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let eventId = try PathID.parse(request, "event_id")
-        guard let event = try context.read(request, { try $0.event(applicationId: id, id: eventId) }) else {
+        guard let event = try context.read({ try $0.event(applicationId: id, id: eventId) }) else {
             throw APIError.notFound("Application \(id) has no event with id \(eventId).")
         }
         return JSONResponse.get(request, .object(json(event)), etag: etag(event))
@@ -82,16 +81,16 @@ enum EventRoutes {
         return (contacts, other)
     }
 
-    /// Judges `input` against a timeline; `db` supplies what the timeline does not hold (and
+    /// Judges `input` against a timeline; `reading` supplies what the timeline does not hold (and
     /// confirms it exists). The result carries the timeline the judgement saw.
-    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ db: Database?, context: APIContext) throws
-        -> (CheckResult, TimelineCache.Entry)
-    {
+    static func judge(
+        _ input: EventInput, _ entry: TimelineCache.Entry, _ reading: (some StoreReading)?, context: APIContext
+    ) throws -> (CheckResult, TimelineCache.Entry) {
         var entry = entry
         let (contacts, other) = missing(input, entry)
-        if let db, !contacts.isEmpty || other != nil {
-            let statuses = try other.map { try db.statuses(ofApplications: [$0]) } ?? [:]
-            entry = entry.knowing(contacts: try db.contacts(ids: contacts), statuses: statuses)
+        if let reading, !contacts.isEmpty || other != nil {
+            let statuses = try other.map { try reading.statuses(ofApplications: [$0]) } ?? [:]
+            entry = entry.knowing(contacts: try reading.contacts(ids: contacts), statuses: statuses)
         }
         let known = entry
         try input.checkReferences(
@@ -101,32 +100,39 @@ enum EventRoutes {
     }
 
     /// Judges on an event loop: the reader is opened only when the proposal names someone or
-    /// something the cached timeline does not hold.
-    static func judge(_ input: EventInput, _ entry: TimelineCache.Entry, _ request: Request, context: APIContext)
-        throws -> (CheckResult, TimelineCache.Entry)
+    /// something the cached timeline does not hold, which is returned as `learned`.
+    static func judgeOnLoop(_ input: EventInput, _ entry: TimelineCache.Entry, context: APIContext)
+        throws -> (result: CheckResult, known: TimelineCache.Entry, learned: (contacts: [Int64], other: Int64?))
     {
-        let (contacts, other) = missing(input, entry)
-        guard !contacts.isEmpty || other != nil else { return try judge(input, entry, nil, context: context) }
-        return try context.read(request) { db in try judge(input, entry, db, context: context) }
+        let learned = missing(input, entry)
+        guard !learned.contacts.isEmpty || learned.other != nil else {
+            let (result, known) = try judge(input, entry, nil as ReadTransaction?, context: context)
+            return (result, known, learned)
+        }
+        let (result, known) = try context.read { reading in try judge(input, entry, reading, context: context) }
+        return (result, known, learned)
     }
 
-    /// Judges inside a transaction, from what the database holds now.
-    static func judge(_ input: EventInput, applicationId id: Int64, _ db: Database, context: APIContext) throws
-        -> (CheckResult, TimelineCache.Entry)
-    {
+    /// Judges inside the writer's transaction, from what the database holds now.
+    static func judge(
+        _ input: EventInput, applicationId id: Int64, _ transaction: WriteTransaction, context: APIContext
+    ) throws -> JudgedEvent {
         let token = context.timelines.token(id)
-        guard let timeline = try db.applicationWithTimeline(id: id) else { throw ApplicationRoutes.notFound(id) }
+        guard let timeline = try transaction.applicationWithTimeline(id: id) else {
+            throw ApplicationRoutes.notFound(id)
+        }
         let others = Facts.otherApplicationIds(timeline)
-        let statuses = others.isEmpty ? [:] : try db.statuses(ofApplications: others)
+        let statuses = others.isEmpty ? [:] : try transaction.statuses(ofApplications: others)
         let entry = try TimelineCache.Entry(timeline: timeline, statuses: statuses, token: token)
-        return try judge(input, entry, db, context: context)
+        let (result, known) = try judge(input, entry, transaction, context: context)
+        return JudgedEvent(result, known, proposal: input.proposal, whole: true)
     }
 
     static func check(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
-        guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-        let (result, _) = try judge(input, entry, request, context: context)
+        guard let entry = try context.timeline(id) else { throw ApplicationRoutes.notFound(id) }
+        let (result, _, _) = try judgeOnLoop(input, entry, context: context)
         var response = JSONResponse.make(GuidanceJSON.check(result))
         response.headers.set(name: "Cache-Control", value: "no-store")
         return response
@@ -137,11 +143,11 @@ enum EventRoutes {
     }
 
     /// The guidance judges a new event on the event loop, against the cached timeline; the writer
-    /// only confirms that the timeline did not change since (else it judges again inside its
-    /// transaction) and stores the event. A retried request with an Idempotency-Key is judged in the
-    /// writer alone, after its key is looked up, so a replay is never refused.
+    /// only confirms that the timeline did not change since, nor what the judgement looked up beyond it
+    /// (else it judges again inside its transaction), and stores the event. A retried request with an
+    /// Idempotency-Key is judged in the writer alone, after its key is looked up, so a replay is never refused.
     static func create(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
         let input = try EventInput.parse(RequestBody.object(request))
@@ -149,34 +155,35 @@ enum EventRoutes {
         let now = context.now()
         var early: JudgedEvent?
         if claim == nil {
-            guard let entry = try context.timeline(id, request) else { throw ApplicationRoutes.notFound(id) }
-            let (result, known) = try judge(input, entry, request, context: context)
+            guard let entry = try context.timeline(id) else { throw ApplicationRoutes.notFound(id) }
+            let (result, known, learned) = try judgeOnLoop(input, entry, context: context)
             if !result.allowed && !input.force { throw refusal(result) }
             // Only a timeline that learned contacts or statuses for this proposal travels whole: the
             // cached one lacks them. Otherwise the job keeps no reference to the cached timeline, which
             // then grows in place once the write commits.
-            let learned = known.contacts.count != entry.contacts.count || known.statuses.count != entry.statuses.count
-            early = JudgedEvent(result, known, whole: learned)
+            let whole = !learned.contacts.isEmpty || learned.other != nil
+            early = JudgedEvent(result, known, proposal: input.proposal, whole: whole, learned: learned)
         }
         let judgedEarly = early
-        return { db in
-            try Idempotency.run(db, claim: claim, now: now) {
+        return { transaction in
+            try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
                 let judged: JudgedEvent
-                if let judgedEarly, context.timelines.isSettled(id, at: judgedEarly.token) {
+                if let judgedEarly, context.timelines.isSettled(id, at: judgedEarly.judgement.token),
+                    try judgedEarly.learnedStillHolds(in: transaction)
+                {
                     judged = judgedEarly
                 } else {
-                    let (result, entry) = try judge(input, applicationId: id, db, context: context)
-                    judged = JudgedEvent(result, entry, whole: true)
+                    judged = try judge(input, applicationId: id, transaction, context: context)
                 }
                 if !judged.result.allowed && !input.force { throw refusal(judged.result) }
-                return try store(input, judged, db, now: now)
+                return try store(input, judged, &transaction, now: now)
             }
         }
     }
 
     /// Stores a judged event, with its status side effect in the same transaction.
-    static func store(_ input: EventInput, _ judged: JudgedEvent, _ db: Database, now: Int64) throws
-        -> APIContext.Written
+    static func store(_ input: EventInput, _ judged: JudgedEvent, _ transaction: inout WriteTransaction, now: Int64)
+        throws -> APIContext.Written
     {
         let application = judged.application
         let id = application.id
@@ -188,21 +195,17 @@ enum EventRoutes {
         }
         let event: EventRecord
         do {
-            event = try db.insertEvent(applicationId: id, fields, now: now)
-        } catch let error as SQLiteError where error.isForeignKeyViolation {
+            event = try transaction.insertEvent(applicationId: id, fields, now: now)
+        } catch {
             // A contact or application it names was deleted after the check.
+            guard case .missingReference = error else { throw error }
             throw APIError.unprocessable([FieldError("body", "a contact or application it names no longer exists")])
         }
-        let change: TimelineCache.Change
         // Status side effects share the event's transaction (docs/GUIDANCE.md, Event kinds).
         if let effect = input.kind.statusEffect, application.status != effect.rawValue {
             var updated = application.fields
             updated.status = effect.rawValue
-            _ = try db.updateApplication(id: id, updated, expectedVersion: nil, now: now)
-            change = .everything
-        } else {
-            change = .extended(
-                from: judged.token, id: id, base: judged.whole, event: EventFact(id: Int(event.id), input.proposal))
+            _ = try transaction.updateApplication(id: id, updated, expectedVersion: nil, now: now)
         }
         let warnings = result.warnings
         return APIContext.Written(
@@ -213,7 +216,7 @@ enum EventRoutes {
                 return JSONResponse.make(
                     body: body, status: 201, etag: etag(event),
                     headers: [("Location", location(of: event))])
-            }, changes: change)
+            }, judgement: judged.judgement)
     }
 
     /// Where a new event lives, spelt into bytes: every POST of an event answers with it.
@@ -228,17 +231,17 @@ enum EventRoutes {
     }
 
     static func delete(_ request: Request, _ context: APIContext) throws
-        -> @Sendable (Database) throws -> APIContext.Written
+        -> @Sendable (inout WriteTransaction) throws -> APIContext.Written
     {
         let id = try PathID.parse(request, "id")
         let eventId = try PathID.parse(request, "event_id")
-        return { db in
-            guard let event = try db.event(applicationId: id, id: eventId) else {
+        return { transaction in
+            guard let event = try transaction.event(applicationId: id, id: eventId) else {
                 throw APIError.notFound("Application \(id) has no event with id \(eventId).")
             }
             try Preconditions.check(request, etag: etag(event))
-            _ = try db.deleteEvent(applicationId: id, id: eventId)
-            return APIContext.Written(JSONResponse.noContent(), changes: .application(id))
+            _ = try transaction.deleteEvent(applicationId: id, id: eventId)
+            return APIContext.Written(JSONResponse.noContent())
         }
     }
 }

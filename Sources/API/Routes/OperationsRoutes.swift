@@ -8,7 +8,7 @@ enum OperationsRoutes {
         router.add("GET", "/readyz") { request in
             var response: Response
             do {
-                _ = try context.read(request) { db in try db.queryOne("SELECT 1") }
+                try context.read { reading in try reading.ping() }
                 response = Response.json("{\"status\":\"ready\"}")
             } catch {
                 response = Problem(status: 503, detail: "The database does not answer.").response
@@ -41,24 +41,17 @@ enum OperationsRoutes {
             }
             let token = SettingsCodec.randomToken()
             let now = context.now()
-            context.store.writer.submit({ db -> (Response, APIContext.SettingsSnapshot?) in
-                var rotated: APIContext.SettingsSnapshot?
-                let written = try Idempotency.run(db, claim: claim, now: now) {
-                    var next = try SettingsCodec.loadOrCreate(db)
+            context.submit({ transaction in
+                try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
+                    var next = try SettingsCodec.loadOrCreate(&transaction)
                     next.feedToken = token
-                    try db.writeSettings([SettingsCodec.feedToken: JSON(token).serialized()])
-                    rotated = next
+                    try transaction.writeSettings([SettingsCodec.feedToken: JSON(token).serialized()])
                     var response = JSONResponse.make(["feed_token": JSON(token)])
                     response.headers.set(name: "Cache-Control", value: "no-store")
-                    return APIContext.Written(response, changes: .none)
+                    return APIContext.Written(response, settings: next)
                 }
-                return (written.response, rotated)
             }) { result in
-                responder.respond(
-                    result.map { response, rotated in
-                        if let rotated { context.replaceSettings(rotated) }
-                        return response
-                    })
+                responder.respond(result.map(\.response))
             }
         }
     }

@@ -34,7 +34,7 @@ final class InProcessAPI: APICalling {
         var configuration = options.serverConfiguration
         // As the service does: without a token, only the names it is known by are served.
         if token == nil { configuration.allowedHosts = options.hostsServedWithoutToken }
-        store = try Store(path: options.databasePath, loops: 1)
+        store = try Store(path: options.databasePath, readers: 5)
         do {
             context = try APIContext(
                 store: store, now: { clock.now() }, token: token, cacheBytes: options.cacheMiB << 20)
