@@ -2,7 +2,7 @@ import Foundation
 import JSON
 import Testing
 
-/// Data in and out through the routes in process: `/v1/export` and `/v1/import` (API.md, "Shapes fixed here"),
+/// Data in and out through the routes in process: `/v1/export` and `/v1/import` (openapi.yaml, `exportData` and `importData`),
 /// `/v1/applications.csv` (RFC 4180) and `/v1/agenda.ics` (RFC 5545).
 @Suite struct DataAPITests {
     /// Settings, contacts (one deleted, one changed), an application of every route, and events with

@@ -4,7 +4,7 @@ import Testing
 @testable import Guidance
 
 /// `POST /v1/applications/{id}/check`: `allowed` is false exactly when a `block` rule is broken; the suggestion
-/// gives the right recipient and channel at the earliest allowed time; the JSON shape of API.md.
+/// gives the right recipient and channel at the earliest allowed time; the JSON shape openapi.yaml gives a check result.
 struct CheckResultTests {
     static let resume = EventFact(
         id: 1, kind: .resumeSent, occurredAt: Fixture.utc(2026, 11, 2, 9), contactId: 1, channel: "phone")

@@ -1,4 +1,4 @@
-/// Field limits of API.md.
+/// Field limits (openapi.yaml, Conventions: names and short fields 200 characters, notes 10,000).
 enum Limits {
     static let name = 200
     static let note = 10_000

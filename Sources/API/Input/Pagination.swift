@@ -1,7 +1,7 @@
 import HTTP
 import JSON
 
-/// `?limit=` and `?cursor=` of list endpoints (API.md: 1–200, default 50; invalid values are 400).
+/// `?limit=` and `?cursor=` of list endpoints (openapi.yaml, Conventions: 1–200, default 50; invalid values are 400).
 struct Pagination {
     var limit: Int
     var cursor: [Int64]?

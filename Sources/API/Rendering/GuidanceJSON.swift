@@ -2,7 +2,7 @@ import Foundation
 import Guidance
 import JSON
 
-/// The guidance's results as the JSON shapes of API.md.
+/// The guidance's results in the JSON shapes openapi.yaml gives them.
 enum GuidanceJSON {
     /// The millisecond of an instant the guidance derived, clamped to the instants the service writes
     /// (`Timestamp.earliest...latest`): a wait that ends after 9999 is shown as its last millisecond

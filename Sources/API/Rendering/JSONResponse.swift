@@ -1,7 +1,7 @@
 import HTTP
 import JSON
 
-/// JSON responses with the caching headers API.md asks for.
+/// JSON responses with the caching headers openapi.yaml describes (Conventions: ETag, Cache-Control).
 enum JSONResponse {
     /// Data responses may be stored but must be revalidated with their ETag (RFC 9111 §5.2.2.4).
     static let dataCaching = "private, no-cache"
