@@ -27,4 +27,19 @@ struct Pagination {
     static func page(_ items: [JSON], next: String?) -> JSON {
         ["items": .array(items), "next_cursor": JSON(next)]
     }
+
+    /// The same document as `page`, with each item written into the bytes by `write`.
+    static func page<Item>(_ items: [Item], next: String?, write: (Item, inout [UInt8]) -> Void) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + items.count * 256)
+        out.append(contentsOf: "{\"items\":[".utf8)
+        for (position, item) in items.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            write(item, &out)
+        }
+        out.append(contentsOf: "],\"next_cursor\":".utf8)
+        JSON(next).write(into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
 }

@@ -22,7 +22,7 @@ enum DataRoutes {
     /// Every record and the settings, read in one reader transaction so that the parts agree.
     static func export(_ request: Request, _ context: APIContext) throws -> Response {
         let document = try context.read { reading in try ExportDocument.load(reading) }
-        return JSONResponse.getHashed(request, document.json(exportedAt: context.now()))
+        return JSONResponse.getHashed(request, bytes: document.bytes(exportedAt: context.now()))
     }
 
     /// Reads and validates the whole document on a thread of its own (`ImportGate`: never on an event loop, one

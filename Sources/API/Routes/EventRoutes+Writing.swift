@@ -3,9 +3,9 @@ import JSON
 import Store
 
 extension EventRoutes {
-    /// The event exactly as `json(_:)` renders it (same members, same order, same bytes), followed by the check's
-    /// `warnings` when given, written straight into `out`: every POST answers with this, so it skips building the
-    /// object tree first.
+    /// The event as every answer shows it (its GET, the lists, the export, and a POST's 201 with the check's
+    /// `warnings` after it), written straight into `out`, with no object tree first: the one place an event's
+    /// members, their order and their spelling are decided.
     static func write(_ e: EventRecord, warnings: [Finding]? = nil, into out: inout [UInt8]) {
         func integer(_ value: Int64?) {
             if let value { JSON(value).write(into: &out) } else { out.append("null") }

@@ -23,36 +23,19 @@ enum EventRoutes {
             admit: RequestBody.admitJSON)
     }
 
-    static func json(_ e: EventRecord) -> JSONObject {
-        [
-            "id": JSON(e.id), "application_id": JSON(e.applicationId), "kind": JSON(e.kind),
-            "occurred_at": JSON(Timestamp.format(e.occurredAt)), "contact_id": JSON(e.contactId),
-            "channel": JSON(e.channel), "note": JSON(e.note),
-            "interviewer_ids": .array(e.interviewerIds.map { JSON($0) }),
-            "follow_up_after": JSON(e.followUpAfter), "follow_up_contact_id": JSON(e.followUpContactId),
-            "follow_up_channel": JSON(e.followUpChannel), "decision_expected_by": JSON(e.decisionExpectedBy),
-            "other_application_id": JSON(e.otherApplicationId), "forced": JSON(e.forced),
-            "violations": .array(
-                e.violations.map {
-                    ["rule": JSON($0.rule), "severity": JSON($0.severity), "message": JSON($0.message)]
-                }),
-            "created_at": JSON(Timestamp.format(e.createdAt)),
-        ]
-    }
-
     static func etag(_ e: EventRecord) -> String { ETag.resource("event", id: e.id, version: 1) }
 
     static func list(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let paging = try Pagination.parse(request, cursorKeys: 2)
-        let body = try context.read { reading -> JSON in
+        let body = try context.read { reading -> [UInt8] in
             guard try reading.application(id: id) != nil else { throw ApplicationRoutes.notFound(id) }
             let cursor = paging.cursor.map { EventCursor(occurredAt: $0[0], id: $0[1]) }
             let page = try reading.events(ofApplication: id, after: cursor, limit: paging.limit)
             let next = page.nextCursor.map { Cursor.encode([$0.occurredAt, $0.id]) }
-            return Pagination.page(page.items.map { .object(json($0)) }, next: next)
+            return Pagination.page(page.items, next: next) { event, out in write(event, into: &out) }
         }
-        return JSONResponse.getHashed(request, body)
+        return JSONResponse.getHashed(request, bytes: body)
     }
 
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
@@ -61,7 +44,9 @@ enum EventRoutes {
         guard let event = try context.read({ try $0.event(applicationId: id, id: eventId) }) else {
             throw APIError.notFound("Application \(id) has no event with id \(eventId).")
         }
-        return JSONResponse.get(request, .object(json(event)), etag: etag(event))
+        var body: [UInt8] = []
+        write(event, into: &body)
+        return JSONResponse.get(request, bytes: body, etag: etag(event))
     }
 
     /// The contacts and the other application a proposal names that its timeline does not hold.
