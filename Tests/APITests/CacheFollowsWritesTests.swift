@@ -27,8 +27,9 @@ import Testing
         let contacts =
             [("Dana", "recruiter"), ("Sam", "interviewer"), ("Kim", "hiring_manager"), ("Lee", "referral")]
             .enumerated().map { index, contact in
-                ContactRecord(id: Int64(index + 1), name: contact.0, role: contact.1, createdAt: 1, updatedAt: 1)
-            } + [ContactRecord(id: 5, name: "Pat", createdAt: 1, updatedAt: 1)]
+                ContactRecord(
+                    id: Int64(index + 1), ContactFields(name: contact.0, role: contact.1), createdAt: 1, updatedAt: 1)
+            } + [ContactRecord(id: 5, ContactFields(name: "Pat"), createdAt: 1, updatedAt: 1)]
         let applications = [
             ApplicationRecord(
                 id: 1, employer: "Acme", route: "recruiter_submitted", recruiterId: 1, createdAt: 1, updatedAt: 1),

@@ -23,7 +23,7 @@ import Testing
             var events: [EventRecord] = []
             switch table {
             case "contacts":
-                contacts.append(ContactRecord(id: Int64.max, name: "Last", createdAt: 1, updatedAt: 1))
+                contacts.append(ContactRecord(id: Int64.max, ContactFields(name: "Last"), createdAt: 1, updatedAt: 1))
             case "applications":
                 applications.append(ApplicationRecord(id: Int64.max, route: "unsolicited", createdAt: 1, updatedAt: 1))
             default:

@@ -91,7 +91,7 @@ struct TimelineCacheTests {
         changed.record(try Facts.event(Self.event(2)), as: cache.token(Self.applicationId))
         #expect(original.facts.events.map(\.id) == [1])
         #expect(changed.facts.events.map(\.id) == [1, 2])
-        let contact = ContactRecord(id: 5, name: "Dana", createdAt: 0, updatedAt: 0)
+        let contact = ContactRecord(id: 5, ContactFields(name: "Dana"), createdAt: 0, updatedAt: 0)
         let knowing = original.knowing(contacts: [5: contact], statuses: [9: "active"])
         #expect(original.contacts.isEmpty && original.statuses.isEmpty)
         #expect(knowing.contacts.keys.sorted() == [5] && knowing.statuses == [9: "active"])

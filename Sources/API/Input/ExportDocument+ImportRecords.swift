@@ -40,9 +40,7 @@ extension ExportDocument {
         guard let (id, createdAt, updatedAt, rest) = record(item, place, &errors) else { return nil }
         let fields = errors.collect(place) { () throws(APIError) in try ContactRoutes.fields(from: rest) }
         guard let id, let createdAt, let updatedAt, let fields else { return nil }
-        return ContactRecord(
-            id: id, name: fields.name, title: fields.title, organization: fields.organization, email: fields.email,
-            phone: fields.phone, role: fields.role, notes: fields.notes, createdAt: createdAt, updatedAt: updatedAt)
+        return ContactRecord(id: id, fields, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     static func application(_ item: JSON, _ place: ImportErrors.Place, _ errors: inout ImportErrors)
