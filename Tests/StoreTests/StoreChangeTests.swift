@@ -13,8 +13,10 @@ import Testing
         }
         let applications = (1...4).map { id in
             ApplicationRecord(
-                id: Int64(id), route: id == 1 ? "recruiter_submitted" : "posted_opening",
-                recruiterId: id == 1 ? 1 : nil, createdAt: 1, updatedAt: 1)
+                id: Int64(id),
+                ApplicationFields(
+                    route: id == 1 ? "recruiter_submitted" : "posted_opening", recruiterId: id == 1 ? 1 : nil),
+                createdAt: 1, updatedAt: 1)
         }
         let events = [
             EventRecord(

@@ -49,10 +49,7 @@ extension ExportDocument {
         guard let (id, createdAt, updatedAt, rest) = record(item, place, &errors) else { return nil }
         let fields = errors.collect(place) { () throws(APIError) in try ApplicationRoutes.fields(from: rest) }
         guard let id, let createdAt, let updatedAt, let fields else { return nil }
-        return ApplicationRecord(
-            id: id, employer: fields.employer, position: fields.position, route: fields.route,
-            recruiterId: fields.recruiterId, directContactPermitted: fields.directContactPermitted,
-            status: fields.status, notes: fields.notes, createdAt: createdAt, updatedAt: updatedAt)
+        return ApplicationRecord(id: id, fields, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     static func event(_ item: JSON, _ place: ImportErrors.Place, _ errors: inout ImportErrors) -> EventRecord? {
