@@ -71,13 +71,10 @@ extension ExportDocument {
         }
         let input = errors.collect(place) { () throws(APIError) in try EventInput.parse(rest) }
         guard let id, let applicationId, let createdAt, let forced, let violations, let input else { return nil }
-        let f = input.fields
-        return EventRecord(
-            id: id, applicationId: applicationId, kind: f.kind, occurredAt: f.occurredAt, contactId: f.contactId,
-            channel: f.channel, note: f.note, interviewerIds: f.interviewerIds, followUpAfter: f.followUpAfter,
-            followUpContactId: f.followUpContactId, followUpChannel: f.followUpChannel,
-            decisionExpectedBy: f.decisionExpectedBy, otherApplicationId: f.otherApplicationId, forced: forced,
-            violations: violations, createdAt: createdAt)
+        var fields = input.fields
+        fields.forced = forced
+        fields.violations = violations
+        return EventRecord(id: id, applicationId: applicationId, fields, createdAt: createdAt)
     }
 
     /// A stored event's violations: each names a rule and its severity, with the message given at the time.
