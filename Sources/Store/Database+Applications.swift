@@ -25,12 +25,12 @@ extension Database {
     /// Stores an application exactly as given, id, timestamps and version included; for import.
     func importApplication(_ record: ApplicationRecord) throws {
         let sql = """
-            INSERT INTO applications (id, employer, position, route, recruiter_id, direct_contact_permitted, \
-            status, notes, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO applications (employer, position, route, recruiter_id, direct_contact_permitted, status, \
+            notes, id, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         let bindings =
-            [.integer(record.id)] + Self.bindings(record.fields)
-            + [.integer(record.createdAt), .integer(record.updatedAt), .integer(record.version)]
+            Self.bindings(record.fields)
+            + [.integer(record.id), .integer(record.createdAt), .integer(record.updatedAt), .integer(record.version)]
         try run(sql, bindings)
     }
 

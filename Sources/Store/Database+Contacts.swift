@@ -25,12 +25,12 @@ extension Database {
     /// get ids above the largest one stored.
     func importContact(_ record: ContactRecord) throws {
         let sql = """
-            INSERT INTO contacts (id, name, title, organization, email, phone, role, notes, created_at, updated_at, \
+            INSERT INTO contacts (name, title, organization, email, phone, role, notes, id, created_at, updated_at, \
             version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         let bindings =
-            [.integer(record.id)] + Self.bindings(record.fields)
-            + [.integer(record.createdAt), .integer(record.updatedAt), .integer(record.version)]
+            Self.bindings(record.fields)
+            + [.integer(record.id), .integer(record.createdAt), .integer(record.updatedAt), .integer(record.version)]
         try run(sql, bindings)
     }
 

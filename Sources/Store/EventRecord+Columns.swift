@@ -23,17 +23,18 @@ extension EventRecord {
         self.init(
             id: try row.int64(offset),
             applicationId: try row.int64(offset + 1),
-            kind: try row.text(offset + 2),
-            occurredAt: try row.int64(offset + 3),
-            contactId: try row.optionalInt64(offset + 4),
-            channel: try row.optionalText(offset + 5),
-            note: try row.optionalText(offset + 6),
-            followUpAfter: try row.optionalText(offset + 7),
-            followUpContactId: try row.optionalInt64(offset + 8),
-            followUpChannel: try row.optionalText(offset + 9),
-            decisionExpectedBy: try row.optionalText(offset + 10),
-            otherApplicationId: try row.optionalInt64(offset + 11),
-            forced: try row.bool(offset + 12),
+            EventFields(
+                kind: try row.text(offset + 2),
+                occurredAt: try row.int64(offset + 3),
+                contactId: try row.optionalInt64(offset + 4),
+                channel: try row.optionalText(offset + 5),
+                note: try row.optionalText(offset + 6),
+                followUpAfter: try row.optionalText(offset + 7),
+                followUpContactId: try row.optionalInt64(offset + 8),
+                followUpChannel: try row.optionalText(offset + 9),
+                decisionExpectedBy: try row.optionalText(offset + 10),
+                otherApplicationId: try row.optionalInt64(offset + 11),
+                forced: try row.bool(offset + 12)),
             createdAt: try row.int64(offset + 13))
     }
 }

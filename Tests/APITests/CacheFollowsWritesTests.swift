@@ -27,15 +27,20 @@ import Testing
         let contacts =
             [("Dana", "recruiter"), ("Sam", "interviewer"), ("Kim", "hiring_manager"), ("Lee", "referral")]
             .enumerated().map { index, contact in
-                ContactRecord(id: Int64(index + 1), name: contact.0, role: contact.1, createdAt: 1, updatedAt: 1)
-            } + [ContactRecord(id: 5, name: "Pat", createdAt: 1, updatedAt: 1)]
+                ContactRecord(
+                    id: Int64(index + 1), ContactFields(name: contact.0, role: contact.1), createdAt: 1, updatedAt: 1)
+            } + [ContactRecord(id: 5, ContactFields(name: "Pat"), createdAt: 1, updatedAt: 1)]
         let applications = [
             ApplicationRecord(
-                id: 1, employer: "Acme", route: "recruiter_submitted", recruiterId: 1, createdAt: 1, updatedAt: 1),
-            ApplicationRecord(id: 2, employer: "Bolt", route: "posted_opening", createdAt: 1, updatedAt: 1),
+                id: 1, ApplicationFields(employer: "Acme", route: "recruiter_submitted", recruiterId: 1), createdAt: 1,
+                updatedAt: 1),
             ApplicationRecord(
-                id: 3, employer: "Crane", route: "posted_opening", status: "offer", createdAt: 1, updatedAt: 1),
-            ApplicationRecord(id: 4, employer: "Dune", route: "unsolicited", createdAt: 1, updatedAt: 1),
+                id: 2, ApplicationFields(employer: "Bolt", route: "posted_opening"), createdAt: 1, updatedAt: 1),
+            ApplicationRecord(
+                id: 3, ApplicationFields(employer: "Crane", route: "posted_opening", status: "offer"), createdAt: 1,
+                updatedAt: 1),
+            ApplicationRecord(
+                id: 4, ApplicationFields(employer: "Dune", route: "unsolicited"), createdAt: 1, updatedAt: 1),
         ]
         func at(_ text: String) -> Int64 { Timestamp.parse(text) ?? 0 }
         let events = [

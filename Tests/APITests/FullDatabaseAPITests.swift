@@ -19,13 +19,17 @@ import Testing
     static func exhaust(_ table: String, _ api: InProcessAPI) throws {
         try api.store.perform { transaction in
             var contacts: [ContactRecord] = []
-            var applications = [ApplicationRecord(id: 1, route: "unsolicited", createdAt: 1, updatedAt: 1)]
+            var applications = [
+                ApplicationRecord(id: 1, ApplicationFields(route: "unsolicited"), createdAt: 1, updatedAt: 1)
+            ]
             var events: [EventRecord] = []
             switch table {
             case "contacts":
-                contacts.append(ContactRecord(id: Int64.max, name: "Last", createdAt: 1, updatedAt: 1))
+                contacts.append(ContactRecord(id: Int64.max, ContactFields(name: "Last"), createdAt: 1, updatedAt: 1))
             case "applications":
-                applications.append(ApplicationRecord(id: Int64.max, route: "unsolicited", createdAt: 1, updatedAt: 1))
+                applications.append(
+                    ApplicationRecord(
+                        id: Int64.max, ApplicationFields(route: "unsolicited"), createdAt: 1, updatedAt: 1))
             default:
                 events.append(
                     EventRecord(id: Int64.max, applicationId: 1, EventFields(kind: "note", occurredAt: 1), createdAt: 1)

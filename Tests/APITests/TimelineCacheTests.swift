@@ -28,7 +28,8 @@ struct TimelineCacheTests {
 
     /// An entry holding one event, tagged with the cache's current token.
     static func entry(in cache: TimelineCache) throws -> TimelineCache.Entry {
-        let application = ApplicationRecord(id: applicationId, route: "posted_opening", createdAt: 0, updatedAt: 0)
+        let application = ApplicationRecord(
+            id: applicationId, ApplicationFields(route: "posted_opening"), createdAt: 0, updatedAt: 0)
         let timeline = ApplicationTimeline(application: application, events: [event(1)], contacts: [:])
         return try TimelineCache.Entry(timeline: timeline, statuses: [:], token: cache.token(applicationId))
     }
@@ -91,7 +92,7 @@ struct TimelineCacheTests {
         changed.record(try Facts.event(Self.event(2)), as: cache.token(Self.applicationId))
         #expect(original.facts.events.map(\.id) == [1])
         #expect(changed.facts.events.map(\.id) == [1, 2])
-        let contact = ContactRecord(id: 5, name: "Dana", createdAt: 0, updatedAt: 0)
+        let contact = ContactRecord(id: 5, ContactFields(name: "Dana"), createdAt: 0, updatedAt: 0)
         let knowing = original.knowing(contacts: [5: contact], statuses: [9: "active"])
         #expect(original.contacts.isEmpty && original.statuses.isEmpty)
         #expect(knowing.contacts.keys.sorted() == [5] && knowing.statuses == [9: "active"])
@@ -127,7 +128,8 @@ struct TimelineCacheTests {
 
     /// An entry for application `id` holding one event, tagged with the cache's current token.
     static func entry(_ id: Int64, in cache: TimelineCache) throws -> TimelineCache.Entry {
-        let application = ApplicationRecord(id: id, route: "posted_opening", createdAt: 0, updatedAt: 0)
+        let application = ApplicationRecord(
+            id: id, ApplicationFields(route: "posted_opening"), createdAt: 0, updatedAt: 0)
         var first = event(1)
         first.applicationId = id
         let timeline = ApplicationTimeline(application: application, events: [first], contacts: [:])

@@ -94,7 +94,8 @@ struct ApplicationTests {
     func importKeepsIds() throws {
         let database = try Fixture.database()
         let record = ApplicationRecord(
-            id: 12, employer: "Old", route: "unsolicited", status: "on_file", createdAt: 1, updatedAt: 2, version: 4)
+            id: 12, ApplicationFields(employer: "Old", route: "unsolicited", status: "on_file"), createdAt: 1,
+            updatedAt: 2, version: 4)
         try database.importApplication(record)
         #expect(try database.application(id: 12) == record)
         #expect(try Fixture.application(database).id == 13)

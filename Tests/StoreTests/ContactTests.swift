@@ -102,7 +102,7 @@ struct ContactTests {
     func importKeepsIds() throws {
         let database = try Fixture.database()
         let imported = ContactRecord(
-            id: 40, name: "Imported", role: "other", createdAt: 5, updatedAt: 6, version: 3)
+            id: 40, ContactFields(name: "Imported", role: "other"), createdAt: 5, updatedAt: 6, version: 3)
         try database.importContact(imported)
         #expect(try database.contact(id: 40) == imported)
         #expect(try Fixture.contact(database, "New").id == 41)
@@ -111,7 +111,7 @@ struct ContactTests {
     @Test("importing an id that is already stored fails with a PRIMARY KEY violation")
     func duplicateImportFails() throws {
         let database = try Fixture.database()
-        let record = ContactRecord(id: 1, name: "A", createdAt: 1, updatedAt: 1)
+        let record = ContactRecord(id: 1, ContactFields(name: "A"), createdAt: 1, updatedAt: 1)
         try database.importContact(record)
         let error = #expect(throws: SQLiteError.self) { try database.importContact(record) }
         #expect(error?.isUniqueViolation == true)

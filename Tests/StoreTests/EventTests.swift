@@ -71,8 +71,10 @@ struct EventTests {
         let application = try Fixture.application(database)
         let interviewer = try Fixture.contact(database, "Ivan")
         let record = EventRecord(
-            id: 70, applicationId: application.id, kind: "interview", occurredAt: 100, interviewerIds: [interviewer.id],
-            forced: true, violations: [StoredViolation(rule: "r", severity: "block", message: "m")], createdAt: 200)
+            id: 70, applicationId: application.id,
+            EventFields(
+                kind: "interview", occurredAt: 100, interviewerIds: [interviewer.id], forced: true,
+                violations: [StoredViolation(rule: "r", severity: "block", message: "m")]), createdAt: 200)
         try database.importEvent(record)
         #expect(try database.event(applicationId: application.id, id: 70) == record)
         #expect(try Fixture.event(database, on: application.id).id == 71)

@@ -104,9 +104,12 @@ struct GroupCommitIsolationTests {
     func failingJobFailsAlone(_ row: Row) throws {
         try GroupCommitTests.withStore { store, _ throws in
             try store.writer.perform { database in
-                try database.importContact(ContactRecord(id: Int64.max, name: "Last", createdAt: 1, updatedAt: 1))
+                try database.importContact(
+                    ContactRecord(id: Int64.max, ContactFields(name: "Last"), createdAt: 1, updatedAt: 1))
                 try database.importApplication(
-                    ApplicationRecord(id: 1, employer: "Seed", route: "posted_opening", createdAt: 1, updatedAt: 1))
+                    ApplicationRecord(
+                        id: 1, ApplicationFields(employer: "Seed", route: "posted_opening"), createdAt: 1, updatedAt: 1)
+                )
                 try database.importEvent(
                     EventRecord(id: Int64.max, applicationId: 1, EventFields(kind: "note", occurredAt: 1), createdAt: 1)
                 )

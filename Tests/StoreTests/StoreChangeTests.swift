@@ -9,12 +9,14 @@ import Testing
     /// next contact; 4 discloses an offer from 2; Pat is named nowhere. Events: 10 on 2, 11 and 12 on 3, 13 on 4.
     static func seed(_ transaction: inout WriteTransaction) throws {
         let contacts = ["Dana", "Sam", "Kim", "Lee", "Pat"].enumerated().map { index, name in
-            ContactRecord(id: Int64(index + 1), name: name, createdAt: 1, updatedAt: 1)
+            ContactRecord(id: Int64(index + 1), ContactFields(name: name), createdAt: 1, updatedAt: 1)
         }
         let applications = (1...4).map { id in
             ApplicationRecord(
-                id: Int64(id), route: id == 1 ? "recruiter_submitted" : "posted_opening",
-                recruiterId: id == 1 ? 1 : nil, createdAt: 1, updatedAt: 1)
+                id: Int64(id),
+                ApplicationFields(
+                    route: id == 1 ? "recruiter_submitted" : "posted_opening", recruiterId: id == 1 ? 1 : nil),
+                createdAt: 1, updatedAt: 1)
         }
         let events = [
             EventRecord(
@@ -161,8 +163,8 @@ import Testing
             #expect(throws: StoreError.duplicate) {
                 try store.perform {
                     try $0.importRecords(
-                        contacts: [ContactRecord(id: 1, name: "Again", createdAt: 1, updatedAt: 1)], applications: [],
-                        events: [])
+                        contacts: [ContactRecord(id: 1, ContactFields(name: "Again"), createdAt: 1, updatedAt: 1)],
+                        applications: [], events: [])
                 }
             }
         }

@@ -49,6 +49,6 @@ enum Facts {
 
     /// The ids of other applications a timeline refers to (offer disclosures).
     static func otherApplicationIds(_ timeline: ApplicationTimeline) -> [Int64] {
-        timeline.events.compactMap(\.otherApplicationId)
+        timeline.events.compactMap(\.fields.otherApplicationId)
     }
 }

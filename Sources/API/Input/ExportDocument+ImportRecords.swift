@@ -40,9 +40,7 @@ extension ExportDocument {
         guard let (id, createdAt, updatedAt, rest) = record(item, place, &errors) else { return nil }
         let fields = errors.collect(place) { () throws(APIError) in try ContactRoutes.fields(from: rest) }
         guard let id, let createdAt, let updatedAt, let fields else { return nil }
-        return ContactRecord(
-            id: id, name: fields.name, title: fields.title, organization: fields.organization, email: fields.email,
-            phone: fields.phone, role: fields.role, notes: fields.notes, createdAt: createdAt, updatedAt: updatedAt)
+        return ContactRecord(id: id, fields, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     static func application(_ item: JSON, _ place: ImportErrors.Place, _ errors: inout ImportErrors)
@@ -51,10 +49,7 @@ extension ExportDocument {
         guard let (id, createdAt, updatedAt, rest) = record(item, place, &errors) else { return nil }
         let fields = errors.collect(place) { () throws(APIError) in try ApplicationRoutes.fields(from: rest) }
         guard let id, let createdAt, let updatedAt, let fields else { return nil }
-        return ApplicationRecord(
-            id: id, employer: fields.employer, position: fields.position, route: fields.route,
-            recruiterId: fields.recruiterId, directContactPermitted: fields.directContactPermitted,
-            status: fields.status, notes: fields.notes, createdAt: createdAt, updatedAt: updatedAt)
+        return ApplicationRecord(id: id, fields, createdAt: createdAt, updatedAt: updatedAt)
     }
 
     static func event(_ item: JSON, _ place: ImportErrors.Place, _ errors: inout ImportErrors) -> EventRecord? {
@@ -76,13 +71,10 @@ extension ExportDocument {
         }
         let input = errors.collect(place) { () throws(APIError) in try EventInput.parse(rest) }
         guard let id, let applicationId, let createdAt, let forced, let violations, let input else { return nil }
-        let f = input.fields
-        return EventRecord(
-            id: id, applicationId: applicationId, kind: f.kind, occurredAt: f.occurredAt, contactId: f.contactId,
-            channel: f.channel, note: f.note, interviewerIds: f.interviewerIds, followUpAfter: f.followUpAfter,
-            followUpContactId: f.followUpContactId, followUpChannel: f.followUpChannel,
-            decisionExpectedBy: f.decisionExpectedBy, otherApplicationId: f.otherApplicationId, forced: forced,
-            violations: violations, createdAt: createdAt)
+        var fields = input.fields
+        fields.forced = forced
+        fields.violations = violations
+        return EventRecord(id: id, applicationId: applicationId, fields, createdAt: createdAt)
     }
 
     /// A stored event's violations: each names a rule and its severity, with the message given at the time.
