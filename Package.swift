@@ -20,6 +20,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .target(name: "System", swiftSettings: swiftSettings),
+        .target(name: "Time", swiftSettings: swiftSettings),
         .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "HTTP", dependencies: ["CLinux", "JSON", "System"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "GuidanceTests", dependencies: ["Guidance"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
+        .testTarget(name: "TimeTests", dependencies: ["Time"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "SQLite", "System", "TestSupport"],
             swiftSettings: swiftSettings),
