@@ -34,6 +34,11 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         buffer.append(wording)
     }
 
+    /// Nor have dates.
+    mutating func write(ascii: UnsafeBufferPointer<UInt8>) {
+        buffer.append(bytes: ascii)
+    }
+
     private mutating func string(_ text: String?) {
         guard let text else { return raw("null") }
         buffer.append(UInt8(ascii: "\""))
