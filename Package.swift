@@ -36,7 +36,7 @@ let package = Package(
             name: "HTTPTests", dependencies: ["HTTP", "CLinux", "System", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "GuidanceTests", dependencies: ["Guidance"], swiftSettings: swiftSettings),
+        .testTarget(name: "GuidanceTests", dependencies: ["Guidance", "Time"], swiftSettings: swiftSettings),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
         .testTarget(name: "TimeTests", dependencies: ["Time"], swiftSettings: swiftSettings),
@@ -44,7 +44,7 @@ let package = Package(
             name: "StoreTests", dependencies: ["Store", "SQLite", "System", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "TestSupport"],
+            name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "Time", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),
     ],

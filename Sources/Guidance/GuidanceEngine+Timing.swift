@@ -1,5 +1,3 @@
-import Foundation
-
 /// The Time section of the guidance: when a follow-up or a check-in may go out.
 extension GuidanceEngine {
     /// The earliest time the next `follow_up` may go out, or nil when nothing starts a wait (no resume sent, no

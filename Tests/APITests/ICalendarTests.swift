@@ -1,6 +1,7 @@
 import Foundation
 import Guidance
 import Testing
+import Time
 
 @testable import API
 
@@ -92,7 +93,7 @@ import Testing
         func item(contact: Int?, source: Int?) -> AgendaItem {
             AgendaItem(
                 applicationId: 3, action: .sendThankYou, rule: .thankYouPromptly, contactId: contact, channel: "email",
-                dueFrom: Date(timeIntervalSince1970: 0), dueBy: nil, overdue: false, message: "m",
+                dueFrom: Instant(millis: 0), dueBy: nil, overdue: false, message: "m",
                 sourceEventId: source)
         }
         #expect(ICalendar.uid(item(contact: 7, source: 12)) == "app3-send_thank_you-thank-you-promptly-c7-e12@notapest")

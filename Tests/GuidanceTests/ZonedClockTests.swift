@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -8,7 +9,7 @@ struct ZonedClockTests {
     struct LocalDateRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let zone: String
-        let instant: Date
+        let instant: Instant
         let expected: LocalDate
     }
 
@@ -18,7 +19,7 @@ struct ZonedClockTests {
             expected: Fixture.date(2026, 11, 2)),
         LocalDateRow(
             testDescription: "UTC one second before midnight", zone: "UTC",
-            instant: Fixture.utc(2026, 11, 2).addingTimeInterval(-1), expected: Fixture.date(2026, 11, 1)),
+            instant: Fixture.utc(2026, 11, 2).adding(seconds: -1), expected: Fixture.date(2026, 11, 1)),
         LocalDateRow(
             testDescription: "Los Angeles late evening is still the previous day", zone: "America/Los_Angeles",
             instant: Fixture.utc(2026, 11, 3, 6, 30), expected: Fixture.date(2026, 11, 2)),
@@ -55,7 +56,8 @@ struct ZonedClockTests {
         for offset in stride(from: 0, to: 3 * 366, by: 1) {
             let day = Fixture.date(2025, 1, 1).adding(days: offset)
             let noon = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
-            let reference = try #require(calendar.date(from: noon).map { calendar.startOfDay(for: $0) })
+            let reference = try #require(
+                calendar.date(from: noon).map { Fixture.instant(calendar.startOfDay(for: $0)) })
             if clock.startOfDay(day) != reference {
                 mismatches.append("\(day): \(clock.startOfDay(day)) vs \(reference)")
             }
@@ -80,7 +82,7 @@ struct ZonedClockTests {
         let tabled = plain.withOffsets(from: start, to: Fixture.utc(2021, 6, 1))
         var mismatches: [String] = []
         for step in 0..<(7 * 366 * 24 * 60 / 37) {
-            let instant = start.addingTimeInterval(TimeInterval(step) * 37 * 60)
+            let instant = start.adding(seconds: Int64(step) * 37 * 60)
             if plain.localDateAndMinute(of: instant) != tabled.localDateAndMinute(of: instant) {
                 mismatches.append("\(instant)")
             }
@@ -106,10 +108,10 @@ struct ZonedClockTests {
     struct WaitRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let zone: String
-        let anchor: Date
+        let anchor: Instant
         let days: Int
         let skipWeekends: Bool
-        let expected: Date
+        let expected: Instant
     }
 
     @Test(arguments: [

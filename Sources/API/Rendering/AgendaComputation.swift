@@ -3,6 +3,7 @@ import Foundation
 import Guidance
 import JSON
 import Synchronization
+import Time
 
 /// The agenda over all applications, spread over the cores: each application's items depend on
 /// its own facts only, so slices are judged (and, for the JSON body, written) in parallel, and
@@ -14,7 +15,7 @@ enum AgendaComputation {
     static var parts: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// Every item, in agenda order.
-    static func items(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Date, horizonDays: Int)
+    static func items(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Instant, horizonDays: Int)
         -> [AgendaItem]
     {
         items(chunks: { each in each(facts) }, engine: engine, asOf: asOf, horizonDays: horizonDays)
@@ -23,7 +24,7 @@ enum AgendaComputation {
     /// Every item, in agenda order, of the applications `chunks` hands over a part at a time: only one
     /// part's facts need be held at once.
     static func items(
-        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Date,
+        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Instant,
         horizonDays: Int
     ) rethrows -> [AgendaItem] {
         var lists: [[AgendaItem]] = []
@@ -48,7 +49,7 @@ enum AgendaComputation {
         chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Int64,
         horizonDays: Int
     ) rethrows -> [UInt8] {
-        let date = GuidanceJSON.date(asOf)
+        let date = Instant(millis: asOf)
         var slices: [AgendaWriter.Slice] = []
         try chunks { facts in
             slices += perSlice(of: facts) { slice in

@@ -1,6 +1,6 @@
-import Foundation
 import Guidance
 import JSON
+import Time
 
 /// Writes agenda items straight to JSON bytes, member for member the same as
 /// `GuidanceJSON.agendaItem(_:).write(into:)` but without building a JSON tree per item: an agenda
@@ -51,10 +51,11 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         write(String(value))
     }
 
-    private mutating func time(_ date: Date?) {
-        guard let date else { return raw("null") }
+    /// As `GuidanceJSON.time` writes it.
+    private mutating func time(_ instant: Instant?) {
+        guard let instant else { return raw("null") }
         buffer.append(UInt8(ascii: "\""))
-        Timestamp.withText(GuidanceJSON.millis(date)) { buffer.append(bytes: $0) }
+        instant.withRFC3339Bytes { buffer.append(bytes: $0) }
         buffer.append(UInt8(ascii: "\""))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Guidance
+import Time
 
 extension ICalendar {
     /// The calendar's product identifier (RFC 5545 §3.7.3).
@@ -22,8 +23,8 @@ extension ICalendar {
         calendar.property("X-WR-CALNAME", "NotAPest")
         let dtstamp = dateTime(stamp)
         for item in items {
-            let start = GuidanceJSON.millis(item.dueFrom)
-            var end = item.dueBy.map(GuidanceJSON.millis) ?? start + defaultDurationMillis
+            let start = item.dueFrom.clamped.millis
+            var end = item.dueBy.map { $0.clamped.millis } ?? start + defaultDurationMillis
             if end <= start { end = start + defaultDurationMillis }
             calendar.property("BEGIN", "VEVENT")
             calendar.property("UID", uid(item))

@@ -1,8 +1,8 @@
-import Foundation
 import Guidance
 import HTTP
 import JSON
 import Store
+import Time
 
 /// `/v1/applications`: candidacies, with the next thing to do on each.
 enum ApplicationRoutes {
@@ -50,7 +50,7 @@ enum ApplicationRoutes {
         -> JSON
     {
         var object = baseJSON(application)
-        let at = GuidanceJSON.date(asOf)
+        let at = Instant(millis: asOf)
         object["next_action"] = engine.nextAction(for: facts, asOf: at).map(GuidanceJSON.agendaItem) ?? .null
         object["unanswered_follow_ups"] = JSON(engine.unansweredFollowUps(in: facts, asOf: at))
         return .object(object)
@@ -145,7 +145,7 @@ enum ApplicationRoutes {
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
         let at = try asOf(request, default: context.now())
-        let date = GuidanceJSON.date(at)
+        let date = Instant(millis: at)
         let (engine, generation) = context.versionedEngine
         let body: [UInt8]
         let tag: String

@@ -3,6 +3,7 @@ import Guidance
 import HTTP
 import JSON
 import Store
+import Time
 
 /// Data in and out: the whole data set as one JSON document and back (`/v1/export`, `/v1/import`), the
 /// applications for spreadsheets (`/v1/applications.csv`) and the agenda for calendars (`/v1/agenda.ics`).
@@ -103,7 +104,7 @@ enum DataRoutes {
     static func applicationsCSV(_ request: Request, _ context: APIContext) throws -> Response {
         let asOf = try ApplicationRoutes.asOf(request, default: context.now())
         let engine = context.engine
-        let at = GuidanceJSON.date(asOf)
+        let at = Instant(millis: asOf)
         let bytes = try context.read { reading -> [UInt8] in
             let timelines = try reading.allTimelines()
             var statuses: [Int64: String] = [:]
@@ -131,7 +132,7 @@ enum DataRoutes {
             .value(a.recruiterId.map { String($0) }), .value(a.directContactPermitted ? "true" : "false"),
             .value(a.status), .text(a.notes), .value(Timestamp.format(a.createdAt)),
             .value(Timestamp.format(a.updatedAt)), .value(String(unanswered)), .value(next?.action.rawValue),
-            .value(next.map { Timestamp.format(GuidanceJSON.millis($0.dueFrom)) }),
+            .value(next.map(\.dueFrom.rfc3339)),
         ]
     }
 
@@ -145,7 +146,7 @@ enum DataRoutes {
                     for application in facts { employers[application.id] = application.employer }
                     each(facts)
                 }
-            }, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
+            }, engine: context.engine, asOf: Instant(millis: asOf), horizonDays: horizon)
         let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)
         return hashed(request, bytes, contentType: "text/calendar; charset=utf-8", headers: [])
     }
