@@ -29,7 +29,9 @@ let package = Package(
         .target(
             name: "API", dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "System", "Time"],
             resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),
-        .target(name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System"], swiftSettings: swiftSettings),
+        .target(
+            name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System", "Time"],
+            swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(

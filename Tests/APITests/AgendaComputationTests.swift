@@ -35,8 +35,8 @@ import Time
         let parallel = AgendaComputation.items(facts, engine: engine, asOf: asOf, horizonDays: 14)
         #expect(sequential.count > 1000)
         #expect(parallel == sequential)
-        let oneWriter = AgendaWriter.agenda(sequential, asOf: 1_794_000_000_000, horizonDays: 14)
-        let spread = AgendaComputation.document(facts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14)
+        let oneWriter = AgendaWriter.agenda(sequential, asOf: asOf, horizonDays: 14)
+        let spread = AgendaComputation.document(facts, engine: engine, asOf: asOf, horizonDays: 14)
         #expect(oneWriter == spread)
     }
 
@@ -57,8 +57,8 @@ import Time
             AgendaComputation.items(chunks: parts, engine: engine, asOf: asOf, horizonDays: 14)
                 == engine.agenda(for: facts, asOf: asOf, horizonDays: 14))
         #expect(
-            AgendaComputation.document(chunks: parts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14)
-                == AgendaComputation.document(facts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14))
+            AgendaComputation.document(chunks: parts, engine: engine, asOf: asOf, horizonDays: 14)
+                == AgendaComputation.document(facts, engine: engine, asOf: asOf, horizonDays: 14))
     }
 
     @Test func mergeKeepsAgendaOrder() {

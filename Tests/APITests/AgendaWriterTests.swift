@@ -28,12 +28,12 @@ import Time
     func streamingMatchesTheTree(_ count: Int) {
         let items = Array(Self.items.prefix(count))
         let tree: JSON = [
-            "as_of": JSON(Timestamp.format(1_793_611_800_000)), "horizon_days": JSON(14),
+            "as_of": JSON("2026-11-02T09:30:00Z"), "horizon_days": JSON(14),
             "items": .array(items.map(GuidanceJSON.agendaItem)),
         ]
         var expected: [UInt8] = []
         tree.write(into: &expected)
-        let streamed = AgendaWriter.agenda(items, asOf: 1_793_611_800_000, horizonDays: 14)
+        let streamed = AgendaWriter.agenda(items, asOf: Instant(millis: 1_793_611_800_000), horizonDays: 14)
         #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
 }

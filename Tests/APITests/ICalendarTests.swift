@@ -85,8 +85,8 @@ import Time
         ("a leap day", "2024-02-29T23:59:59Z", "20240229T235959Z"),
     ])
     func utcDateTime(_ name: String, _ rfc3339: String, _ written: String) throws {
-        let millis = try #require(Timestamp.parse(rfc3339))
-        #expect(ICalendar.dateTime(millis) == written, "\(name)")
+        let instant = try #require(Timestamp.parse(rfc3339))
+        #expect(ICalendar.dateTime(instant) == written, "\(name)")
     }
 
     @Test func uidNamesApplicationActionRuleContactAndSourceEvent() {

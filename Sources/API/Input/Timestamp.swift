@@ -1,33 +1,24 @@
 import Time
 
-/// RFC 3339 timestamps (`2026-11-02T09:30:00-05:00`) to and from milliseconds since the Unix
-/// epoch, by hand: no formatter on the request path, and exact control over what is accepted.
+/// RFC 3339 timestamps (`2026-11-02T09:30:00-05:00`) read from requests, by hand: no formatter on
+/// the request path, and exact control over what is accepted. They are written by `Instant.rfc3339`.
 ///
 /// The instants the service keeps are those RFC 3339 can write in UTC, whose `date-fullyear` has
-/// four digits (§5.6): `0000-01-01T00:00:00Z` through `9999-12-31T23:59:59.999Z`. A text whose
-/// offset carries it outside is refused, and an instant derived outside (a wait from the last day
-/// of 9999) is written as the nearest end of the range, so every time written can be read back.
+/// four digits (§5.6): `Instant.earliest` (`0000-01-01T00:00:00Z`) through `Instant.latest`
+/// (`9999-12-31T23:59:59.999Z`). A text whose offset carries it outside is refused, and an instant
+/// derived outside (a wait from the last day of 9999) is written as the nearest end of the range,
+/// so every time written can be read back.
 public enum Timestamp {
-    /// The first instant the service keeps: `0000-01-01T00:00:00Z`.
-    public static let earliest: Int64 = Instant.earliest.millis
-    /// The last instant the service keeps: `9999-12-31T23:59:59.999Z`.
-    public static let latest: Int64 = Instant.latest.millis
-
     /// What a time must be, for the errors that refuse one.
     static let expected =
         "must be an RFC 3339 date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, such as "
         + "2026-11-02T09:30:00Z"
 
-    /// `millis` moved into `earliest...latest`.
-    public static func clamped(_ millis: Int64) -> Int64 {
-        Instant(millis: millis).clamped.millis
-    }
-
     /// Parses an RFC 3339 `date-time` (§5.6): full date, `T`, time with optional fraction, and `Z`
     /// or a numeric offset. Fractions beyond milliseconds are truncated. Nil when malformed or out
     /// of range (month 13, 30 February, hour 24, offset minutes 60, …), and when the offset puts
-    /// the instant outside `earliest...latest` (`0000-01-01T00:00:00+00:01`).
-    public static func parse(_ text: String) -> Int64? {
+    /// the instant outside `Instant.earliest...latest` (`0000-01-01T00:00:00+00:01`).
+    public static func parse(_ text: String) -> Instant? {
         let b = Array(text.utf8)
         guard b.count >= 20,
             let year = digits(b, 0, 4), b[4] == 0x2D, let month = digits(b, 5, 2), b[7] == 0x2D,
@@ -71,20 +62,9 @@ public enum Timestamp {
         if second == 60 { millis = 999 }
         let days = CivilCalendar.dayNumber(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + clampedSecond) - Int64(offsetMinutes * 60)
-        let instant = seconds * 1000 + Int64(millis)
-        guard (earliest...latest).contains(instant) else { return nil }
+        let instant = Instant(millis: seconds * 1000 + Int64(millis))
+        guard (Instant.earliest...Instant.latest).contains(instant) else { return nil }
         return instant
-    }
-
-    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero. An instant outside
-    /// `earliest...latest` is written as the nearer end of it.
-    public static func format(_ millis: Int64) -> String {
-        Instant(millis: millis).rfc3339
-    }
-
-    /// Calls `body` with the text `format` gives, in bytes that last only for the call.
-    static func withText<T>(_ millis: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        Instant(millis: millis).withRFC3339Bytes(body)
     }
 
     static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {

@@ -37,7 +37,7 @@ enum AgendaComputation {
     /// The `GET /v1/agenda` body: each slice of the applications is judged and its items written in
     /// parallel, then the written items are put in agenda order by position alone, so no item is moved
     /// or copied between threads.
-    static func document(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Int64, horizonDays: Int)
+    static func document(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Instant, horizonDays: Int)
         -> [UInt8]
     {
         document(chunks: { each in each(facts) }, engine: engine, asOf: asOf, horizonDays: horizonDays)
@@ -46,14 +46,13 @@ enum AgendaComputation {
     /// `document` over the applications `chunks` hands over a part at a time: each part is judged and
     /// written before the next is asked for, so only its facts and the written items are held.
     static func document(
-        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Int64,
+        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Instant,
         horizonDays: Int
     ) rethrows -> [UInt8] {
-        let date = Instant(millis: asOf)
         var slices: [AgendaWriter.Slice] = []
         try chunks { facts in
             slices += perSlice(of: facts) { slice in
-                let (items, order) = engine.agendaItems(for: slice, asOf: date, horizonDays: horizonDays)
+                let (items, order) = engine.agendaItems(for: slice, asOf: asOf, horizonDays: horizonDays)
                 return AgendaWriter.slice(items, order: order)
             }
         }

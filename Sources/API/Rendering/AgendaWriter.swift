@@ -122,12 +122,12 @@ struct AgendaWriter: MessageOutput, ~Copyable {
     }
 
     /// The whole `GET /v1/agenda` body: the items of `slices` in the order given.
-    static func agenda(_ slices: [Slice], order: [(list: Int, index: Int)], asOf: Int64, horizonDays: Int)
+    static func agenda(_ slices: [Slice], order: [(list: Int, index: Int)], asOf: Instant, horizonDays: Int)
         -> [UInt8]
     {
         var writer = AgendaWriter(capacity: 128 + slices.reduce(0) { $0 + $1.bytes.count + $1.ends.count })
         writer.raw("{\"as_of\":")
-        writer.string(Timestamp.format(asOf))
+        writer.time(asOf)
         writer.raw(",\"horizon_days\":")
         writer.integer(horizonDays)
         writer.raw(",\"items\":[")
@@ -144,7 +144,7 @@ struct AgendaWriter: MessageOutput, ~Copyable {
     }
 
     /// The whole `GET /v1/agenda` body for items already in agenda order.
-    static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
+    static func agenda(_ items: [AgendaItem], asOf: Instant, horizonDays: Int) -> [UInt8] {
         agenda(
             [slice(items, order: Array(items.indices))], order: items.indices.map { (0, $0) }, asOf: asOf,
             horizonDays: horizonDays)

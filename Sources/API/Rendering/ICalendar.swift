@@ -70,8 +70,8 @@ struct ICalendar {
 
     /// A DATE-TIME in UTC (§3.3.5, form 2): `YYYYMMDDTHHMMSSZ`, to the second; an instant outside
     /// the years 0000 to 9999 is written as the nearer end of them (`Instant.clamped`).
-    static func dateTime(_ millis: Int64) -> String {
-        let time = CivilTime(Instant(millis: millis).clamped)
+    static func dateTime(_ instant: Instant) -> String {
+        let time = CivilTime(instant.clamped)
         return CalendarText.string { text in
             text.digits(time.year, width: 4)
             text.digits(time.month, width: 2)

@@ -102,9 +102,8 @@ enum DataRoutes {
 
     /// One row per application, by id, with its next action as of `as_of` (default now).
     static func applicationsCSV(_ request: Request, _ context: APIContext) throws -> Response {
-        let asOf = try ApplicationRoutes.asOf(request, default: context.now())
+        let at = try ApplicationRoutes.asOf(request, default: context.now())
         let engine = context.engine
-        let at = Instant(millis: asOf)
         let bytes = try context.read { reading -> [UInt8] in
             let timelines = try reading.allTimelines()
             var statuses: [Int64: String] = [:]
@@ -130,8 +129,8 @@ enum DataRoutes {
         [
             .value(String(a.id)), .text(a.employer), .text(a.position), .value(a.route),
             .value(a.recruiterId.map { String($0) }), .value(a.directContactPermitted ? "true" : "false"),
-            .value(a.status), .text(a.notes), .value(Timestamp.format(a.createdAt)),
-            .value(Timestamp.format(a.updatedAt)), .value(String(unanswered)), .value(next?.action.rawValue),
+            .value(a.status), .text(a.notes), .value(Instant(millis: a.createdAt).rfc3339),
+            .value(Instant(millis: a.updatedAt).rfc3339), .value(String(unanswered)), .value(next?.action.rawValue),
             .value(next.map(\.dueFrom.rfc3339)),
         ]
     }
@@ -146,7 +145,7 @@ enum DataRoutes {
                     for application in facts { employers[application.id] = application.employer }
                     each(facts)
                 }
-            }, engine: context.engine, asOf: Instant(millis: asOf), horizonDays: horizon)
+            }, engine: context.engine, asOf: asOf, horizonDays: horizon)
         let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)
         return hashed(request, bytes, contentType: "text/calendar; charset=utf-8", headers: [])
     }
