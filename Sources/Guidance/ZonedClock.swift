@@ -96,13 +96,14 @@ struct ZonedClock: Sendable {
         return low
     }
 
-    /// When a wait of some days that began with `anchor` ends: local midnight starting the local date that many
-    /// days after the anchor's local date, moved to the Monday when it falls on a weekend and weekends are skipped.
-    func waitEnd(after anchor: Instant, days: Int, skipWeekends: Bool) -> (date: Instant, day: LocalDate) {
-        var day = localDate(of: anchor).adding(days: days)
-        if skipWeekends {
-            day = day.movedOffWeekend()
-        }
-        return (startOfDay(day), day)
+    /// When a wait of some days that began with `anchor` ends: the first instant of the local date that many days
+    /// after the anchor's local date, moved to the Monday when it falls on a weekend and weekends are skipped; with
+    /// that date, and whether it was moved. The one reckoning of every wait the rules time.
+    func waitEnd(after anchor: Instant, days: Int, skipWeekends: Bool)
+        -> (instant: Instant, day: LocalDate, movedOffWeekend: Bool)
+    {
+        let plain = localDate(of: anchor).adding(days: days)
+        let day = skipWeekends ? plain.movedOffWeekend() : plain
+        return (startOfDay(day), day, day != plain)
     }
 }

@@ -112,36 +112,50 @@ struct ZonedClockTests {
         let days: Int
         let skipWeekends: Bool
         let expected: Instant
+        /// Whether the end fell on a weekend and was moved to the Monday.
+        let moved: Bool
     }
 
     @Test(arguments: [
         WaitRow(
             testDescription: "weekday end stays", zone: "UTC", anchor: Fixture.utc(2026, 11, 2, 9), days: 7,
-            skipWeekends: true, expected: Fixture.utc(2026, 11, 9)),
+            skipWeekends: true, expected: Fixture.utc(2026, 11, 9), moved: false),
         WaitRow(
             testDescription: "Saturday end rolls to Monday", zone: "UTC", anchor: Fixture.utc(2026, 11, 7, 9), days: 7,
-            skipWeekends: true, expected: Fixture.utc(2026, 11, 16)),
+            skipWeekends: true, expected: Fixture.utc(2026, 11, 16), moved: true),
         WaitRow(
             testDescription: "Sunday end rolls to Monday", zone: "UTC", anchor: Fixture.utc(2026, 11, 1, 9), days: 14,
-            skipWeekends: true, expected: Fixture.utc(2026, 11, 16)),
+            skipWeekends: true, expected: Fixture.utc(2026, 11, 16), moved: true),
         WaitRow(
             testDescription: "Saturday end stays without skip_weekends", zone: "UTC",
-            anchor: Fixture.utc(2026, 11, 7, 9), days: 7, skipWeekends: false, expected: Fixture.utc(2026, 11, 14)),
+            anchor: Fixture.utc(2026, 11, 7, 9), days: 7, skipWeekends: false, expected: Fixture.utc(2026, 11, 14),
+            moved: false),
         WaitRow(
             testDescription: "New York wait across the end of DST ends at EST midnight", zone: "America/New_York",
             anchor: Fixture.local("America/New_York", 2026, 10, 30, 10), days: 7, skipWeekends: true,
-            expected: Fixture.utc(2026, 11, 6, 5)),
+            expected: Fixture.utc(2026, 11, 6, 5), moved: false),
         WaitRow(
             testDescription: "New York wait across the start of DST ends at EDT midnight", zone: "America/New_York",
             anchor: Fixture.local("America/New_York", 2026, 3, 6, 10), days: 7, skipWeekends: true,
-            expected: Fixture.utc(2026, 3, 13, 4)),
+            expected: Fixture.utc(2026, 3, 13, 4), moved: false),
         WaitRow(
             testDescription: "zero days ends at the anchor's own midnight", zone: "UTC",
-            anchor: Fixture.utc(2026, 11, 2, 9), days: 0, skipWeekends: true, expected: Fixture.utc(2026, 11, 2)),
+            anchor: Fixture.utc(2026, 11, 2, 9), days: 0, skipWeekends: true, expected: Fixture.utc(2026, 11, 2),
+            moved: false),
     ])
     func waitEnd(_ row: WaitRow) throws {
         let zone = try #require(GuidanceTimeZone.named(row.zone))
         let end = ZonedClock(timeZone: zone).waitEnd(after: row.anchor, days: row.days, skipWeekends: row.skipWeekends)
-        #expect(end.date == row.expected)
+        #expect(end.instant == row.expected)
+        #expect(end.day == ZonedClock(timeZone: zone).localDate(of: row.expected))
+        #expect(end.movedOffWeekend == row.moved)
+        // The rules time their waits through the same reckoning.
+        let engine = GuidanceEngine(settings: GuidanceSettings(timeZone: row.zone, skipWeekends: row.skipWeekends))
+        let timing = engine.wait(
+            from: EventFact(id: 1, kind: .resumeSent, occurredAt: row.anchor), days: row.days, rule: .waitBeforeFollowUp
+        )
+        #expect(timing.earliest == row.expected)
+        #expect(timing.day == end.day)
+        #expect(timing.movedOffWeekend == row.moved)
     }
 }
