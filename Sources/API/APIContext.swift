@@ -2,12 +2,13 @@ import Guidance
 import Store
 import Synchronization
 import System
+import Time
 
 /// What every handler of the API needs: the store, the clock, and the guidance settings.
 public final class APIContext: Sendable {
     public let store: Store
-    /// Milliseconds since the epoch. Injected so tests can fix the time; the service uses the system clock.
-    public let now: @Sendable () -> Int64
+    /// The time. Injected so tests can fix it; the service uses the system clock.
+    public let now: @Sendable () -> Instant
     /// The settings as last committed, with the engine that applies them (made on first use: making one
     /// looks the zone up, which loads the zone database) and how many times they were replaced; read by
     /// every check, written only after a settings commit.
@@ -28,7 +29,7 @@ public final class APIContext: Sendable {
     /// Loads (and on first start, stores) the settings. The timeline cache holds at most `cacheBytes` (0 keeps
     /// nothing); its budget and use are gauges of `metrics`, its evictions a counter.
     public init(
-        store: Store, now: @escaping @Sendable () -> Int64, token: String? = nil, cacheBytes: Int = 64 << 20
+        store: Store, now: @escaping @Sendable () -> Instant, token: String? = nil, cacheBytes: Int = 64 << 20
     ) throws {
         self.store = store
         self.now = now

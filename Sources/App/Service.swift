@@ -3,12 +3,13 @@ import Glibc
 import HTTP
 import Store
 import System
+import Time
 
 /// Opens the database and starts the server with every route.
 public enum Service {
-    /// Milliseconds since the epoch from the system clock.
-    @Sendable public static func systemNow() -> Int64 {
-        Clock.wallMilliseconds()
+    /// The time from the system's wall clock.
+    @Sendable public static func systemNow() -> Instant {
+        Instant(millis: Clock.wallMilliseconds())
     }
 
     /// Readers for threads other than the event loops, which each have one: a handler called off the loops (as
@@ -17,7 +18,7 @@ public enum Service {
 
     /// `onFailure` is told if the server stops on its own because part of it failed.
     public static func start(
-        _ options: ServeOptions, now: @escaping @Sendable () -> Int64 = systemNow,
+        _ options: ServeOptions, now: @escaping @Sendable () -> Instant = systemNow,
         onFailure: (@Sendable (String) -> Void)? = nil
     ) throws -> (HTTPServer, Store) {
         let token = try options.resolvedToken()

@@ -1,15 +1,15 @@
-import Foundation
+import Time
 
 /// Turns one application's due actions into agenda items, skipping those beyond the horizon. Messages are kept as
 /// facts (`AgendaMessage`) and worded only when read.
 struct AgendaBuilder {
     let engine: GuidanceEngine
     let facts: ApplicationFacts
-    let asOf: Date
-    let limit: Date?
+    let asOf: Instant
+    let limit: Instant?
     let subject: AgendaSubject
 
-    init(engine: GuidanceEngine, facts: ApplicationFacts, asOf: Date, limit: Date?) {
+    init(engine: GuidanceEngine, facts: ApplicationFacts, asOf: Instant, limit: Instant?) {
         self.engine = engine
         self.facts = facts
         self.asOf = asOf
@@ -17,7 +17,7 @@ struct AgendaBuilder {
         subject = AgendaSubject(applicationId: facts.id, employer: facts.employer, position: facts.position)
     }
 
-    private func listed(_ dueFrom: Date) -> Bool {
+    private func listed(_ dueFrom: Instant) -> Bool {
         guard let limit else {
             return true
         }
@@ -25,14 +25,14 @@ struct AgendaBuilder {
     }
 
     /// The instant some hours after `start`, and the deadline as messages show it.
-    private func deadline(after start: Date, hours parameter: GuidanceParameter) -> (Date, AgendaDeadline) {
-        let dueBy = start.addingTimeInterval(TimeInterval(engine.settings.clamped(parameter)) * 3600)
+    private func deadline(after start: Instant, hours parameter: GuidanceParameter) -> (Instant, AgendaDeadline) {
+        let dueBy = start.adding(seconds: Int64(engine.settings.clamped(parameter)) * 3600)
         let local = engine.clock.localDateAndMinute(of: dueBy)
         return (dueBy, AgendaDeadline(date: local.date, minute: local.minute, overdue: asOf > dueBy))
     }
 
     private func item(
-        _ action: AgendaAction, rule: RuleID, contact: Int?, channel: String?, dueFrom: Date, dueBy: Date?,
+        _ action: AgendaAction, rule: RuleID, contact: Int?, channel: String?, dueFrom: Instant, dueBy: Instant?,
         source: EventFact, message: AgendaMessage
     ) -> AgendaItem {
         AgendaItem(

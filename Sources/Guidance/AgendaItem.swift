@@ -1,4 +1,4 @@
-import Foundation
+import Time
 
 /// One thing the seeker should do, and from when.
 public struct AgendaItem: Equatable, Encodable, Sendable {
@@ -10,9 +10,9 @@ public struct AgendaItem: Equatable, Encodable, Sendable {
     public var contactId: Int?
     /// The suggested channel.
     public var channel: String?
-    public var dueFrom: Date
+    public var dueFrom: Instant
     /// When the item becomes overdue; nil for `follow_up` and `touch_base`.
-    public var dueBy: Date?
+    public var dueBy: Instant?
     /// Whether `dueBy` is set and the agenda's `as_of` is past it.
     public var overdue: Bool
     /// What to do and why, for a person; worded when read.
@@ -25,8 +25,8 @@ public struct AgendaItem: Equatable, Encodable, Sendable {
     public var sourceEventId: Int?
 
     public init(
-        applicationId: Int, action: AgendaAction, rule: RuleID, contactId: Int?, channel: String?, dueFrom: Date,
-        dueBy: Date?, overdue: Bool, message: String, sourceEventId: Int?
+        applicationId: Int, action: AgendaAction, rule: RuleID, contactId: Int?, channel: String?, dueFrom: Instant,
+        dueBy: Instant?, overdue: Bool, message: String, sourceEventId: Int?
     ) {
         self.init(
             applicationId: applicationId, action: action, rule: rule, contactId: contactId, channel: channel,
@@ -34,8 +34,8 @@ public struct AgendaItem: Equatable, Encodable, Sendable {
     }
 
     init(
-        applicationId: Int, action: AgendaAction, rule: RuleID, contactId: Int?, channel: String?, dueFrom: Date,
-        dueBy: Date?, overdue: Bool, detail: AgendaMessage, sourceEventId: Int?
+        applicationId: Int, action: AgendaAction, rule: RuleID, contactId: Int?, channel: String?, dueFrom: Instant,
+        dueBy: Instant?, overdue: Bool, detail: AgendaMessage, sourceEventId: Int?
     ) {
         self.applicationId = applicationId
         self.action = action
@@ -67,13 +67,13 @@ public struct AgendaItem: Equatable, Encodable, Sendable {
     /// rather than the items.
     public var orderKey: OrderKey {
         OrderKey(
-            dueFrom: dueFrom.timeIntervalSinceReferenceDate, applicationId: applicationId, rank: action.sortRank,
+            dueFrom: dueFrom.millis, applicationId: applicationId, rank: action.sortRank,
             contactId: contactId ?? 0)
     }
 
     /// The members of agenda order, compared in turn.
     public struct OrderKey: Comparable, Sendable {
-        let dueFrom: Double
+        let dueFrom: Int64
         let applicationId: Int
         let rank: Int
         let contactId: Int

@@ -1,11 +1,11 @@
-import Foundation
+import Time
 
 /// The verdict on a proposed event.
 public struct CheckResult: Equatable, Encodable, Sendable {
     /// False exactly when there is at least one `block` violation.
     public var allowed: Bool
     /// For a follow-up: the earliest instant the timing rules allow one; nil when timing does not apply.
-    public var earliestAllowedAt: Date?
+    public var earliestAllowedAt: Instant?
     /// Broken `block` rules, in catalog order.
     public var violations: [Finding]
     /// Strained `warn` rules, in catalog order.
@@ -14,7 +14,7 @@ public struct CheckResult: Equatable, Encodable, Sendable {
     public var suggestion: Suggestion?
 
     public init(
-        allowed: Bool, earliestAllowedAt: Date?, violations: [Finding], warnings: [Finding], suggestion: Suggestion?
+        allowed: Bool, earliestAllowedAt: Instant?, violations: [Finding], warnings: [Finding], suggestion: Suggestion?
     ) {
         self.allowed = allowed
         self.earliestAllowedAt = earliestAllowedAt

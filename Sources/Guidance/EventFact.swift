@@ -1,10 +1,10 @@
-import Foundation
+import Time
 
 /// A recorded event on an application's timeline, as the rules see it.
 public struct EventFact: Equatable, Sendable {
     public var id: Int
     public var kind: EventKind
-    public var occurredAt: Date
+    public var occurredAt: Instant
     public var contactId: Int?
     public var channel: String?
     public var note: String?
@@ -32,7 +32,7 @@ public struct EventFact: Equatable, Sendable {
     }
 
     public init(
-        id: Int, kind: EventKind, occurredAt: Date, contactId: Int? = nil, channel: String? = nil,
+        id: Int, kind: EventKind, occurredAt: Instant, contactId: Int? = nil, channel: String? = nil,
         note: String? = nil, interviewerIds: [Int] = [], followUpAfter: LocalDate? = nil,
         followUpContactId: Int? = nil, followUpChannel: String? = nil, decisionExpectedBy: LocalDate? = nil,
         otherApplicationId: Int? = nil

@@ -1,9 +1,9 @@
-import Foundation
+import Time
 
 /// When the next follow-up (or check-in) may go out, and which rule and event decided it.
 struct FollowUpTiming: Sendable {
     /// The earliest allowed instant.
-    let earliest: Date
+    let earliest: Instant
     /// The local date that instant starts.
     let day: LocalDate
     /// `wait-before-follow-up`, `follow-up-gap`, `follow-directions` or `recruiter-touch-base`.

@@ -1,4 +1,4 @@
-import Foundation
+import Time
 
 /// `GET /v1/agenda`: what is due, soonest first.
 extension GuidanceEngine {
@@ -7,31 +7,31 @@ extension GuidanceEngine {
     /// due; ordered by `due_from`, application id, then action name.
     ///
     /// Linear in the number of events: one pass per application, no formatter objects.
-    public func agenda(for applications: [ApplicationFacts], asOf: Date, horizonDays: Int) -> [AgendaItem] {
+    public func agenda(for applications: [ApplicationFacts], asOf: Instant, horizonDays: Int) -> [AgendaItem] {
         agenda(for: applications[...], asOf: asOf, horizonDays: horizonDays)
     }
 
     /// The agenda of a slice of the applications, for callers that split them over threads.
-    public func agenda(for applications: ArraySlice<ApplicationFacts>, asOf: Date, horizonDays: Int) -> [AgendaItem] {
+    public func agenda(for applications: ArraySlice<ApplicationFacts>, asOf: Instant, horizonDays: Int) -> [AgendaItem]
+    {
         let (items, order) = agendaItems(for: applications, asOf: asOf, horizonDays: horizonDays)
         return order.map { items[$0] }
     }
 
     /// The agenda's items as they were found, and the positions that put them in agenda order: for callers
     /// that use the items where they lie rather than move them.
-    public func agendaItems(for applications: ArraySlice<ApplicationFacts>, asOf: Date, horizonDays: Int)
+    public func agendaItems(for applications: ArraySlice<ApplicationFacts>, asOf: Instant, horizonDays: Int)
         -> (items: [AgendaItem], order: [Int])
     {
-        let horizon = TimeInterval(Swift.min(Swift.max(horizonDays, 0), 36_500)) * 86_400
-        let limit = asOf.addingTimeInterval(horizon)
+        let limit = asOf.adding(days: Swift.min(Swift.max(horizonDays, 0), 36_500))
         // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
         // and a year's wait past the horizon; decades-old events fall back to asking the zone.
         var earliestEvent = asOf
         for index in applications.indices {
             if let first = applications[index].events.first?.occurredAt, first < earliestEvent { earliestEvent = first }
         }
-        let start = max(earliestEvent, asOf.addingTimeInterval(-30 * 366 * 86_400)).addingTimeInterval(-3 * 86_400)
-        let engine = withOffsets(from: start, to: limit.addingTimeInterval(400 * 86_400))
+        let start = max(earliestEvent, asOf.adding(days: -30 * 366)).adding(days: -3)
+        let engine = withOffsets(from: start, to: limit.adding(days: 400))
         var items: [AgendaItem] = []
         items.reserveCapacity(applications.count)
         for index in applications.indices {
@@ -45,7 +45,7 @@ extension GuidanceEngine {
     }
 
     /// The soonest item of one application as of `asOf`, however far ahead it lies (`next_action`).
-    public func nextAction(for facts: ApplicationFacts, asOf: Date) -> AgendaItem? {
+    public func nextAction(for facts: ApplicationFacts, asOf: Instant) -> AgendaItem? {
         var items: [AgendaItem] = []
         appendItems(of: facts, asOf: asOf, dueNoLaterThan: nil, to: &items)
         return items.min(by: AgendaItem.precedes)
@@ -57,12 +57,13 @@ extension GuidanceEngine {
     /// From the latest event on, the timeline is whole and the items and their times no longer move with the
     /// instant asked about; only whether the action is overdue does, right after its `dueBy`. Nil when `asOf`
     /// comes before the latest event, where a later instant may see more of the timeline.
-    public func nextActionSpan(for facts: ApplicationFacts, asOf: Date, next: AgendaItem?) -> ClosedRange<Date>? {
+    public func nextActionSpan(for facts: ApplicationFacts, asOf: Instant, next: AgendaItem?) -> ClosedRange<Instant>? {
         let latest = facts.events.last?.occurredAt ?? Self.beforeEverything
         guard asOf >= latest else { return nil }
         guard let dueBy = next?.dueBy else { return latest...Self.afterEverything }
         if asOf <= dueBy { return latest...dueBy }
-        let overdueFrom = Date(timeIntervalSinceReferenceDate: dueBy.timeIntervalSinceReferenceDate.nextUp)
+        // The first instant after `dueBy`: instants are whole milliseconds.
+        let overdueFrom = dueBy.adding(milliseconds: 1)
         return Swift.max(latest, overdueFrom)...Self.afterEverything
     }
 
@@ -71,7 +72,7 @@ extension GuidanceEngine {
     /// Each interview gives its own items, and any later thank-you to the same person, debrief or directions
     /// settles the matching items of every earlier interview too.
     private func appendItems(
-        of facts: ApplicationFacts, asOf: Date, dueNoLaterThan limit: Date?, to items: inout [AgendaItem]
+        of facts: ApplicationFacts, asOf: Instant, dueNoLaterThan limit: Instant?, to items: inout [AgendaItem]
     ) {
         let timeline = Timeline(facts, through: asOf)
         let builder = AgendaBuilder(engine: self, facts: facts, asOf: asOf, limit: limit)

@@ -1,4 +1,4 @@
-import Foundation
+import Time
 
 /// `POST /v1/applications/{id}/check`: the verdict on a proposed event.
 extension GuidanceEngine {
@@ -11,7 +11,7 @@ extension GuidanceEngine {
     public func check(_ proposal: Proposal, in facts: ApplicationFacts) -> CheckResult {
         let timeline = Timeline(facts, through: proposal.occurredAt, forCheck: true)
         var findings: [Finding] = []
-        var earliest: Date?
+        var earliest: Instant?
         if proposal.kind == .followUp {
             let timing = followUpTiming(timeline, facts)
             earliest = timing?.earliest
@@ -42,7 +42,7 @@ extension GuidanceEngine {
     /// earliest allowed time (the proposal's own time when its timing was fine). Nil when nothing would do.
     private func suggestion(
         _ proposal: Proposal, _ facts: ApplicationFacts, _ timeline: Timeline, _ violations: [Finding],
-        _ earliest: Date?
+        _ earliest: Instant?
     ) -> Suggestion? {
         let broken = Set(violations.map(\.rule))
         if !broken.isDisjoint(with: Self.incurable) {

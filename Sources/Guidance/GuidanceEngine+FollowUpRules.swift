@@ -1,5 +1,3 @@
-import Foundation
-
 /// The rules on follow-ups: `wait-before-follow-up`, `follow-up-gap`, `follow-up-limit`, `follow-directions`,
 /// `on-file-rest`.
 extension GuidanceEngine {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The Time section of the guidance: when a follow-up or a check-in may go out.
 extension GuidanceEngine {
     /// The earliest time the next `follow_up` may go out, or nil when nothing starts a wait (no resume sent, no
@@ -41,14 +39,12 @@ extension GuidanceEngine {
         return wait(from: anchor, days: settings.clamped(.recruiterTouchBaseDays), rule: .recruiterTouchBase)
     }
 
-    /// A wait of some days from an event: local midnight starting the date that many days after the event's local
-    /// date, moved to Monday when it falls on a weekend and weekends are skipped. Callers pass `days` already read
-    /// within its range (`GuidanceSettings.clamped`).
+    /// A wait of some days from an event, as `ZonedClock.waitEnd` reckons it with the `skip_weekends` setting.
+    /// Callers pass `days` already read within its range (`GuidanceSettings.clamped`).
     func wait(from anchor: EventFact, days: Int, rule: RuleID) -> FollowUpTiming {
-        let plain = clock.localDate(of: anchor.occurredAt).adding(days: days)
-        let day = settings.skipWeekends ? plain.movedOffWeekend() : plain
+        let end = clock.waitEnd(after: anchor.occurredAt, days: days, skipWeekends: settings.skipWeekends)
         return FollowUpTiming(
-            earliest: clock.startOfDay(day), day: day, rule: rule, anchor: anchor, movedOffWeekend: day != plain)
+            earliest: end.instant, day: end.day, rule: rule, anchor: anchor, movedOffWeekend: end.movedOffWeekend)
     }
 
     /// Whom the next follow-up should reach: the directions' contact, else the recruiter on recruiter routes, else

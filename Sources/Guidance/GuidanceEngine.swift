@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 /// The rules of the guidance applied to an application's facts: checks of proposed events, and the agenda.
 ///
@@ -17,36 +18,36 @@ public struct GuidanceEngine: Sendable {
         clock = ZonedClock(timeZone: zone)
     }
 
-    /// Before and after every instant the guidance can be given: the service keeps the years 0000 to 9999, and
-    /// `Date.distantPast` and `distantFuture` (0001 and 4001) lie inside them, so neither can stand for "ever".
-    static let beforeEverything = Date(timeIntervalSince1970: -1e13)
-    static let afterEverything = Date(timeIntervalSince1970: 1e13)
+    /// Before and after every instant the guidance can be given: the bounds every instant is kept within, far
+    /// beyond the years 0000 to 9999 the service keeps and the waits that end after them.
+    static let beforeEverything = Instant.lowest
+    static let afterEverything = Instant.highest
 
     /// How many follow-ups have gone out since the latest answer (`response`, `directions`, `interview`, `offer`),
     /// counting events up to `asOf` (all of them when nil).
-    public func unansweredFollowUps(in facts: ApplicationFacts, asOf: Date? = nil) -> Int {
+    public func unansweredFollowUps(in facts: ApplicationFacts, asOf: Instant? = nil) -> Int {
         Timeline(facts, through: asOf ?? Self.afterEverything).unansweredFollowUps
     }
 
     /// The local date of an instant in the configured zone.
-    public func localDate(of date: Date) -> LocalDate {
-        clock.localDate(of: date)
+    public func localDate(of instant: Instant) -> LocalDate {
+        clock.localDate(of: instant)
     }
 
     /// The first instant of a local date in the configured zone (its midnight, or the clock change that skipped
     /// it).
-    public func startOfDay(_ date: LocalDate) -> Date {
+    public func startOfDay(_ date: LocalDate) -> Instant {
         clock.startOfDay(date)
     }
 
     /// The same engine with its zone's offsets read in advance between two instants.
-    func withOffsets(from start: Date, to end: Date) -> GuidanceEngine {
+    func withOffsets(from start: Instant, to end: Instant) -> GuidanceEngine {
         var engine = self
         engine.clock = clock.withOffsets(from: start, to: end)
         return engine
     }
 
-    func dayText(_ date: Date) -> String {
-        DateText.day(clock.localDate(of: date))
+    func dayText(_ instant: Instant) -> String {
+        DateText.day(clock.localDate(of: instant))
     }
 }

@@ -1,3 +1,5 @@
+import Time
+
 /// A calendar date without a time or a zone (`YYYY-MM-DD`), such as a `follow_up_after` date.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -8,7 +10,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// through 9999, those RFC 3339 writes with four digits (year 0 is 1 BC, a leap year).
     public init?(year: Int, month: Int, day: Int) {
         guard (0...9999).contains(year), (1...12).contains(month),
-            (1...LocalDate.daysInMonth(year: year, month: month)).contains(day)
+            (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
         else {
             return nil
         }
@@ -38,25 +40,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        LocalDate.padded(year, 4) + "-" + LocalDate.padded(month, 2) + "-" + LocalDate.padded(day, 2)
+        CalendarText.string { text in
+            text.digits(year, width: 4)
+            text.append(UInt8(ascii: "-"))
+            text.digits(month, width: 2)
+            text.append(UInt8(ascii: "-"))
+            text.digits(day, width: 2)
+        }
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    /// Whether a year has a 29 February in the Gregorian calendar.
-    static func isLeap(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
-
-    /// The days of a month in a year of the proleptic Gregorian calendar.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
@@ -68,10 +62,5 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

@@ -5,11 +5,17 @@ public protocol MessageOutput: ~Copyable {
     mutating func write(_ piece: String)
     /// A piece of the message's own wording, plain ASCII with nothing to escape.
     mutating func write(wording: StaticString)
+    /// A date or time the message shows, plain ASCII with nothing to escape, in bytes that last only for the call.
+    mutating func write(ascii: UnsafeBufferPointer<UInt8>)
 }
 
 extension MessageOutput where Self: ~Copyable {
     public mutating func write(wording: StaticString) {
         write(wording.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
+    }
+
+    public mutating func write(ascii: UnsafeBufferPointer<UInt8>) {
+        write(String(decoding: ascii, as: UTF8.self))
     }
 }
 

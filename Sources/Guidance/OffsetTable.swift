@@ -21,8 +21,9 @@ struct OffsetTable: Sendable {
         var cursor = Date(timeIntervalSince1970: TimeInterval(lowerBound))
         // A span of decades holds a few transitions a year; the bound only guards against a misbehaving database.
         while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), starts.count < 10_000 {
-            let seconds = ZonedClock.seconds(next)
-            guard next > cursor, let last = starts.last, seconds > last else {
+            guard next > cursor, let seconds = Int64(exactly: next.timeIntervalSince1970.rounded(.down)),
+                let last = starts.last, seconds > last
+            else {
                 return nil
             }
             if seconds >= upperBound {

@@ -1,10 +1,10 @@
-import Foundation
+import Time
 
 /// An event the seeker means to record, before it has an id: what a check is asked about.
 public struct Proposal: Equatable, Sendable {
     public var kind: EventKind
     /// When the event takes (or took) place; every rule is judged as of this instant.
-    public var occurredAt: Date
+    public var occurredAt: Instant
     /// The person contacted; nil means the usual recipient (the recruiter on recruiter routes).
     public var contactId: Int?
     /// A lowercase channel token such as `email`; nil when not stated.
@@ -24,7 +24,7 @@ public struct Proposal: Equatable, Sendable {
     public var otherApplicationId: Int?
 
     public init(
-        kind: EventKind, occurredAt: Date, contactId: Int? = nil, channel: String? = nil, note: String? = nil,
+        kind: EventKind, occurredAt: Instant, contactId: Int? = nil, channel: String? = nil, note: String? = nil,
         interviewerIds: [Int] = [], followUpAfter: LocalDate? = nil, followUpContactId: Int? = nil,
         followUpChannel: String? = nil, decisionExpectedBy: LocalDate? = nil, otherApplicationId: Int? = nil
     ) {

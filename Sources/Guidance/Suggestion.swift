@@ -1,12 +1,12 @@
-import Foundation
+import Time
 
 /// What to do instead of a refused event: whom to contact, how, and from when.
 public struct Suggestion: Equatable, Encodable, Sendable {
     public var contactId: Int?
     public var channel: String?
-    public var at: Date
+    public var at: Instant
 
-    public init(contactId: Int?, channel: String?, at: Date) {
+    public init(contactId: Int?, channel: String?, at: Instant) {
         self.contactId = contactId
         self.channel = channel
         self.at = at

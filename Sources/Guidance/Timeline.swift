@@ -1,4 +1,4 @@
-import Foundation
+import Time
 
 /// What one pass over an application's timeline, up to an instant, tells the rules.
 ///
@@ -18,13 +18,13 @@ struct Timeline {
     private var offerDisclosureIndex: Int?
     private(set) var interviewIndices: [Int] = []
     /// For each contact who received a thank-you note, when the latest one went out.
-    private(set) var latestThankYou: [Int: Date] = [:]
-    private(set) var latestDebrief: Date?
+    private(set) var latestThankYou: [Int: Instant] = [:]
+    private(set) var latestDebrief: Instant?
     /// For each recipient of a resume, the latest `resume_sent` to them; kept only for checks.
     private(set) var latestResumeTo: [Int: Int] = [:]
 
     /// The timeline up to `cutoff`; `forCheck` keeps what only checks read.
-    init(_ facts: ApplicationFacts, through cutoff: Date, forCheck: Bool = false) {
+    init(_ facts: ApplicationFacts, through cutoff: Instant, forCheck: Bool = false) {
         events = facts.events
         for index in events.indices {
             if events[index].occurredAt > cutoff {
@@ -87,7 +87,7 @@ struct Timeline {
     /// The latest `resume_sent`, `follow_up`, `touch_base` or `debrief` that reached the recruiter.
     var latestOutboundToRecruiter: EventFact? { event(outboundToRecruiterIndex) }
     var latestOfferDisclosure: EventFact? { event(offerDisclosureIndex) }
-    var latestDirectionsAt: Date? { directionsIndex.map { events[$0].occurredAt } }
+    var latestDirectionsAt: Instant? { directionsIndex.map { events[$0].occurredAt } }
 
     func latestResume(to recipient: Int) -> EventFact? {
         event(latestResumeTo[recipient])

@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 /// Converts between instants and local dates in one zone.
 ///
@@ -26,24 +27,15 @@ struct ZonedClock: Sendable {
 
     /// The same clock with the zone's offsets read in advance for the span between two instants (UTC has no
     /// need of it); conversions outside the span still ask the zone.
-    func withOffsets(from start: Date, to end: Date) -> ZonedClock {
+    func withOffsets(from start: Instant, to end: Instant) -> ZonedClock {
         if isUTC {
             return self
         }
-        let table = OffsetTable(timeZone: timeZone, from: Self.seconds(start), to: Self.seconds(end))
+        let table = OffsetTable(timeZone: timeZone, from: start.secondsSince1970, to: end.secondsSince1970)
         return ZonedClock(self, table: table)
     }
 
     static let secondsPerDay: Int64 = 86_400
-
-    /// Whole seconds since 1970, rounded down, kept within about 300,000 years so that later sums cannot overflow.
-    static func seconds(_ date: Date) -> Int64 {
-        let interval = date.timeIntervalSince1970
-        guard interval.isFinite else {
-            return 0
-        }
-        return Int64(Swift.min(Swift.max(interval, -1e13), 1e13).rounded(.down))
-    }
 
     private func offset(atSeconds seconds: Int64) -> Int64 {
         if isUTC {
@@ -59,27 +51,20 @@ struct ZonedClock: Sendable {
         seconds + offset(atSeconds: seconds)
     }
 
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient
-    }
-
     /// The local date on which an instant falls.
-    func localDate(of date: Date) -> LocalDate {
-        LocalDate(dayNumber: Self.floorDivide(localSeconds(Self.seconds(date)), Self.secondsPerDay))
+    func localDate(of instant: Instant) -> LocalDate {
+        LocalDate(dayNumber: CivilCalendar.split(seconds: localSeconds(instant.secondsSince1970)).dayNumber)
     }
 
     /// The local date and the minutes past local midnight of an instant.
-    func localDateAndMinute(of date: Date) -> (date: LocalDate, minute: Int) {
-        let local = localSeconds(Self.seconds(date))
-        let dayNumber = Self.floorDivide(local, Self.secondsPerDay)
-        let minute = Int((local - dayNumber * Self.secondsPerDay) / 60)
-        return (LocalDate(dayNumber: dayNumber), minute)
+    func localDateAndMinute(of instant: Instant) -> (date: LocalDate, minute: Int) {
+        let (dayNumber, secondOfDay) = CivilCalendar.split(seconds: localSeconds(instant.secondsSince1970))
+        return (LocalDate(dayNumber: dayNumber), secondOfDay / 60)
     }
 
     /// The first instant of a local date: its midnight, or when a clock change skips midnight, the moment of the
     /// change (the first instant whose local date is that date). When midnight happens twice, the earlier one.
-    func startOfDay(_ day: LocalDate) -> Date {
+    func startOfDay(_ day: LocalDate) -> Instant {
         let midnight = day.dayNumber * Self.secondsPerDay
         // Offsets never exceed a day, so these two instants lie before and after the local midnight; at most one
         // clock change falls between them.
@@ -92,10 +77,7 @@ struct ZonedClock: Sendable {
                 earliest = Swift.min(earliest ?? instant, instant)
             }
         }
-        if let earliest {
-            return Date(timeIntervalSince1970: TimeInterval(earliest))
-        }
-        return Date(timeIntervalSince1970: TimeInterval(firstInstant(onDayNumber: day.dayNumber)))
+        return Instant(secondsSince1970: earliest ?? firstInstant(onDayNumber: day.dayNumber))
     }
 
     /// Midnight did not exist: search the two days around it for the first second whose local date is the day.
@@ -105,7 +87,7 @@ struct ZonedClock: Sendable {
         var high = midnight + 2 * Self.secondsPerDay
         while low < high {
             let middle = low + (high - low) / 2
-            if Self.floorDivide(localSeconds(middle), Self.secondsPerDay) >= dayNumber {
+            if CivilCalendar.split(seconds: localSeconds(middle)).dayNumber >= dayNumber {
                 high = middle
             } else {
                 low = middle + 1
@@ -114,13 +96,14 @@ struct ZonedClock: Sendable {
         return low
     }
 
-    /// When a wait of some days that began with `anchor` ends: local midnight starting the local date that many
-    /// days after the anchor's local date, moved to the Monday when it falls on a weekend and weekends are skipped.
-    func waitEnd(after anchor: Date, days: Int, skipWeekends: Bool) -> (date: Date, day: LocalDate) {
-        var day = localDate(of: anchor).adding(days: days)
-        if skipWeekends {
-            day = day.movedOffWeekend()
-        }
-        return (startOfDay(day), day)
+    /// When a wait of some days that began with `anchor` ends: the first instant of the local date that many days
+    /// after the anchor's local date, moved to the Monday when it falls on a weekend and weekends are skipped; with
+    /// that date, and whether it was moved. The one reckoning of every wait the rules time.
+    func waitEnd(after anchor: Instant, days: Int, skipWeekends: Bool)
+        -> (instant: Instant, day: LocalDate, movedOffWeekend: Bool)
+    {
+        let plain = localDate(of: anchor).adding(days: days)
+        let day = skipWeekends ? plain.movedOffWeekend() : plain
+        return (startOfDay(day), day, day != plain)
     }
 }

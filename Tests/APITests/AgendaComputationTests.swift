@@ -1,22 +1,23 @@
 import Foundation
 import Guidance
 import Testing
+import Time
 
 @testable import API
 
 /// The parallel agenda gives exactly the items, in exactly the order, of one pass over all facts.
 @Suite struct AgendaComputationTests {
     static func facts(count: Int) -> [ApplicationFacts] {
-        let start = Date(timeIntervalSince1970: 1_793_000_000)
+        let start = Instant(secondsSince1970: 1_793_000_000)
         let recruiter = ContactFact(id: 1, name: "Dana", role: .recruiter)
         let interviewer = ContactFact(id: 2, name: "Sam", role: .interviewer)
         return (1...count).map { id in
-            let sent = start.addingTimeInterval(Double(id % 40) * 86_400 + Double(id % 7) * 3600)
+            let sent = start.adding(seconds: Int64(id % 40) * 86_400 + Int64(id % 7) * 3600)
             var events = [EventFact(id: id * 10, kind: .resumeSent, occurredAt: sent, contactId: 1, channel: "email")]
             if id % 3 == 0 {
                 events.append(
                     EventFact(
-                        id: id * 10 + 1, kind: .interview, occurredAt: sent.addingTimeInterval(5 * 86_400),
+                        id: id * 10 + 1, kind: .interview, occurredAt: sent.adding(days: 5),
                         interviewerIds: [2]))
             }
             let route: Route = [.postedOpening, .unsolicited, .recruiterSubmitted, .recruiterGeneral][id % 4]
@@ -29,13 +30,13 @@ import Testing
     @Test func parallelEqualsSequential() {
         let facts = Self.facts(count: AgendaComputation.parallelThreshold * 2 + 17)
         let engine = GuidanceEngine(settings: GuidanceSettings())
-        let asOf = Date(timeIntervalSince1970: 1_794_000_000)
+        let asOf = Instant(secondsSince1970: 1_794_000_000)
         let sequential = engine.agenda(for: facts, asOf: asOf, horizonDays: 14)
         let parallel = AgendaComputation.items(facts, engine: engine, asOf: asOf, horizonDays: 14)
         #expect(sequential.count > 1000)
         #expect(parallel == sequential)
-        let oneWriter = AgendaWriter.agenda(sequential, asOf: 1_794_000_000_000, horizonDays: 14)
-        let spread = AgendaComputation.document(facts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14)
+        let oneWriter = AgendaWriter.agenda(sequential, asOf: asOf, horizonDays: 14)
+        let spread = AgendaComputation.document(facts, engine: engine, asOf: asOf, horizonDays: 14)
         #expect(oneWriter == spread)
     }
 
@@ -44,7 +45,7 @@ import Testing
     func partsEqualTheWhole(partSize: Int) {
         let facts = Self.facts(count: AgendaComputation.parallelThreshold + 501)
         let engine = GuidanceEngine(settings: GuidanceSettings())
-        let asOf = Date(timeIntervalSince1970: 1_794_000_000)
+        let asOf = Instant(secondsSince1970: 1_794_000_000)
         func parts(_ each: ([ApplicationFacts]) -> Void) {
             var start = 0
             while start < facts.count {
@@ -56,14 +57,14 @@ import Testing
             AgendaComputation.items(chunks: parts, engine: engine, asOf: asOf, horizonDays: 14)
                 == engine.agenda(for: facts, asOf: asOf, horizonDays: 14))
         #expect(
-            AgendaComputation.document(chunks: parts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14)
-                == AgendaComputation.document(facts, engine: engine, asOf: 1_794_000_000_000, horizonDays: 14))
+            AgendaComputation.document(chunks: parts, engine: engine, asOf: asOf, horizonDays: 14)
+                == AgendaComputation.document(facts, engine: engine, asOf: asOf, horizonDays: 14))
     }
 
     @Test func mergeKeepsAgendaOrder() {
         let facts = Self.facts(count: 300)
         let engine = GuidanceEngine(settings: GuidanceSettings())
-        let asOf = Date(timeIntervalSince1970: 1_794_000_000)
+        let asOf = Instant(secondsSince1970: 1_794_000_000)
         let all = engine.agenda(for: facts, asOf: asOf, horizonDays: 30)
         let odd = engine.agenda(for: facts.filter { $0.id % 2 == 1 }, asOf: asOf, horizonDays: 30)
         let even = engine.agenda(for: facts.filter { $0.id % 2 == 0 }, asOf: asOf, horizonDays: 30)

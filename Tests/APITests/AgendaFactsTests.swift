@@ -2,6 +2,7 @@ import Foundation
 import Guidance
 import Store
 import Testing
+import Time
 
 @testable import API
 
@@ -36,7 +37,7 @@ import Testing
         // A store of its own, whose reader belongs to this test's thread.
         let store = try Store(path: api.directory.appendingPathComponent("t.sqlite").path, readers: 1)
         defer { store.close() }
-        let context = try APIContext(store: store, now: { 0 }, cacheBytes: budget)
+        let context = try APIContext(store: store, now: { Instant(millis: 0) }, cacheBytes: budget)
         // Half the applications in the cache, half not.
         for id in stride(from: 1, through: 11, by: 2) { _ = try context.timeline(Int64(id)) }
         var parts: [[Int]] = []

@@ -5,6 +5,7 @@ import Store
 import Synchronization
 import TestSupport
 import Testing
+import Time
 
 @testable import API
 
@@ -18,7 +19,7 @@ import Testing
         let description: String
     }
 
-    static let now = Timestamp.parse("2026-11-20T12:00:00Z") ?? 0
+    static let now = Timestamp.parse("2026-11-20T12:00:00Z") ?? Instant(millis: 0)
     static let applications: [Int64] = [1, 2, 3, 4]
 
     /// Dana recruits for 1, where Sam interviewed; directions on 2 name Kim to follow up with; 3 holds an offer
@@ -42,7 +43,7 @@ import Testing
             ApplicationRecord(
                 id: 4, ApplicationFields(employer: "Dune", route: "unsolicited"), createdAt: 1, updatedAt: 1),
         ]
-        func at(_ text: String) -> Int64 { Timestamp.parse(text) ?? 0 }
+        func at(_ text: String) -> Int64 { Timestamp.parse(text)?.millis ?? 0 }
         let events = [
             EventRecord(
                 id: 10, applicationId: 1,

@@ -2,6 +2,7 @@ import Guidance
 import JSON
 import Store
 import Testing
+import Time
 
 @testable import API
 
@@ -13,7 +14,7 @@ struct EventWritingTests {
     static func expected(_ e: EventRecord, warnings: [Finding]?) -> JSON {
         var object: JSONObject = [
             "id": JSON(e.id), "application_id": JSON(e.applicationId), "kind": JSON(e.kind),
-            "occurred_at": JSON(Timestamp.format(e.occurredAt)), "contact_id": JSON(e.contactId),
+            "occurred_at": JSON(Instant(millis: e.occurredAt).rfc3339), "contact_id": JSON(e.contactId),
             "channel": JSON(e.channel), "note": JSON(e.note),
             "interviewer_ids": .array(e.interviewerIds.map { JSON($0) }),
             "follow_up_after": JSON(e.followUpAfter), "follow_up_contact_id": JSON(e.followUpContactId),
@@ -23,7 +24,7 @@ struct EventWritingTests {
                 e.violations.map {
                     ["rule": JSON($0.rule), "severity": JSON($0.severity), "message": JSON($0.message)]
                 }),
-            "created_at": JSON(Timestamp.format(e.createdAt)),
+            "created_at": JSON(Instant(millis: e.createdAt).rfc3339),
         ]
         if let warnings {
             object["warnings"] = .array(

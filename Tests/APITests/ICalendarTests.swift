@@ -1,6 +1,7 @@
 import Foundation
 import Guidance
 import Testing
+import Time
 
 @testable import API
 
@@ -84,15 +85,15 @@ import Testing
         ("a leap day", "2024-02-29T23:59:59Z", "20240229T235959Z"),
     ])
     func utcDateTime(_ name: String, _ rfc3339: String, _ written: String) throws {
-        let millis = try #require(Timestamp.parse(rfc3339))
-        #expect(ICalendar.dateTime(millis) == written, "\(name)")
+        let instant = try #require(Timestamp.parse(rfc3339))
+        #expect(ICalendar.dateTime(instant) == written, "\(name)")
     }
 
     @Test func uidNamesApplicationActionRuleContactAndSourceEvent() {
         func item(contact: Int?, source: Int?) -> AgendaItem {
             AgendaItem(
                 applicationId: 3, action: .sendThankYou, rule: .thankYouPromptly, contactId: contact, channel: "email",
-                dueFrom: Date(timeIntervalSince1970: 0), dueBy: nil, overdue: false, message: "m",
+                dueFrom: Instant(millis: 0), dueBy: nil, overdue: false, message: "m",
                 sourceEventId: source)
         }
         #expect(ICalendar.uid(item(contact: 7, source: 12)) == "app3-send_thank_you-thank-you-promptly-c7-e12@notapest")

@@ -2,6 +2,7 @@ import Foundation
 import Guidance
 import Store
 import Testing
+import Time
 
 @testable import API
 
@@ -144,7 +145,7 @@ struct TimelineCacheBudgetTests {
         let probe = TimelineCache()
         let representation = TimelineCache.Representation(
             body: Array(repeating: UInt8(ascii: "x"), count: 300), etag: "\"application-1-1-0123456789abcdef\"",
-            span: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 100), settings: 0,
+            span: Instant(millis: 0)...Instant(millis: 100_000), settings: 0,
             token: probe.token(1))
         let cache = TimelineCache(
             budget: entries.weight([1, 2, 3]) + representation.estimatedBytes + entries.weight([1]) / 2)
@@ -153,7 +154,7 @@ struct TimelineCacheBudgetTests {
         #expect(cache.usage.bytes == entries.weight([1, 2, 3]) + representation.estimatedBytes)
         entries.store([4], in: cache)
         // Keeping it made application 1 the newest, so 2 went.
-        #expect(cache.representation(1, settings: 0, asOf: Date(timeIntervalSince1970: 50)) != nil)
+        #expect(cache.representation(1, settings: 0, asOf: Instant(millis: 50_000)) != nil)
         entries.store([5], in: cache)
         #expect(cache.usage.evictions == 2)
         #expect(Self.kept(in: cache) == [1, 4, 5])

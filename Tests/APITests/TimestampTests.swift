@@ -1,5 +1,7 @@
 import Foundation
+import JSON
 import Testing
+import Time
 
 @testable import API
 
@@ -24,7 +26,7 @@ import Testing
         Valid(text: "2016-12-31T23:59:60Z", millis: 1_483_228_799_999),
     ])
     func parses(_ row: Valid) {
-        #expect(Timestamp.parse(row.text) == row.millis)
+        #expect(Timestamp.parse(row.text)?.millis == row.millis)
     }
 
     @Test(arguments: [
@@ -44,25 +46,25 @@ import Testing
         Valid(text: "2000-02-29T12:00:00Z", millis: 951_825_600_000),
     ])
     func formatsInUTC(_ row: Valid) {
-        #expect(Timestamp.format(row.millis) == row.text)
-        #expect(Timestamp.parse(Timestamp.format(row.millis)) == row.millis)
+        #expect(Instant(millis: row.millis).rfc3339 == row.text)
+        #expect(Timestamp.parse(Instant(millis: row.millis).rfc3339)?.millis == row.millis)
     }
 
     /// Years 0000 to 9999 once in UTC, the instants RFC 3339 writes with four digits: both sides of
     /// each end, reached with and without an offset.
     @Test(arguments: [
-        Valid(text: "0000-01-01T00:00:00Z", millis: Timestamp.earliest),
-        Valid(text: "0000-01-01T00:01:00+00:01", millis: Timestamp.earliest),
-        Valid(text: "0000-01-01T23:59:00+23:59", millis: Timestamp.earliest),
-        Valid(text: "0000-01-01T00:00:00.001Z", millis: Timestamp.earliest + 1),
-        Valid(text: "9999-12-31T23:59:59.999Z", millis: Timestamp.latest),
-        Valid(text: "9999-12-31T23:58:59.999-00:01", millis: Timestamp.latest),
-        Valid(text: "9999-12-31T00:00:59.999-23:59", millis: Timestamp.latest),
-        Valid(text: "9999-12-31T23:59:60Z", millis: Timestamp.latest),
-        Valid(text: "9999-12-31T23:59:59.998Z", millis: Timestamp.latest - 1),
+        Valid(text: "0000-01-01T00:00:00Z", millis: Instant.earliest.millis),
+        Valid(text: "0000-01-01T00:01:00+00:01", millis: Instant.earliest.millis),
+        Valid(text: "0000-01-01T23:59:00+23:59", millis: Instant.earliest.millis),
+        Valid(text: "0000-01-01T00:00:00.001Z", millis: Instant.earliest.millis + 1),
+        Valid(text: "9999-12-31T23:59:59.999Z", millis: Instant.latest.millis),
+        Valid(text: "9999-12-31T23:58:59.999-00:01", millis: Instant.latest.millis),
+        Valid(text: "9999-12-31T00:00:59.999-23:59", millis: Instant.latest.millis),
+        Valid(text: "9999-12-31T23:59:60Z", millis: Instant.latest.millis),
+        Valid(text: "9999-12-31T23:59:59.998Z", millis: Instant.latest.millis - 1),
     ])
     func parsesTheEndsOfTheRange(_ row: Valid) {
-        #expect(Timestamp.parse(row.text) == row.millis)
+        #expect(Timestamp.parse(row.text)?.millis == row.millis)
     }
 
     @Test(arguments: [
@@ -85,54 +87,56 @@ import Testing
     /// a derived one can be, is written as the nearer end, and what is written reads back.
     @Test(arguments: [
         Written(
-            testDescription: "the first instant", millis: Timestamp.earliest, text: "0000-01-01T00:00:00Z",
+            testDescription: "the first instant", millis: Instant.earliest.millis, text: "0000-01-01T00:00:00Z",
             calendar: "00000101T000000Z"),
         Written(
-            testDescription: "a millisecond before it", millis: Timestamp.earliest - 1, text: "0000-01-01T00:00:00Z",
+            testDescription: "a millisecond before it", millis: Instant.earliest.millis - 1,
+            text: "0000-01-01T00:00:00Z",
             calendar: "00000101T000000Z"),
         Written(
-            testDescription: "a day before it", millis: Timestamp.earliest - 86_400_000,
+            testDescription: "a day before it", millis: Instant.earliest.millis - 86_400_000,
             text: "0000-01-01T00:00:00Z", calendar: "00000101T000000Z"),
         Written(
             testDescription: "the smallest integer", millis: .min, text: "0000-01-01T00:00:00Z",
             calendar: "00000101T000000Z"),
         Written(
-            testDescription: "the last instant", millis: Timestamp.latest, text: "9999-12-31T23:59:59.999Z",
+            testDescription: "the last instant", millis: Instant.latest.millis, text: "9999-12-31T23:59:59.999Z",
             calendar: "99991231T235959Z"),
         Written(
-            testDescription: "a millisecond after it", millis: Timestamp.latest + 1, text: "9999-12-31T23:59:59.999Z",
+            testDescription: "a millisecond after it", millis: Instant.latest.millis + 1,
+            text: "9999-12-31T23:59:59.999Z",
             calendar: "99991231T235959Z"),
         Written(
-            testDescription: "a week after it", millis: Timestamp.latest + 7 * 86_400_000,
+            testDescription: "a week after it", millis: Instant.latest.millis + 7 * 86_400_000,
             text: "9999-12-31T23:59:59.999Z", calendar: "99991231T235959Z"),
         Written(
             testDescription: "the largest integer", millis: .max, text: "9999-12-31T23:59:59.999Z",
             calendar: "99991231T235959Z"),
     ])
     func writesOnlyYearsOfFourDigits(_ row: Written) {
-        let text = Timestamp.format(row.millis)
+        let instant = Instant(millis: row.millis)
+        let text = instant.rfc3339
         #expect(text == row.text)
-        #expect(Timestamp.withText(row.millis) { String(decoding: $0, as: UTF8.self) } == row.text)
-        #expect(Timestamp.parse(text) == Timestamp.clamped(row.millis))
-        #expect(ICalendar.dateTime(row.millis) == row.calendar)
+        #expect(instant.withRFC3339Bytes { String(decoding: $0, as: UTF8.self) } == row.text)
+        #expect(Timestamp.parse(text) == instant.clamped)
+        #expect(ICalendar.dateTime(instant) == row.calendar)
     }
 
     @Test(arguments: [
-        ("the first instant", Timestamp.earliest, Timestamp.earliest),
-        ("a day before it", Timestamp.earliest - 86_400_000, Timestamp.earliest),
-        ("the last instant", Timestamp.latest, Timestamp.latest),
-        ("a second after it", Timestamp.latest + 1000, Timestamp.latest),
-        ("a year after it", Timestamp.latest + 366 * 86_400_000, Timestamp.latest),
+        ("the first instant", Instant.earliest.millis, Instant.earliest.millis),
+        ("a day before it", Instant.earliest.millis - 86_400_000, Instant.earliest.millis),
+        ("the last instant", Instant.latest.millis, Instant.latest.millis),
+        ("a second after it", Instant.latest.millis + 1000, Instant.latest.millis),
+        ("a year after it", Instant.latest.millis + 366 * 86_400_000, Instant.latest.millis),
     ])
     func derivedInstantsAreClampedToTheRange(_ name: String, _ millis: Int64, _ expected: Int64) {
-        let date = Date(timeIntervalSince1970: Double(millis) / 1000)
-        #expect(GuidanceJSON.millis(date) == expected, "\(name)")
+        #expect(GuidanceJSON.time(Instant(millis: millis)) == JSON(Instant(millis: expected).rfc3339), "\(name)")
     }
 
-    @Test func instantsTooFarForAnIntegerAreClampedToo() {
-        #expect(GuidanceJSON.millis(.distantFuture.addingTimeInterval(1e300)) == Timestamp.latest)
-        #expect(GuidanceJSON.millis(Date(timeIntervalSince1970: -.infinity)) == Timestamp.earliest)
-        #expect(GuidanceJSON.millis(Date(timeIntervalSince1970: .nan)) == Timestamp.earliest)
+    @Test func instantsAtTheBoundsOfWhatIsHeldAreClampedToo() {
+        #expect(GuidanceJSON.time(.highest) == JSON(Instant.latest.rfc3339))
+        #expect(GuidanceJSON.time(.lowest) == JSON(Instant.earliest.rfc3339))
+        #expect(GuidanceJSON.time(nil) == .null)
     }
 
     @Test(arguments: [

@@ -17,7 +17,7 @@ struct AgendaPerformanceTests {
                     .resumeSent, .followUp, .response, .interview, .thankYou, .debrief, .directions, .followUp,
                     .note, .followUp,
                 ]
-                let at = start.addingTimeInterval(Double(index % 200) * 3600 + Double(step) * 5 * 86_400)
+                let at = start.adding(seconds: Int64(index % 200) * 3600 + Int64(step) * 5 * 86_400)
                 events.append(
                     EventFact(
                         id: index * 10 + step, kind: kinds[step], occurredAt: at,

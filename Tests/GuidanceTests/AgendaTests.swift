@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -50,7 +51,7 @@ struct AgendaTests {
 
     struct OverdueRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
-        let asOf: Date
+        let asOf: Instant
         let overdue: [String]
     }
 
@@ -121,7 +122,7 @@ struct AgendaTests {
 
     struct HorizonRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
-        let asOf: Date
+        let asOf: Instant
         let horizon: Int
         let listed: Bool
     }
@@ -151,7 +152,7 @@ struct AgendaTests {
         let route: Route
         var status = ApplicationStatus.active
         let events: [EventFact]
-        let expected: (rule: RuleID, contact: Int?, channel: String, dueFrom: Date)?
+        let expected: (rule: RuleID, contact: Int?, channel: String, dueFrom: Instant)?
     }
 
     static let resumeToSam = EventFact(
@@ -254,7 +255,7 @@ struct AgendaTests {
     struct SpanRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let facts: ApplicationFacts
-        let asOf: Date
+        let asOf: Instant
         /// Whether the action found at `asOf` turns overdue later, which ends the span.
         let endsWhenOverdue: Bool
     }
@@ -294,13 +295,13 @@ struct AgendaTests {
         #expect((span.upperBound != GuidanceEngine.afterEverything) == row.endsWhenOverdue)
         let finiteEnd =
             span.upperBound == GuidanceEngine.afterEverything
-            ? row.asOf.addingTimeInterval(400 * 86_400) : span.upperBound
+            ? row.asOf.adding(days: 400) : span.upperBound
         for probe in [span.lowerBound == GuidanceEngine.beforeEverything ? row.asOf : span.lowerBound, finiteEnd] {
             #expect(engine.nextAction(for: row.facts, asOf: probe) == next, "at \(probe)")
             #expect(engine.unansweredFollowUps(in: row.facts, asOf: probe) == unanswered, "at \(probe)")
         }
         if row.endsWhenOverdue {
-            let after = engine.nextAction(for: row.facts, asOf: span.upperBound.addingTimeInterval(0.001))
+            let after = engine.nextAction(for: row.facts, asOf: span.upperBound.adding(milliseconds: 1))
             #expect(after != next)
             #expect(after?.overdue == true)
         }
@@ -324,7 +325,7 @@ struct AgendaTests {
         let dueBy = try #require(next.dueBy)
         let span = try #require(engine.nextActionSpan(for: facts, asOf: late, next: next))
         #expect(!span.contains(dueBy))
-        #expect(span.contains(dueBy.addingTimeInterval(0.001)))
+        #expect(span.contains(dueBy.adding(milliseconds: 1)))
         #expect(engine.nextAction(for: facts, asOf: dueBy) != next)
     }
 

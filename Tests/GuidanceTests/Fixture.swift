@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 @testable import Guidance
 
@@ -15,18 +16,23 @@ enum Fixture {
 
     /// An instant given by its UTC wall-clock reading, computed by Foundation's calendar (independently of the
     /// arithmetic under test).
-    static func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Date {
+    static func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Instant {
         local("UTC", year, month, day, hour, minute)
     }
 
     /// An instant given by its wall-clock reading in a zone.
     static func local(
         _ zone: String, _ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0
-    ) -> Date {
+    ) -> Instant {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = GuidanceTimeZone.named(zone) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
-        return calendar.date(from: components) ?? .distantPast
+        return instant(calendar.date(from: components) ?? .distantPast)
+    }
+
+    /// The instant of a Foundation `Date`, to the millisecond.
+    static func instant(_ date: Date) -> Instant {
+        Instant(millis: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
     static func date(_ year: Int, _ month: Int, _ day: Int) -> LocalDate {
@@ -45,13 +51,13 @@ enum Fixture {
     }
 
     /// A timeline from event kinds and instants, ids counting up from 100.
-    static func events(_ entries: [(EventKind, Date)], contact: Int? = nil) -> [EventFact] {
+    static func events(_ entries: [(EventKind, Instant)], contact: Int? = nil) -> [EventFact] {
         entries.enumerated().map { index, entry in
             EventFact(id: 100 + index, kind: entry.0, occurredAt: entry.1, contactId: contact)
         }
     }
 
-    static func followUp(at date: Date, to contact: Int? = nil, by channel: String? = nil) -> Proposal {
+    static func followUp(at date: Instant, to contact: Int? = nil, by channel: String? = nil) -> Proposal {
         Proposal(kind: .followUp, occurredAt: date, contactId: contact, channel: channel)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -10,7 +11,7 @@ struct FollowDirectionsTests {
         id: 1, kind: .resumeSent, occurredAt: Fixture.utc(2026, 11, 2, 9), contactId: 2, channel: "email")
 
     static func directions(
-        after date: LocalDate?, contact: Int? = nil, channel: String? = nil, at: Date = Fixture.utc(2026, 11, 4, 15)
+        after date: LocalDate?, contact: Int? = nil, channel: String? = nil, at: Instant = Fixture.utc(2026, 11, 4, 15)
     ) -> EventFact {
         EventFact(
             id: 2, kind: .directions, occurredAt: at, contactId: 2, followUpAfter: date, followUpContactId: contact,
@@ -20,8 +21,8 @@ struct FollowDirectionsTests {
     struct TimingRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let events: [EventFact]
-        let followUpAt: Date
-        let earliest: Date
+        let followUpAt: Instant
+        let earliest: Instant
         let rule: RuleID?
     }
 

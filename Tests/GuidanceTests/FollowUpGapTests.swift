@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -9,9 +10,9 @@ struct FollowUpGapTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let timeline: [EventKind]
-        let times: [Date]
-        let followUpAt: Date
-        let earliest: Date
+        let times: [Instant]
+        let followUpAt: Instant
+        let earliest: Instant
         let rule: RuleID?
     }
 

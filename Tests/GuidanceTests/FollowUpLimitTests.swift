@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -7,10 +8,10 @@ import Testing
 /// of any kind resets the count.
 struct FollowUpLimitTests {
     /// A resume and `count` follow-ups, each two weeks after the previous one.
-    static func timeline(followUps count: Int, then extra: [(EventKind, Date)] = []) -> [EventFact] {
-        var entries: [(EventKind, Date)] = [(.resumeSent, Fixture.utc(2026, 1, 5, 9))]
+    static func timeline(followUps count: Int, then extra: [(EventKind, Instant)] = []) -> [EventFact] {
+        var entries: [(EventKind, Instant)] = [(.resumeSent, Fixture.utc(2026, 1, 5, 9))]
         for index in 0..<count {
-            entries.append((.followUp, Fixture.utc(2026, 1, 19, 9).addingTimeInterval(Double(index) * 14 * 86_400)))
+            entries.append((.followUp, Fixture.utc(2026, 1, 19, 9).adding(days: index * 14)))
         }
         return Fixture.events(entries + extra, contact: 2)
     }

@@ -182,8 +182,8 @@ struct GuidanceDocumentTests {
                 #expect(item.dueBy == nil, "\(item.action)")
             } else {
                 let parameter = try #require(hours.first, "\(item.action): no parameter in the due_by cell")
-                let after = TimeInterval(GuidanceSettings()[parameter]) * 3600
-                #expect(item.dueBy == item.dueFrom.addingTimeInterval(after), "\(item.action)")
+                let after = Int64(GuidanceSettings()[parameter]) * 3600
+                #expect(item.dueBy == item.dueFrom.adding(seconds: after), "\(item.action)")
             }
         }
     }

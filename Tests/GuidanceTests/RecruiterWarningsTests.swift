@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -12,7 +13,7 @@ struct RecruiterWarningsTests {
     struct TouchRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let events: [EventFact]
-        let at: Date
+        let at: Instant
         let warned: Bool
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -28,7 +29,7 @@ struct ScenarioTests {
             }
         }
 
-        func agenda(_ asOf: Date) -> [String] {
+        func agenda(_ asOf: Instant) -> [String] {
             engine.agenda(for: [facts], asOf: asOf, horizonDays: 14).map {
                 "\($0.action.rawValue)@\($0.contactId.map(String.init) ?? "-")"
             }
@@ -53,7 +54,7 @@ struct ScenarioTests {
         #expect(advice == Suggestion(contactId: 1, channel: "phone", at: Fixture.utc(2026, 11, 9)))
         #expect(
             walk.propose(
-                Fixture.followUp(at: advice.at.addingTimeInterval(9 * 3600), to: advice.contactId, by: advice.channel)
+                Fixture.followUp(at: advice.at.adding(seconds: 9 * 3600), to: advice.contactId, by: advice.channel)
             ).allowed)
         #expect(walk.engine.nextAction(for: walk.facts, asOf: Fixture.utc(2026, 11, 9, 10))?.rule == .followUpGap)
 

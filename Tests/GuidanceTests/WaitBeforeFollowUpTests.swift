@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -11,9 +12,9 @@ struct WaitBeforeFollowUpTests {
         var zone = "UTC"
         var skipWeekends = true
         let route: Route
-        let resumeAt: Date
-        let followUpAt: Date
-        let earliest: Date
+        let resumeAt: Instant
+        let followUpAt: Instant
+        let earliest: Instant
         let allowed: Bool
     }
 

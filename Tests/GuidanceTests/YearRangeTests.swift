@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
-/// The guidance over the whole range the service keeps, the years 0000 to 9999 in UTC: `Date`'s
-/// `distantPast` (0001) and `distantFuture` (4001) lie inside it, and waits may end beyond it.
+/// The guidance over the whole range the service keeps, the years 0000 to 9999 in UTC (Foundation's
+/// `distantPast`, 0001, and `distantFuture`, 4001, lie inside it), and waits that end beyond it.
 struct YearRangeTests {
     /// Instants by their seconds since 1970, as Foundation's calendar turns Julian before 1582.
-    static func instant(_ secondsSince1970: Int64, hour: Int = 0) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(secondsSince1970 + Int64(hour) * 3600))
+    static func instant(_ secondsSince1970: Int64, hour: Int = 0) -> Instant {
+        Instant(secondsSince1970: secondsSince1970 + Int64(hour) * 3600)
     }
 
     static let year0 = instant(-62_167_219_200)
@@ -16,8 +17,8 @@ struct YearRangeTests {
 
     struct SpanRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
-        let asOf: Date
-        let endsAt: Date?
+        let asOf: Instant
+        let endsAt: Instant?
     }
 
     /// An interview on 30 December 9999 for an application since passed on: its thank-you note, the one

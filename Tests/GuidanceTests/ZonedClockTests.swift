@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Time
 
 @testable import Guidance
 
@@ -8,7 +9,7 @@ struct ZonedClockTests {
     struct LocalDateRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let zone: String
-        let instant: Date
+        let instant: Instant
         let expected: LocalDate
     }
 
@@ -18,7 +19,7 @@ struct ZonedClockTests {
             expected: Fixture.date(2026, 11, 2)),
         LocalDateRow(
             testDescription: "UTC one second before midnight", zone: "UTC",
-            instant: Fixture.utc(2026, 11, 2).addingTimeInterval(-1), expected: Fixture.date(2026, 11, 1)),
+            instant: Fixture.utc(2026, 11, 2).adding(seconds: -1), expected: Fixture.date(2026, 11, 1)),
         LocalDateRow(
             testDescription: "Los Angeles late evening is still the previous day", zone: "America/Los_Angeles",
             instant: Fixture.utc(2026, 11, 3, 6, 30), expected: Fixture.date(2026, 11, 2)),
@@ -55,7 +56,8 @@ struct ZonedClockTests {
         for offset in stride(from: 0, to: 3 * 366, by: 1) {
             let day = Fixture.date(2025, 1, 1).adding(days: offset)
             let noon = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
-            let reference = try #require(calendar.date(from: noon).map { calendar.startOfDay(for: $0) })
+            let reference = try #require(
+                calendar.date(from: noon).map { Fixture.instant(calendar.startOfDay(for: $0)) })
             if clock.startOfDay(day) != reference {
                 mismatches.append("\(day): \(clock.startOfDay(day)) vs \(reference)")
             }
@@ -80,7 +82,7 @@ struct ZonedClockTests {
         let tabled = plain.withOffsets(from: start, to: Fixture.utc(2021, 6, 1))
         var mismatches: [String] = []
         for step in 0..<(7 * 366 * 24 * 60 / 37) {
-            let instant = start.addingTimeInterval(TimeInterval(step) * 37 * 60)
+            let instant = start.adding(seconds: Int64(step) * 37 * 60)
             if plain.localDateAndMinute(of: instant) != tabled.localDateAndMinute(of: instant) {
                 mismatches.append("\(instant)")
             }
@@ -106,40 +108,54 @@ struct ZonedClockTests {
     struct WaitRow: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let zone: String
-        let anchor: Date
+        let anchor: Instant
         let days: Int
         let skipWeekends: Bool
-        let expected: Date
+        let expected: Instant
+        /// Whether the end fell on a weekend and was moved to the Monday.
+        let moved: Bool
     }
 
     @Test(arguments: [
         WaitRow(
             testDescription: "weekday end stays", zone: "UTC", anchor: Fixture.utc(2026, 11, 2, 9), days: 7,
-            skipWeekends: true, expected: Fixture.utc(2026, 11, 9)),
+            skipWeekends: true, expected: Fixture.utc(2026, 11, 9), moved: false),
         WaitRow(
             testDescription: "Saturday end rolls to Monday", zone: "UTC", anchor: Fixture.utc(2026, 11, 7, 9), days: 7,
-            skipWeekends: true, expected: Fixture.utc(2026, 11, 16)),
+            skipWeekends: true, expected: Fixture.utc(2026, 11, 16), moved: true),
         WaitRow(
             testDescription: "Sunday end rolls to Monday", zone: "UTC", anchor: Fixture.utc(2026, 11, 1, 9), days: 14,
-            skipWeekends: true, expected: Fixture.utc(2026, 11, 16)),
+            skipWeekends: true, expected: Fixture.utc(2026, 11, 16), moved: true),
         WaitRow(
             testDescription: "Saturday end stays without skip_weekends", zone: "UTC",
-            anchor: Fixture.utc(2026, 11, 7, 9), days: 7, skipWeekends: false, expected: Fixture.utc(2026, 11, 14)),
+            anchor: Fixture.utc(2026, 11, 7, 9), days: 7, skipWeekends: false, expected: Fixture.utc(2026, 11, 14),
+            moved: false),
         WaitRow(
             testDescription: "New York wait across the end of DST ends at EST midnight", zone: "America/New_York",
             anchor: Fixture.local("America/New_York", 2026, 10, 30, 10), days: 7, skipWeekends: true,
-            expected: Fixture.utc(2026, 11, 6, 5)),
+            expected: Fixture.utc(2026, 11, 6, 5), moved: false),
         WaitRow(
             testDescription: "New York wait across the start of DST ends at EDT midnight", zone: "America/New_York",
             anchor: Fixture.local("America/New_York", 2026, 3, 6, 10), days: 7, skipWeekends: true,
-            expected: Fixture.utc(2026, 3, 13, 4)),
+            expected: Fixture.utc(2026, 3, 13, 4), moved: false),
         WaitRow(
             testDescription: "zero days ends at the anchor's own midnight", zone: "UTC",
-            anchor: Fixture.utc(2026, 11, 2, 9), days: 0, skipWeekends: true, expected: Fixture.utc(2026, 11, 2)),
+            anchor: Fixture.utc(2026, 11, 2, 9), days: 0, skipWeekends: true, expected: Fixture.utc(2026, 11, 2),
+            moved: false),
     ])
     func waitEnd(_ row: WaitRow) throws {
         let zone = try #require(GuidanceTimeZone.named(row.zone))
         let end = ZonedClock(timeZone: zone).waitEnd(after: row.anchor, days: row.days, skipWeekends: row.skipWeekends)
-        #expect(end.date == row.expected)
+        #expect(end.instant == row.expected)
+        #expect(end.day == ZonedClock(timeZone: zone).localDate(of: row.expected))
+        #expect(end.movedOffWeekend == row.moved)
+        // The rules time their waits through the same reckoning.
+        let engine = GuidanceEngine(settings: GuidanceSettings(timeZone: row.zone, skipWeekends: row.skipWeekends))
+        let timing = engine.wait(
+            from: EventFact(id: 1, kind: .resumeSent, occurredAt: row.anchor), days: row.days, rule: .waitBeforeFollowUp
+        )
+        #expect(timing.earliest == row.expected)
+        #expect(timing.day == end.day)
+        #expect(timing.movedOffWeekend == row.moved)
     }
 }

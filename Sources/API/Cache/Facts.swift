@@ -1,6 +1,6 @@
-import Foundation
 import Guidance
 import Store
+import Time
 
 /// Stored records turned into the facts the guidance reasons about.
 enum Facts {
@@ -16,7 +16,7 @@ enum Facts {
 
     static func proposal(kind: EventKind, _ f: EventFields) -> Proposal {
         Proposal(
-            kind: kind, occurredAt: GuidanceJSON.date(f.occurredAt), contactId: f.contactId.map(Int.init),
+            kind: kind, occurredAt: Instant(millis: f.occurredAt), contactId: f.contactId.map(Int.init),
             channel: f.channel, note: f.note, interviewerIds: f.interviewerIds.map(Int.init),
             followUpAfter: f.followUpAfter.flatMap(LocalDate.init),
             followUpContactId: f.followUpContactId.map(Int.init),

@@ -1,8 +1,8 @@
-import Foundation
 import Guidance
 import JSON
 import Store
 import Synchronization
+import Time
 
 /// Applications' timelines kept in memory between the writes that change them, so reads, checks and
 /// the checking of new events need no database round trip.
@@ -26,7 +26,7 @@ final class TimelineCache: Sendable {
     struct Representation: Sendable {
         let body: [UInt8]
         let etag: String
-        let span: ClosedRange<Date>
+        let span: ClosedRange<Instant>
         let settings: UInt64
         let token: Token
     }
@@ -104,7 +104,7 @@ final class TimelineCache: Sendable {
 
     /// The kept representation of an application as of `asOf` under settings of generation `settings`, if
     /// no write touched the application since and `asOf` lies in its span.
-    func representation(_ id: Int64, settings: UInt64, asOf: Date) -> Representation? {
+    func representation(_ id: Int64, settings: UInt64, asOf: Instant) -> Representation? {
         state.withLock { state in
             guard let position = state.positions[id], let kept = state.slots[position].representation,
                 kept.settings == settings, kept.span.contains(asOf),

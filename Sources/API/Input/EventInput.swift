@@ -50,7 +50,7 @@ struct EventInput: Sendable {
             }
         }
         let fields = EventFields(
-            kind: kind?.rawValue ?? "", occurredAt: occurredAt ?? 0, contactId: reader.id("contact_id"),
+            kind: kind?.rawValue ?? "", occurredAt: occurredAt?.millis ?? 0, contactId: reader.id("contact_id"),
             channel: reader.string("channel", max: 200), note: reader.string("note", max: Limits.note),
             interviewerIds: reader.idList("interviewer_ids", max: Limits.interviewers),
             followUpAfter: reader.localDate("follow_up_after"), followUpContactId: reader.id("follow_up_contact_id"),

@@ -30,8 +30,8 @@ extension ExportDocument {
         guard let parts = split(item, place, stored: storedRecordMembers, &errors) else { return nil }
         var stored = parts.stored
         let id = stored.id("id", required: true)
-        let createdAt = stored.timestamp("created_at", required: true)
-        let updatedAt = stored.timestamp("updated_at", required: true)
+        let createdAt = stored.timestamp("created_at", required: true)?.millis
+        let updatedAt = stored.timestamp("updated_at", required: true)?.millis
         for error in stored.errors { errors.malformed(place, place.field(error.field), error.message) }
         return (id, createdAt, updatedAt, parts.fields)
     }
@@ -58,7 +58,7 @@ extension ExportDocument {
         var rest = parts.fields
         let id = stored.id("id", required: true)
         let applicationId = stored.id("application_id", required: true)
-        let createdAt = stored.timestamp("created_at", required: true)
+        let createdAt = stored.timestamp("created_at", required: true)?.millis
         if stored.object["forced"] == nil || stored.object["forced"] == .null {
             stored.fail("forced", "is required")
         }

@@ -1,4 +1,5 @@
 import JSON
+import Time
 
 /// Reads the fields of a JSON object with their types, formats and limits, collecting every
 /// problem instead of stopping at the first, so one answer names all the bad fields.
@@ -134,17 +135,17 @@ struct FieldReader {
         return number
     }
 
-    /// An RFC 3339 date-time, as milliseconds since the epoch.
-    mutating func timestamp(_ key: String, required: Bool = false) -> Int64? {
+    /// An RFC 3339 date-time.
+    mutating func timestamp(_ key: String, required: Bool = false) -> Instant? {
         guard let value = present(key) else {
             if required { fail(key, "is required") }
             return nil
         }
-        guard case .string(let text) = value, let millis = Timestamp.parse(text) else {
+        guard case .string(let text) = value, let instant = Timestamp.parse(text) else {
             fail(key, Timestamp.expected)
             return nil
         }
-        return millis
+        return instant
     }
 
     /// A calendar date `YYYY-MM-DD`.

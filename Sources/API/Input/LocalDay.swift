@@ -1,7 +1,7 @@
-import Guidance
+import Time
 
 /// Calendar dates without time (`YYYY-MM-DD`, RFC 3339 `full-date`) as requests give them, year 0000
-/// included; the day arithmetic is `LocalDate`'s.
+/// included; the day arithmetic is `CivilCalendar`'s.
 public enum LocalDay {
     /// True for a `YYYY-MM-DD` string naming a real date.
     public static func isValid(_ text: String) -> Bool {
@@ -14,6 +14,6 @@ public enum LocalDay {
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
-        return day <= LocalDate.daysInMonth(year: year, month: month)
+        return day <= CivilCalendar.daysInMonth(year: year, month: month)
     }
 }

@@ -1,33 +1,24 @@
-import Guidance
+import Time
 
-/// RFC 3339 timestamps (`2026-11-02T09:30:00-05:00`) to and from milliseconds since the Unix
-/// epoch, by hand: no formatter on the request path, and exact control over what is accepted.
+/// RFC 3339 timestamps (`2026-11-02T09:30:00-05:00`) read from requests, by hand: no formatter on
+/// the request path, and exact control over what is accepted. They are written by `Instant.rfc3339`.
 ///
 /// The instants the service keeps are those RFC 3339 can write in UTC, whose `date-fullyear` has
-/// four digits (§5.6): `0000-01-01T00:00:00Z` through `9999-12-31T23:59:59.999Z`. A text whose
-/// offset carries it outside is refused, and an instant derived outside (a wait from the last day
-/// of 9999) is written as the nearest end of the range, so every time written can be read back.
+/// four digits (§5.6): `Instant.earliest` (`0000-01-01T00:00:00Z`) through `Instant.latest`
+/// (`9999-12-31T23:59:59.999Z`). A text whose offset carries it outside is refused, and an instant
+/// derived outside (a wait from the last day of 9999) is written as the nearest end of the range,
+/// so every time written can be read back.
 public enum Timestamp {
-    /// The first instant the service keeps: `0000-01-01T00:00:00Z`.
-    public static let earliest: Int64 = -62_167_219_200_000
-    /// The last instant the service keeps: `9999-12-31T23:59:59.999Z`.
-    public static let latest: Int64 = 253_402_300_799_999
-
     /// What a time must be, for the errors that refuse one.
     static let expected =
         "must be an RFC 3339 date-time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, such as "
         + "2026-11-02T09:30:00Z"
 
-    /// `millis` moved into `earliest...latest`.
-    public static func clamped(_ millis: Int64) -> Int64 {
-        min(max(millis, earliest), latest)
-    }
-
     /// Parses an RFC 3339 `date-time` (§5.6): full date, `T`, time with optional fraction, and `Z`
     /// or a numeric offset. Fractions beyond milliseconds are truncated. Nil when malformed or out
     /// of range (month 13, 30 February, hour 24, offset minutes 60, …), and when the offset puts
-    /// the instant outside `earliest...latest` (`0000-01-01T00:00:00+00:01`).
-    public static func parse(_ text: String) -> Int64? {
+    /// the instant outside `Instant.earliest...latest` (`0000-01-01T00:00:00+00:01`).
+    public static func parse(_ text: String) -> Instant? {
         let b = Array(text.utf8)
         guard b.count >= 20,
             let year = digits(b, 0, 4), b[4] == 0x2D, let month = digits(b, 5, 2), b[7] == 0x2D,
@@ -69,70 +60,11 @@ public enum Timestamp {
         // for the extra second, and refusing it would refuse a valid RFC 3339 time.
         let clampedSecond = min(second, 59)
         if second == 60 { millis = 999 }
-        let days = LocalDate.dayNumber(year: year, month: month, day: day)
+        let days = CivilCalendar.dayNumber(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + clampedSecond) - Int64(offsetMinutes * 60)
-        let instant = seconds * 1000 + Int64(millis)
-        guard (earliest...latest).contains(instant) else { return nil }
+        let instant = Instant(millis: seconds * 1000 + Int64(millis))
+        guard (Instant.earliest...Instant.latest).contains(instant) else { return nil }
         return instant
-    }
-
-    /// Formats as RFC 3339 in UTC with `Z`; milliseconds only when not zero. An instant outside
-    /// `earliest...latest` is written as the nearer end of it.
-    public static func format(_ millis: Int64) -> String {
-        withText(millis) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The UTC date, second of the day and millisecond of an instant; an instant before 1970 belongs to
-    /// the day, second and millisecond that began before it (division rounds toward the past). The
-    /// instant is first clamped to `earliest...latest`, so the year always has four digits: every
-    /// writer of times goes through here.
-    static func utcParts(_ millis: Int64) -> (year: Int, month: Int, day: Int, secondOfDay: Int, millisecond: Int) {
-        let millis = clamped(millis)
-        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let (year, month, day) = LocalDate.civil(dayNumber: days)
-        return (year, month, day, Int(seconds - days * 86_400), Int(millis - seconds * 1000))
-    }
-
-    /// Calls `body` with the text `format` gives, written digit by digit into a buffer that lasts
-    /// only for the call: agendas write tens of thousands of these per response, with no String each.
-    static func withText<T>(_ millis: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        let (year, month, day, secondOfDay, ms) = utcParts(millis)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var i = 0
-            func put(_ value: Int, _ width: Int) {
-                var divisor = 1
-                for _ in 1..<width { divisor *= 10 }
-                var rest = value
-                for _ in 0..<width {
-                    buffer[i] = UInt8(48 + rest / divisor % 10)
-                    rest %= divisor
-                    divisor /= 10
-                    i += 1
-                }
-            }
-            func mark(_ byte: UInt8) {
-                buffer[i] = byte
-                i += 1
-            }
-            put(year, 4)
-            mark(0x2D)
-            put(month, 2)
-            mark(0x2D)
-            put(day, 2)
-            mark(0x54)
-            put(secondOfDay / 3600, 2)
-            mark(0x3A)
-            put(secondOfDay / 60 % 60, 2)
-            mark(0x3A)
-            put(secondOfDay % 60, 2)
-            if ms != 0 {
-                mark(0x2E)
-                put(ms, 3)
-            }
-            mark(0x5A)
-            return body(UnsafeBufferPointer(rebasing: buffer[..<i]))
-        }
     }
 
     static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
@@ -143,10 +75,5 @@ public enum Timestamp {
             value = value * 10 + Int(b[i] - 0x30)
         }
         return value
-    }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

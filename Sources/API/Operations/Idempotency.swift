@@ -1,5 +1,6 @@
 import HTTP
 import Store
+import Time
 
 /// `Idempotency-Key` on POST: a retried request with the same key and body gets the first
 /// response again without creating anything; the same key with another request is refused.
@@ -28,11 +29,12 @@ enum Idempotency {
 
     /// Runs `create` inside the writer's transaction unless the key already answered.
     static func run(
-        _ transaction: inout WriteTransaction, claim: IdempotencyClaim?, now: Int64,
+        _ transaction: inout WriteTransaction, claim: IdempotencyClaim?, now: Instant,
         _ create: (inout WriteTransaction) throws -> APIContext.Written
     ) throws -> APIContext.Written {
         guard let claim else { return try create(&transaction) }
         let key = claim.key
+        let now = now.millis
         if let stored = try transaction.idempotencyRecord(key: key), stored.createdAt > now - retentionMilliseconds {
             guard stored.fingerprint == claim.fingerprint else { throw APIError.idempotencyMismatch }
             var response = Response(status: stored.status, body: stored.body)

@@ -3,6 +3,7 @@ import Foundation
 import Guidance
 import JSON
 import Synchronization
+import Time
 
 /// The agenda over all applications, spread over the cores: each application's items depend on
 /// its own facts only, so slices are judged (and, for the JSON body, written) in parallel, and
@@ -14,7 +15,7 @@ enum AgendaComputation {
     static var parts: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// Every item, in agenda order.
-    static func items(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Date, horizonDays: Int)
+    static func items(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Instant, horizonDays: Int)
         -> [AgendaItem]
     {
         items(chunks: { each in each(facts) }, engine: engine, asOf: asOf, horizonDays: horizonDays)
@@ -23,7 +24,7 @@ enum AgendaComputation {
     /// Every item, in agenda order, of the applications `chunks` hands over a part at a time: only one
     /// part's facts need be held at once.
     static func items(
-        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Date,
+        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Instant,
         horizonDays: Int
     ) rethrows -> [AgendaItem] {
         var lists: [[AgendaItem]] = []
@@ -36,7 +37,7 @@ enum AgendaComputation {
     /// The `GET /v1/agenda` body: each slice of the applications is judged and its items written in
     /// parallel, then the written items are put in agenda order by position alone, so no item is moved
     /// or copied between threads.
-    static func document(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Int64, horizonDays: Int)
+    static func document(_ facts: [ApplicationFacts], engine: GuidanceEngine, asOf: Instant, horizonDays: Int)
         -> [UInt8]
     {
         document(chunks: { each in each(facts) }, engine: engine, asOf: asOf, horizonDays: horizonDays)
@@ -45,14 +46,13 @@ enum AgendaComputation {
     /// `document` over the applications `chunks` hands over a part at a time: each part is judged and
     /// written before the next is asked for, so only its facts and the written items are held.
     static func document(
-        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Int64,
+        chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Instant,
         horizonDays: Int
     ) rethrows -> [UInt8] {
-        let date = GuidanceJSON.date(asOf)
         var slices: [AgendaWriter.Slice] = []
         try chunks { facts in
             slices += perSlice(of: facts) { slice in
-                let (items, order) = engine.agendaItems(for: slice, asOf: date, horizonDays: horizonDays)
+                let (items, order) = engine.agendaItems(for: slice, asOf: asOf, horizonDays: horizonDays)
                 return AgendaWriter.slice(items, order: order)
             }
         }

@@ -1,6 +1,6 @@
-import Foundation
 import Guidance
 import JSON
+import Time
 
 /// Writes agenda items straight to JSON bytes, member for member the same as
 /// `GuidanceJSON.agendaItem(_:).write(into:)` but without building a JSON tree per item: an agenda
@@ -34,6 +34,11 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         buffer.append(wording)
     }
 
+    /// Nor have dates.
+    mutating func write(ascii: UnsafeBufferPointer<UInt8>) {
+        buffer.append(bytes: ascii)
+    }
+
     private mutating func string(_ text: String?) {
         guard let text else { return raw("null") }
         buffer.append(UInt8(ascii: "\""))
@@ -46,10 +51,11 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         write(String(value))
     }
 
-    private mutating func time(_ date: Date?) {
-        guard let date else { return raw("null") }
+    /// As `GuidanceJSON.time` writes it.
+    private mutating func time(_ instant: Instant?) {
+        guard let instant else { return raw("null") }
         buffer.append(UInt8(ascii: "\""))
-        Timestamp.withText(GuidanceJSON.millis(date)) { buffer.append(bytes: $0) }
+        instant.withRFC3339Bytes { buffer.append(bytes: $0) }
         buffer.append(UInt8(ascii: "\""))
     }
 
@@ -116,12 +122,12 @@ struct AgendaWriter: MessageOutput, ~Copyable {
     }
 
     /// The whole `GET /v1/agenda` body: the items of `slices` in the order given.
-    static func agenda(_ slices: [Slice], order: [(list: Int, index: Int)], asOf: Int64, horizonDays: Int)
+    static func agenda(_ slices: [Slice], order: [(list: Int, index: Int)], asOf: Instant, horizonDays: Int)
         -> [UInt8]
     {
         var writer = AgendaWriter(capacity: 128 + slices.reduce(0) { $0 + $1.bytes.count + $1.ends.count })
         writer.raw("{\"as_of\":")
-        writer.string(Timestamp.format(asOf))
+        writer.time(asOf)
         writer.raw(",\"horizon_days\":")
         writer.integer(horizonDays)
         writer.raw(",\"items\":[")
@@ -138,7 +144,7 @@ struct AgendaWriter: MessageOutput, ~Copyable {
     }
 
     /// The whole `GET /v1/agenda` body for items already in agenda order.
-    static func agenda(_ items: [AgendaItem], asOf: Int64, horizonDays: Int) -> [UInt8] {
+    static func agenda(_ items: [AgendaItem], asOf: Instant, horizonDays: Int) -> [UInt8] {
         agenda(
             [slice(items, order: Array(items.indices))], order: items.indices.map { (0, $0) }, asOf: asOf,
             horizonDays: horizonDays)

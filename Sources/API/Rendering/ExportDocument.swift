@@ -1,6 +1,7 @@
 import Guidance
 import JSON
 import Store
+import Time
 
 /// The whole data set as one JSON document: what `GET /v1/export` answers and `POST /v1/import` takes.
 ///
@@ -49,7 +50,7 @@ struct ExportDocument: Sendable {
 
     /// The document, stamped with the time it was made: the members in this order, each record as its own
     /// `GET` shows it.
-    func bytes(exportedAt: Int64) -> [UInt8] {
+    func bytes(exportedAt: Instant) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096 + events.count * 320)
         func member(_ name: String, _ value: JSON) {
@@ -60,7 +61,7 @@ struct ExportDocument: Sendable {
         }
         member("format", JSON(Self.format))
         member("version", JSON(Self.version))
-        member("exported_at", JSON(Timestamp.format(exportedAt)))
+        member("exported_at", JSON(exportedAt.rfc3339))
         member("settings", Self.settingsJSON(settings))
         member("contacts", .array(contacts.map(ContactRoutes.json)))
         member("applications", .array(applications.map { .object(ApplicationRoutes.baseJSON($0)) }))

@@ -1,27 +1,16 @@
-import Foundation
 import Guidance
 import JSON
+import Time
 
 /// The guidance's results in the JSON shapes openapi.yaml gives them.
 enum GuidanceJSON {
-    /// The millisecond of an instant the guidance derived, clamped to the instants the service writes
-    /// (`Timestamp.earliest...latest`): a wait that ends after 9999 is shown as its last millisecond
-    /// rather than as a year no RFC 3339 text can hold, and is still later than any time a client
-    /// can send, so what it forbids stays forbidden.
-    static func millis(_ date: Date) -> Int64 {
-        let value = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        guard value > Double(Timestamp.earliest) else { return Timestamp.earliest }
-        guard value < Double(Timestamp.latest) else { return Timestamp.latest }
-        return Int64(value)
-    }
-
-    static func date(_ millis: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(millis) / 1000)
-    }
-
-    static func time(_ date: Date?) -> JSON {
-        guard let date else { return .null }
-        return JSON(Timestamp.format(millis(date)))
+    /// An instant the guidance derived, as RFC 3339 text, or null. A wait that ends after 9999 is
+    /// shown as the last millisecond of 9999 (`Instant.clamped`) rather than as a year no RFC 3339
+    /// text can hold, and is still later than any time a client can send, so what it forbids stays
+    /// forbidden.
+    static func time(_ instant: Instant?) -> JSON {
+        guard let instant else { return .null }
+        return JSON(instant.rfc3339)
     }
 
     static func finding(_ f: Finding) -> JSON {

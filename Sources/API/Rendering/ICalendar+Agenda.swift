@@ -1,11 +1,12 @@
 import Foundation
 import Guidance
+import Time
 
 extension ICalendar {
     /// The calendar's product identifier (RFC 5545 §3.7.3).
     static let productId = "-//NotAPest//Agenda//EN"
     /// How long an item without a deadline lasts in a calendar.
-    static let defaultDurationMillis: Int64 = 30 * 60 * 1000
+    static let defaultDurationSeconds: Int64 = 30 * 60
 
     /// The whole `GET /v1/agenda.ics` body: one VEVENT per agenda item, in agenda order. `employers` names each
     /// application's employer for the summaries; `stamp` (the agenda's `as_of`) is every DTSTAMP, so that the
@@ -13,7 +14,7 @@ extension ICalendar {
     ///
     /// An agenda with nothing due gives a calendar without components. RFC 5545 §3.6 asks for at least one,
     /// but calendar clients read an empty feed as "nothing scheduled", which is the truth.
-    static func agenda(_ items: [AgendaItem], employers: [Int: String], stamp: Int64) -> [UInt8] {
+    static func agenda(_ items: [AgendaItem], employers: [Int: String], stamp: Instant) -> [UInt8] {
         var calendar = ICalendar(capacity: 256 + items.count * 512)
         calendar.property("BEGIN", "VCALENDAR")
         calendar.property("VERSION", "2.0")
@@ -22,9 +23,9 @@ extension ICalendar {
         calendar.property("X-WR-CALNAME", "NotAPest")
         let dtstamp = dateTime(stamp)
         for item in items {
-            let start = GuidanceJSON.millis(item.dueFrom)
-            var end = item.dueBy.map(GuidanceJSON.millis) ?? start + defaultDurationMillis
-            if end <= start { end = start + defaultDurationMillis }
+            let start = item.dueFrom.clamped
+            var end = item.dueBy?.clamped ?? start.adding(seconds: defaultDurationSeconds)
+            if end <= start { end = start.adding(seconds: defaultDurationSeconds) }
             calendar.property("BEGIN", "VEVENT")
             calendar.property("UID", uid(item))
             calendar.property("DTSTAMP", dtstamp)

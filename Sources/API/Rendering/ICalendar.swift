@@ -1,3 +1,5 @@
+import Time
+
 /// Writes iCalendar content lines (RFC 5545 §3.1): `NAME:value`, each ending in CRLF and folded so that no
 /// line exceeds 75 octets.
 struct ICalendar {
@@ -67,11 +69,18 @@ struct ICalendar {
     }
 
     /// A DATE-TIME in UTC (§3.3.5, form 2): `YYYYMMDDTHHMMSSZ`, to the second; an instant outside
-    /// the years 0000 to 9999 is written as the nearer end of them (`Timestamp.utcParts`).
-    static func dateTime(_ millis: Int64) -> String {
-        let (year, month, day, secondOfDay, _) = Timestamp.utcParts(millis)
-        return Timestamp.pad(year, 4) + Timestamp.pad(month, 2) + Timestamp.pad(day, 2) + "T"
-            + Timestamp.pad(secondOfDay / 3600, 2) + Timestamp.pad(secondOfDay / 60 % 60, 2)
-            + Timestamp.pad(secondOfDay % 60, 2) + "Z"
+    /// the years 0000 to 9999 is written as the nearer end of them (`Instant.clamped`).
+    static func dateTime(_ instant: Instant) -> String {
+        let time = CivilTime(instant.clamped)
+        return CalendarText.string { text in
+            text.digits(time.year, width: 4)
+            text.digits(time.month, width: 2)
+            text.digits(time.day, width: 2)
+            text.append(UInt8(ascii: "T"))
+            text.digits(time.hour, width: 2)
+            text.digits(time.minute, width: 2)
+            text.digits(time.second, width: 2)
+            text.append(UInt8(ascii: "Z"))
+        }
     }
 }

@@ -3,6 +3,7 @@ import Guidance
 import HTTP
 import JSON
 import Store
+import Time
 
 /// `/v1/agenda`, `/v1/guidance` and `/v1/settings`: what is due, the rules, and their parameters.
 enum AgendaRoutes {
@@ -21,7 +22,7 @@ enum AgendaRoutes {
     }
 
     /// The agenda's query: `as_of` (default now) and `horizon_days` (0–365, default 14).
-    static func window(_ request: Request, now: Int64) throws(APIError) -> (asOf: Int64, horizon: Int) {
+    static func window(_ request: Request, now: Instant) throws(APIError) -> (asOf: Instant, horizon: Int) {
         let asOf = try ApplicationRoutes.asOf(request, default: now)
         var horizon = 14
         if let text = request.query("horizon_days") {

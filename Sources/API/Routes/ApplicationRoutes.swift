@@ -1,8 +1,8 @@
-import Foundation
 import Guidance
 import HTTP
 import JSON
 import Store
+import Time
 
 /// `/v1/applications`: candidacies, with the next thing to do on each.
 enum ApplicationRoutes {
@@ -32,13 +32,13 @@ enum ApplicationRoutes {
         [
             "id": JSON(a.id), "employer": JSON(a.employer), "position": JSON(a.position), "route": JSON(a.route),
             "recruiter_id": JSON(a.recruiterId), "direct_contact_permitted": JSON(a.directContactPermitted),
-            "status": JSON(a.status), "notes": JSON(a.notes), "created_at": JSON(Timestamp.format(a.createdAt)),
-            "updated_at": JSON(Timestamp.format(a.updatedAt)),
+            "status": JSON(a.status), "notes": JSON(a.notes), "created_at": JSON(Instant(millis: a.createdAt).rfc3339),
+            "updated_at": JSON(Instant(millis: a.updatedAt).rfc3339),
         ]
     }
 
     /// The full representation: stored fields, `next_action` and `unanswered_follow_ups` as of a time.
-    static func json(_ timeline: ApplicationTimeline, statuses: [Int64: String], engine: GuidanceEngine, asOf: Int64)
+    static func json(_ timeline: ApplicationTimeline, statuses: [Int64: String], engine: GuidanceEngine, asOf: Instant)
         throws -> JSON
     {
         json(
@@ -46,13 +46,12 @@ enum ApplicationRoutes {
         )
     }
 
-    static func json(_ application: ApplicationRecord, facts: ApplicationFacts, engine: GuidanceEngine, asOf: Int64)
+    static func json(_ application: ApplicationRecord, facts: ApplicationFacts, engine: GuidanceEngine, asOf: Instant)
         -> JSON
     {
         var object = baseJSON(application)
-        let at = GuidanceJSON.date(asOf)
-        object["next_action"] = engine.nextAction(for: facts, asOf: at).map(GuidanceJSON.agendaItem) ?? .null
-        object["unanswered_follow_ups"] = JSON(engine.unansweredFollowUps(in: facts, asOf: at))
+        object["next_action"] = engine.nextAction(for: facts, asOf: asOf).map(GuidanceJSON.agendaItem) ?? .null
+        object["unanswered_follow_ups"] = JSON(engine.unansweredFollowUps(in: facts, asOf: asOf))
         return .object(object)
     }
 
@@ -89,16 +88,16 @@ enum ApplicationRoutes {
         }
     }
 
-    static func asOf(_ request: Request, default now: Int64) throws(APIError) -> Int64 {
+    static func asOf(_ request: Request, default now: Instant) throws(APIError) -> Instant {
         guard let text = request.query("as_of") else { return now }
-        guard let millis = Timestamp.parse(text) else {
+        guard let instant = Timestamp.parse(text) else {
             throw .badQuery(FieldError("as_of", Timestamp.expected))
         }
-        return millis
+        return instant
     }
 
     static func represent(
-        _ reading: some StoreReading, _ timelines: [ApplicationTimeline], context: APIContext, asOf: Int64
+        _ reading: some StoreReading, _ timelines: [ApplicationTimeline], context: APIContext, asOf: Instant
     ) throws -> [JSON] {
         let others = Set(timelines.flatMap(Facts.otherApplicationIds))
         let statuses = others.isEmpty ? [:] : try reading.statuses(ofApplications: others)
@@ -144,8 +143,7 @@ enum ApplicationRoutes {
 
     static func get(_ request: Request, _ context: APIContext) throws -> Response {
         let id = try PathID.parse(request, "id")
-        let at = try asOf(request, default: context.now())
-        let date = GuidanceJSON.date(at)
+        let date = try asOf(request, default: context.now())
         let (engine, generation) = context.versionedEngine
         let body: [UInt8]
         let tag: String
@@ -177,7 +175,7 @@ enum ApplicationRoutes {
     }
 
     static func created(
-        _ reading: some StoreReading, _ record: ApplicationRecord, context: APIContext, now: Int64, status: Int
+        _ reading: some StoreReading, _ record: ApplicationRecord, context: APIContext, now: Instant, status: Int
     ) throws -> Response {
         let timeline = ApplicationTimeline(
             application: record, events: try reading.allEvents(ofApplication: record.id),
@@ -197,7 +195,7 @@ enum ApplicationRoutes {
         return { transaction in
             try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
                 try checkReferences(fields, transaction)
-                let record = try transaction.insertApplication(fields, now: now)
+                let record = try transaction.insertApplication(fields, now: now.millis)
                 return APIContext.Written(try created(transaction, record, context: context, now: now, status: 201))
             }
         }
@@ -224,7 +222,8 @@ enum ApplicationRoutes {
             let merged = MergePatch.patched(base, with: body, readOnly: readOnly)
             let fields = try fields(from: merged, patched: true)
             try checkReferences(fields, transaction)
-            switch try transaction.updateApplication(id: id, fields, expectedVersion: current.version, now: now) {
+            switch try transaction.updateApplication(id: id, fields, expectedVersion: current.version, now: now.millis)
+            {
             case .done(let record):
                 return APIContext.Written(try created(transaction, record, context: context, now: now, status: 200))
             case .notFound: throw notFound(id)

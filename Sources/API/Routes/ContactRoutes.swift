@@ -1,6 +1,7 @@
 import HTTP
 import JSON
 import Store
+import Time
 
 /// `/v1/contacts`: the people met along the way.
 enum ContactRoutes {
@@ -24,7 +25,8 @@ enum ContactRoutes {
         [
             "id": JSON(c.id), "name": JSON(c.name), "title": JSON(c.title), "organization": JSON(c.organization),
             "email": JSON(c.email), "phone": JSON(c.phone), "role": JSON(c.role), "notes": JSON(c.notes),
-            "created_at": JSON(Timestamp.format(c.createdAt)), "updated_at": JSON(Timestamp.format(c.updatedAt)),
+            "created_at": JSON(Instant(millis: c.createdAt).rfc3339),
+            "updated_at": JSON(Instant(millis: c.updatedAt).rfc3339),
         ]
     }
 
@@ -66,7 +68,7 @@ enum ContactRoutes {
         let now = context.now()
         return { transaction in
             try Idempotency.run(&transaction, claim: claim, now: now) { transaction in
-                let contact = try transaction.insertContact(fields, now: now)
+                let contact = try transaction.insertContact(fields, now: now.millis)
                 let response = JSONResponse.make(
                     json(contact), status: 201, etag: etag(contact),
                     headers: [("Location", "/v1/contacts/\(contact.id)")])
@@ -89,7 +91,7 @@ enum ContactRoutes {
             try FieldReader(body, allowed: writable, readOnly: readOnly).finish()
             let merged = MergePatch.patched(json(current), with: body, readOnly: readOnly)
             let fields = try fields(from: merged)
-            switch try transaction.updateContact(id: id, fields, expectedVersion: current.version, now: now) {
+            switch try transaction.updateContact(id: id, fields, expectedVersion: current.version, now: now.millis) {
             case .done(let contact):
                 return APIContext.Written(JSONResponse.make(json(contact), etag: etag(contact)))
             case .notFound: throw notFound(id)

@@ -3,6 +3,7 @@ import Guidance
 import HTTP
 import JSON
 import Store
+import Time
 
 /// Data in and out: the whole data set as one JSON document and back (`/v1/export`, `/v1/import`), the
 /// applications for spreadsheets (`/v1/applications.csv`) and the agenda for calendars (`/v1/agenda.ics`).
@@ -101,9 +102,8 @@ enum DataRoutes {
 
     /// One row per application, by id, with its next action as of `as_of` (default now).
     static func applicationsCSV(_ request: Request, _ context: APIContext) throws -> Response {
-        let asOf = try ApplicationRoutes.asOf(request, default: context.now())
+        let at = try ApplicationRoutes.asOf(request, default: context.now())
         let engine = context.engine
-        let at = GuidanceJSON.date(asOf)
         let bytes = try context.read { reading -> [UInt8] in
             let timelines = try reading.allTimelines()
             var statuses: [Int64: String] = [:]
@@ -129,9 +129,9 @@ enum DataRoutes {
         [
             .value(String(a.id)), .text(a.employer), .text(a.position), .value(a.route),
             .value(a.recruiterId.map { String($0) }), .value(a.directContactPermitted ? "true" : "false"),
-            .value(a.status), .text(a.notes), .value(Timestamp.format(a.createdAt)),
-            .value(Timestamp.format(a.updatedAt)), .value(String(unanswered)), .value(next?.action.rawValue),
-            .value(next.map { Timestamp.format(GuidanceJSON.millis($0.dueFrom)) }),
+            .value(a.status), .text(a.notes), .value(Instant(millis: a.createdAt).rfc3339),
+            .value(Instant(millis: a.updatedAt).rfc3339), .value(String(unanswered)), .value(next?.action.rawValue),
+            .value(next.map(\.dueFrom.rfc3339)),
         ]
     }
 
@@ -145,7 +145,7 @@ enum DataRoutes {
                     for application in facts { employers[application.id] = application.employer }
                     each(facts)
                 }
-            }, engine: context.engine, asOf: GuidanceJSON.date(asOf), horizonDays: horizon)
+            }, engine: context.engine, asOf: asOf, horizonDays: horizon)
         let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)
         return hashed(request, bytes, contentType: "text/calendar; charset=utf-8", headers: [])
     }

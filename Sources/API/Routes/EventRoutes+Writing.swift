@@ -1,6 +1,7 @@
 import Guidance
 import JSON
 import Store
+import Time
 
 extension EventRoutes {
     /// The event as every answer shows it (its GET, the lists, the export, and a POST's 201 with the check's
@@ -14,7 +15,7 @@ extension EventRoutes {
             if let value { JSON.writeString(value, into: &out) } else { out.append("null") }
         }
         func time(_ millis: Int64) {
-            Timestamp.withText(millis) { digits in
+            Instant(millis: millis).withRFC3339Bytes { digits in
                 out.append(UInt8(ascii: "\""))
                 out.append(contentsOf: digits)
                 out.append(UInt8(ascii: "\""))

@@ -3,6 +3,7 @@ import Guidance
 import HTTP
 import JSON
 import Store
+import Time
 
 /// `/v1/applications/{id}/events` and `/check`: the timeline, and the guidance's verdict on each
 /// contact the seeker makes or proposes.
@@ -167,7 +168,7 @@ enum EventRoutes {
     }
 
     /// Stores a judged event, with its status side effect in the same transaction.
-    static func store(_ input: EventInput, _ judged: JudgedEvent, _ transaction: inout WriteTransaction, now: Int64)
+    static func store(_ input: EventInput, _ judged: JudgedEvent, _ transaction: inout WriteTransaction, now: Instant)
         throws -> APIContext.Written
     {
         let application = judged.application
@@ -180,7 +181,7 @@ enum EventRoutes {
         }
         let event: EventRecord
         do {
-            event = try transaction.insertEvent(applicationId: id, fields, now: now)
+            event = try transaction.insertEvent(applicationId: id, fields, now: now.millis)
         } catch {
             // A contact or application it names was deleted after the check.
             guard case .missingReference = error else { throw error }
@@ -190,7 +191,7 @@ enum EventRoutes {
         if let effect = input.kind.statusEffect, application.status != effect.rawValue {
             var updated = application.fields
             updated.status = effect.rawValue
-            _ = try transaction.updateApplication(id: id, updated, expectedVersion: nil, now: now)
+            _ = try transaction.updateApplication(id: id, updated, expectedVersion: nil, now: now.millis)
         }
         let warnings = result.warnings
         return APIContext.Written(

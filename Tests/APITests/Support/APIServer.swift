@@ -16,7 +16,7 @@ final class APIServer: APICalling {
     init(now: String = "2026-11-02T12:00:00Z", arguments: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("notapest-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        clock = TestClock(Timestamp.parse(now) ?? 0)
+        clock = TestClock(now)
         var options = try ServeOptions.parse(
             ["--port", "0", "--quiet", "--event-loops", "2", "--db", directory.appendingPathComponent("t.sqlite").path]
                 + arguments, environment: [:])

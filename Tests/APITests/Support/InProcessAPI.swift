@@ -26,7 +26,7 @@ final class InProcessAPI: APICalling {
     init(now: String = "2026-11-02T12:00:00Z", arguments: [String] = []) throws {
         directory = Self.scratch.appendingPathComponent("notapest-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let clock = TestClock(Timestamp.parse(now) ?? 0)
+        let clock = TestClock(now)
         self.clock = clock
         let options = try ServeOptions.parse(
             ["--db", directory.appendingPathComponent("t.sqlite").path] + arguments, environment: [:])

@@ -1,18 +1,20 @@
 import API
 import Synchronization
+import Time
 
-/// The service's clock in a test: milliseconds since the epoch, set by the test.
+/// The service's clock in a test, set by the test.
 final class TestClock: Sendable {
-    private let value: Mutex<Int64>
+    private let value: Mutex<Instant>
 
-    init(_ millis: Int64) { value = Mutex(millis) }
+    /// A clock at an RFC 3339 time (at 1970 when the text does not parse).
+    init(_ text: String) { value = Mutex(Timestamp.parse(text) ?? Instant(millis: 0)) }
 
     /// The time, as the service reads it.
-    func now() -> Int64 { value.withLock { $0 } }
+    func now() -> Instant { value.withLock { $0 } }
 
     /// Moves the clock to an RFC 3339 time; a text that does not parse leaves it where it is.
     func set(_ text: String) {
-        guard let millis = Timestamp.parse(text) else { return }
-        value.withLock { $0 = millis }
+        guard let instant = Timestamp.parse(text) else { return }
+        value.withLock { $0 = instant }
     }
 }
