@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CLinux", "JSON", "System"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["SQLite", "System"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["SQLite", "System", "JSON"], swiftSettings: swiftSettings),
         .target(
             name: "API", dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "System"],
             resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),
