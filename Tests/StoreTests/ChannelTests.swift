@@ -108,6 +108,26 @@ struct ChannelTests {
         }
     }
 
+    @Test("deleting a channel deletes its deliveries and marks, and no other channel's")
+    func deleteCascades() throws {
+        let database = try Fixture.database()
+        let gone = try Fixture.channel(database, "gone")
+        let kept = try Fixture.channel(database, "kept")
+        for (channel, number) in [(gone, 1), (kept, 2)] {
+            let item = ItemPhase(itemKey: "1:follow_up:-:\(number)", phase: .due)
+            _ = try database.enqueueOnce(
+                channelId: channel.id, item, Fixture.message(number), nextAttemptAt: Fixture.now, now: Fixture.now)
+            _ = try database.insertMark(
+                channelId: channel.id, ItemPhase(itemKey: "baseline", phase: .overdue), deliveryId: nil,
+                now: Fixture.now)
+        }
+        _ = try database.deleteChannel(id: gone.id, expectedVersion: nil)
+        #expect(try database.marks(channelId: gone.id).isEmpty)
+        #expect(try database.marks(channelId: kept.id).count == 2)
+        let left = try database.deliveries(matching: DeliveryFilter(), after: nil, limit: 10).items
+        #expect(left.map(\.channelId) == [kept.id])
+    }
+
     /// One call of `setChannelEnabled` on a channel in a given state.
     struct EnableCase: CustomTestStringConvertible, Sendable {
         let name: String
