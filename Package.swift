@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CLinux", "JSON", "System", "Time"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", dependencies: ["Time"], swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["SQLite", "System"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["SQLite", "System", "JSON"], swiftSettings: swiftSettings),
         .target(
             name: "API", dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "System", "Time"],
             resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),

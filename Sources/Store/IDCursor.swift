@@ -1,4 +1,5 @@
-/// The position after the last item of a page ordered by id: the next page holds ids above `lastId`.
+/// The position after the last item of a page ordered by id: the next page holds ids above `lastId`, or below it
+/// in a list newest first (the deliveries).
 ///
 /// Keyset pagination stays stable under inserts and deletes, unlike an offset.
 public struct IDCursor: Sendable, Equatable, Hashable {

@@ -38,6 +38,34 @@ extension Row {
         }
     }
 
+    /// An INTEGER column that holds no NULL, as an `Int` (a count).
+    func int(_ index: Int) throws(RowDecodingError) -> Int {
+        let value = try int64(index)
+        guard let int = Int(exactly: value) else {
+            throw mismatch(index, expected: "Int", found: .integer(value))
+        }
+        return int
+    }
+
+    /// An INTEGER column that may hold NULL, as an `Int` (an HTTP status).
+    func optionalInt(_ index: Int) throws(RowDecodingError) -> Int? {
+        guard let value = try optionalInt64(index) else { return nil }
+        guard let int = Int(exactly: value) else {
+            throw mismatch(index, expected: "Int?", found: .integer(value))
+        }
+        return int
+    }
+
+    /// A TEXT column that holds one of the raw values of `Value`, which a CHECK constraint keeps it to.
+    func rawValue<Value: RawRepresentable>(_ index: Int, as type: Value.Type) throws(RowDecodingError) -> Value
+    where Value.RawValue == String {
+        let text = try text(index)
+        guard let value = Value(rawValue: text) else {
+            throw mismatch(index, expected: String(describing: type), found: .text(text))
+        }
+        return value
+    }
+
     /// A 0/1 INTEGER column.
     func bool(_ index: Int) throws(RowDecodingError) -> Bool {
         try int64(index) != 0

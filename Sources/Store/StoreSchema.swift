@@ -18,6 +18,15 @@ import SQLite
 ///   note names nobody), so their indexes hold only the rows where they are set
 ///   (https://sqlite.org/partialindex.html). A lookup `column = ?` still uses them, since it implies the column is
 ///   not NULL (§2.1 there), and every event written touches one index fewer per empty column.
+/// - Version 3: the reminders. `channels` are where messages go; `deliveries` is the outbox, each message written
+///   before it is sent and kept with its outcome; `reminder_marks` holds, per channel, each item phase already
+///   queued (or already due when the channel was made), so that a phase is queued at most once; `snoozes` hide an
+///   agenda item until an instant; `used_links` holds the nonces of the one-tap links already used. Deleting a
+///   channel deletes its deliveries and marks, deleting an application its snoozes (CASCADE); purging a delivery
+///   keeps its mark, with `delivery_id` set to NULL. Two CHECKs keep the outbox what the queries take it to be:
+///   a delivery has a next attempt exactly while it is `pending` or `failed`, so the partial index `deliveries_due`
+///   holds the outbox and nothing else. A snooze's `contact_id` references nothing: it names the contact of an
+///   agenda item, and a snooze must not keep a contact from being deleted once nothing else names it.
 enum StoreSchema {
     /// Every migration, in order.
     static let migrator = Migrator([
@@ -26,6 +35,9 @@ enum StoreSchema {
         },
         Migration(version: 2, name: "index the events' contact and other-application references only where set") {
             try $0.execute(version2)
+        },
+        Migration(version: 3, name: "create channels, deliveries, reminder marks, snoozes, used links") {
+            try $0.execute(version3)
         },
     ])
 
@@ -126,5 +138,74 @@ enum StoreSchema {
         CREATE INDEX events_by_contact ON events(contact_id) WHERE contact_id IS NOT NULL;
         CREATE INDEX events_by_follow_up_contact ON events(follow_up_contact_id) WHERE follow_up_contact_id IS NOT NULL;
         CREATE INDEX events_by_other_application ON events(other_application_id) WHERE other_application_id IS NOT NULL;
+        """
+
+    static let version3 = """
+        CREATE TABLE channels (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('webhook', 'ntfy', 'gotify', 'apprise')),
+            url TEXT NOT NULL,
+            token TEXT,
+            secret TEXT,
+            previous_secret TEXT,
+            previous_secret_until INTEGER,
+            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+            disabled_reason TEXT,
+            mode TEXT NOT NULL DEFAULT 'each' CHECK (mode IN ('each', 'digest')),
+            digest_at TEXT NOT NULL DEFAULT '08:00',
+            actions TEXT NOT NULL,
+            gave_up_in_row INTEGER NOT NULL DEFAULT 0 CHECK (gave_up_in_row >= 0),
+            last_digest_date TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+        ) STRICT;
+
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            message_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            item_key TEXT,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'gave_up')),
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            last_status INTEGER,
+            last_error TEXT,
+            next_attempt_at INTEGER,
+            created_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            CHECK ((next_attempt_at IS NOT NULL) = (status IN ('pending', 'failed')))
+        ) STRICT;
+
+        CREATE TABLE reminder_marks (
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,
+            phase TEXT NOT NULL CHECK (phase IN ('due', 'overdue')),
+            delivery_id INTEGER REFERENCES deliveries(id) ON DELETE SET NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (channel_id, item_key, phase)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE snoozes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            contact_id INTEGER,
+            until INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE used_links (
+            nonce TEXT PRIMARY KEY,
+            used_at INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE INDEX deliveries_due ON deliveries(next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+        CREATE INDEX deliveries_channel ON deliveries(channel_id, id);
+        CREATE INDEX reminder_marks_by_delivery ON reminder_marks(delivery_id) WHERE delivery_id IS NOT NULL;
+        CREATE INDEX snoozes_by_application ON snoozes(application_id);
+        CREATE INDEX snoozes_by_until ON snoozes(until);
         """
 }

@@ -8,7 +8,7 @@ import SQLite
 public struct WriteTransaction: StoreReading {
     public let connection: StoreConnection
     /// What the writes so far changed.
-    public private(set) var change = StoreChange.none
+    public internal(set) var change = StoreChange.none
 
     init(_ database: Database) {
         connection = StoreConnection(database: database)

@@ -19,11 +19,12 @@ struct MigrationTests {
                 return (try database.userVersion(), tables, mode)
             }
             #expect(version == StoreSchema.currentVersion)
-            #expect(version == 2)
+            #expect(version == 3)
             #expect(
                 tables == [
-                    "applications", "contacts", "event_interviewers", "event_violations", "events",
-                    "idempotency_keys", "settings", "sqlite_sequence",
+                    "applications", "channels", "contacts", "deliveries", "event_interviewers", "event_violations",
+                    "events", "idempotency_keys", "reminder_marks", "settings", "snoozes", "sqlite_sequence",
+                    "used_links",
                 ])
             #expect(mode == "wal")
         }
@@ -72,6 +73,105 @@ struct MigrationTests {
             #expect(indexes.filter { $0.hasSuffix("IS NOT NULL") }.count == 3, "\(indexes)")
             let referrers = try store.readers.withReader { try $0.referrers(ofContact: contact.id) }
             #expect(referrers.events.count == 1)
+        }
+    }
+
+    @Test("a version 2 file migrates to version 3, keeps its data, and takes channels, deliveries and snoozes")
+    func fromVersion2() throws {
+        try ScratchDirectory.with { directory in
+            let path = directory.path("v2.sqlite")
+            let (contact, application, event) = try {
+                let database = try Database(path: path)
+                defer { database.close() }
+                try Migrator(Array(StoreSchema.migrator.migrations.prefix(2))).migrate(database)
+                #expect(try database.userVersion() == 2)
+                let contact = try database.insertContact(ContactFields(name: "Dana", role: "recruiter"), now: 1)
+                let application = try database.insertApplication(
+                    ApplicationFields(route: "recruiter_submitted", recruiterId: contact.id), now: 1)
+                let fields = EventFields(kind: "follow_up", occurredAt: 2, contactId: contact.id, channel: "email")
+                let event = try database.insertEvent(applicationId: application.id, fields, now: 3)
+                try database.writeSettings(["time_zone": "\"Europe/Paris\"", "feed_token": "\"abc\""])
+                return (contact, application, event)
+            }()
+            let store = try Store(path: path, readers: 1)
+            defer { store.close() }
+            let version = try store.writer.perform { try $0.userVersion() }
+            #expect(version == 3)
+            let kept = try store.read { reading in
+                (
+                    try reading.contact(id: contact.id), try reading.application(id: application.id),
+                    try reading.event(applicationId: application.id, id: event.id), try reading.settings()
+                )
+            }
+            #expect(kept.0 == contact)
+            #expect(kept.1 == application)
+            #expect(kept.2 == event)
+            #expect(kept.3 == ["time_zone": "\"Europe/Paris\"", "feed_token": "\"abc\""])
+            // The new tables take rows beside the data kept, with their defaults; the snooze names a kept application.
+            let defaults = try store.writer.perform { database in
+                try database.run(
+                    "INSERT INTO channels (name, kind, url, actions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    ["n8n", "webhook", "https://hooks.example/a", #"["follow_up"]"#, 10, 10])
+                try database.run(
+                    """
+                    INSERT INTO deliveries (channel_id, message_id, type, body, status, next_attempt_at, created_at) \
+                    VALUES (1, 'msg_1', 'agenda.item_due', '{}', 'pending', 10, 10)
+                    """)
+                try database.run(
+                    """
+                    INSERT INTO reminder_marks (channel_id, item_key, phase, delivery_id, created_at) \
+                    VALUES (1, '1:follow_up:1:5', 'due', 1, 10)
+                    """)
+                try database.run(
+                    "INSERT INTO snoozes (application_id, action, contact_id, until, created_at) VALUES (?, ?, ?, ?, ?)",
+                    [.integer(application.id), "follow_up", .integer(contact.id), 99, 10])
+                try database.run("INSERT INTO used_links (nonce, used_at) VALUES ('n', 10)")
+                let sql = """
+                    SELECT c.enabled || '', c.mode, c.digest_at, c.gave_up_in_row || '', c.version || '', d.attempts || '' \
+                    FROM channels c JOIN deliveries d ON d.channel_id = c.id
+                    """
+                return try database.queryOne(sql).map { row in
+                    try (0..<6).map { try row.get($0, as: String.self) }
+                }
+            }
+            #expect(defaults == ["1", "each", "08:00", "0", "1", "0"])
+            let indexes = try store.writer.perform { database in
+                try database.query(
+                    "SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                ).map { try $0.get(0, as: String.self) }
+            }
+            for index in [
+                "deliveries_channel", "deliveries_due", "reminder_marks_by_delivery", "snoozes_by_application",
+                "snoozes_by_until",
+            ] {
+                #expect(indexes.contains(index), "\(index) in \(indexes)")
+            }
+            let strict = try store.writer.perform { database in
+                try database.query("SELECT name FROM pragma_table_list WHERE strict = 1 ORDER BY name")
+                    .map { try $0.get(0, as: String.self) }
+            }
+            #expect(Set(["channels", "deliveries", "reminder_marks", "snoozes", "used_links"]).isSubset(of: strict))
+            #expect(try store.writer.perform { try $0.query("PRAGMA foreign_key_check") }.isEmpty)
+        }
+    }
+
+    @Test("the reminders' lookups use their indexes: the outbox, a channel's deliveries, a delivery's marks")
+    func reminderIndexesAnswerLookups() throws {
+        try GroupCommitTests.withStore { store, _ throws in
+            for (sql, index) in [
+                (
+                    "SELECT id FROM deliveries WHERE next_attempt_at IS NOT NULL ORDER BY next_attempt_at",
+                    "deliveries_due"
+                ),
+                ("SELECT id FROM deliveries WHERE channel_id = 1 AND id < 9 ORDER BY id DESC", "deliveries_channel"),
+                ("SELECT item_key FROM reminder_marks WHERE delivery_id = 3", "reminder_marks_by_delivery"),
+                ("SELECT id FROM snoozes WHERE application_id = 4", "snoozes_by_application"),
+            ] {
+                let plan = try store.writer.perform { database in
+                    try database.query("EXPLAIN QUERY PLAN " + sql).map { try $0.get(3, as: String.self) }
+                }
+                #expect(plan.contains { $0.contains("INDEX \(index)") }, "\(sql): \(plan)")
+            }
         }
     }
 

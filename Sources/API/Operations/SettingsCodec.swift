@@ -53,9 +53,10 @@ enum SettingsCodec {
     }
 
     /// Reads the stored settings; names not stored yet take their defaults, and a feed token is made
-    /// on first start.
+    /// on first start. Rows of other names (the reminders' link key) are not this codec's: read with the
+    /// others, one unknown name would make every setting fall back to its default.
     static func loadOrCreate(_ transaction: inout WriteTransaction) throws -> APIContext.SettingsSnapshot {
-        let rows = try transaction.settings()
+        let rows = try transaction.settings().filter { writableNames.contains($0.key) || $0.key == feedToken }
         var object = JSONObject()
         for (name, text) in rows {
             if let value = try? JSONParser.parse(Array(text.utf8)) { object[name] = value }

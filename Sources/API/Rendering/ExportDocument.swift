@@ -8,6 +8,10 @@ import Time
 /// Records keep their ids and are ordered by id; each has exactly the shape its own `GET` answers with
 /// (applications without what the guidance computes, events with their stored violations). The settings are
 /// the flat settings object without `feed_token`: a token is a secret of the installation, not data.
+///
+/// The reminders are not part of the document for now: channels (which hold tokens and signing secrets),
+/// deliveries, reminder marks, snoozes, used links and the link key are left out of an export, and an import
+/// leaves those stored as they are.
 struct ExportDocument: Sendable {
     static let format = "notapest-export"
     static let version: Int64 = 1

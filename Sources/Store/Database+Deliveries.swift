@@ -1,0 +1,155 @@
+import SQLite
+
+// The outbox. A delivery is written before it is sent and changed only by the writes below; see DeliveryStatus.
+extension Database {
+    /// The delivery with this id, or nil.
+    func delivery(id: Int64) throws -> DeliveryRecord? {
+        try first("SELECT \(DeliveryRecord.columns) FROM deliveries WHERE id = ?", [.integer(id)]) {
+            try DeliveryRecord($0)
+        }
+    }
+
+    /// Queues `message` for channel `channelId`: a `pending` delivery, created `now` and due at `nextAttemptAt`
+    /// (ms), with no attempt yet. A channel that does not exist fails with a FOREIGN KEY error, a message id
+    /// already used with a UNIQUE one.
+    func enqueueDelivery(
+        channelId: Int64, itemKey: String?, _ message: DeliveryMessage, nextAttemptAt: Int64, now: Int64
+    ) throws -> DeliveryRecord {
+        let sql = """
+            INSERT INTO deliveries (channel_id, message_id, type, item_key, body, status, attempts, next_attempt_at, \
+            created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING \(DeliveryRecord.columns)
+            """
+        let bindings: [SQLiteValue] = [
+            .integer(channelId), .text(message.messageId), .text(message.type.rawValue), SQLiteValue(itemKey),
+            .text(message.body), .integer(nextAttemptAt), .integer(now),
+        ]
+        let record = try first(sql, bindings) { try DeliveryRecord($0) }
+        return try Self.returned(record, sql: sql)
+    }
+
+    /// The deliveries due at `now` (ms): `pending` or `failed` with `next_attempt_at <= now`, of enabled channels
+    /// not among `busyChannels`, the longest due first (ties by id), at most `limit` (clamped to 1...10,000).
+    ///
+    /// The partial index `deliveries_due` holds exactly the outbox, in this order, so the query walks it from the
+    /// start and stops after `limit` rows that qualify.
+    func dueDeliveries(at now: Int64, limit: Int, excludingChannels busyChannels: some Sequence<Int64>) throws
+        -> [DeliveryRecord]
+    {
+        let limit = Page<DeliveryRecord, IDCursor>.clamped(limit)
+        let sql = """
+            SELECT \(DeliveryRecord.qualifiedColumns) FROM deliveries d JOIN channels c ON c.id = d.channel_id \
+            WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? AND c.enabled = 1 \
+            AND d.channel_id NOT IN (SELECT value FROM json_each(?)) ORDER BY d.next_attempt_at, d.id LIMIT ?
+            """
+        return try map(sql, [.integer(now), Self.jsonArray(busyChannels), .integer(Int64(limit))]) {
+            try DeliveryRecord($0)
+        }
+    }
+
+    /// The earliest `next_attempt_at` (ms) among the deliveries of enabled channels not among `busyChannels`
+    /// still to be sent, due already or not; nil when there is none.
+    func nextDeliveryDue(excludingChannels busyChannels: some Sequence<Int64>) throws -> Int64? {
+        let sql = """
+            SELECT d.next_attempt_at FROM deliveries d JOIN channels c ON c.id = d.channel_id \
+            WHERE d.next_attempt_at IS NOT NULL AND c.enabled = 1 \
+            AND d.channel_id NOT IN (SELECT value FROM json_each(?)) ORDER BY d.next_attempt_at LIMIT 1
+            """
+        return try first(sql, [Self.jsonArray(busyChannels)]) { try $0.int64(0) }
+    }
+
+    /// Records what came of an attempt at `now` (ms): one more attempt, its status and error, and the status
+    /// that follows. Returns the delivery as it now is, or nil when no `pending` or `failed` delivery has this id
+    /// (it was purged, its channel deleted, or it was settled already), in which case nothing is written.
+    func recordDeliveryAttempt(id: Int64, _ outcome: DeliveryOutcome, now: Int64) throws -> DeliveryRecord? {
+        let (status, lastStatus, lastError, nextAttemptAt): (DeliveryStatus, Int?, String?, Int64?) =
+            switch outcome {
+            case .delivered(let code): (.delivered, code, nil, nil)
+            case .failed(let code, let error, let retryAt): (.failed, code, error, retryAt)
+            case .gaveUp(let code, let error): (.gaveUp, code, error, nil)
+            }
+        let sql = """
+            UPDATE deliveries SET status = ?, attempts = attempts + 1, last_status = ?, last_error = ?, \
+            next_attempt_at = ?, delivered_at = ? WHERE id = ? AND status IN ('pending', 'failed') \
+            RETURNING \(DeliveryRecord.columns)
+            """
+        let bindings: [SQLiteValue] = [
+            .text(status.rawValue), SQLiteValue(lastStatus.map(Int64.init)), SQLiteValue(lastError),
+            SQLiteValue(nextAttemptAt), status == .delivered ? .integer(now) : .null, .integer(id),
+        ]
+        return try first(sql, bindings) { try DeliveryRecord($0) }
+    }
+
+    /// Gives up a `pending` or `failed` delivery without an attempt, with `reason` as its last error (the item
+    /// was done, snoozed or changed before its message went out); its attempts and last status stay. Returns it
+    /// as it now is, or nil when no `pending` or `failed` delivery has this id.
+    func withdrawDelivery(id: Int64, reason: String) throws -> DeliveryRecord? {
+        let sql = """
+            UPDATE deliveries SET status = 'gave_up', last_error = ?, next_attempt_at = NULL \
+            WHERE id = ? AND status IN ('pending', 'failed') RETURNING \(DeliveryRecord.columns)
+            """
+        return try first(sql, [.text(reason), .integer(id)]) { try DeliveryRecord($0) }
+    }
+
+    /// Makes a `failed` or `gave_up` delivery `pending` again, due at `now` (ms), with the same message id; its
+    /// attempts and last outcome stay.
+    func retryDelivery(id: Int64, now: Int64) throws -> DeliveryRetry {
+        let sql = """
+            UPDATE deliveries SET status = 'pending', next_attempt_at = ? \
+            WHERE id = ? AND status IN ('failed', 'gave_up') RETURNING \(DeliveryRecord.columns)
+            """
+        if let record = try first(sql, [.integer(now), .integer(id)], { try DeliveryRecord($0) }) {
+            return .retried(record)
+        }
+        guard let current = try delivery(id: id) else { return .notFound }
+        return .refused(current: current.status)
+    }
+
+    /// Deliveries matching `filter`, newest first (by id descending), `limit` (clamped to 1...10,000) at a time,
+    /// after `cursor` (the next page holds ids below its `lastId`).
+    ///
+    /// The SQL is put together from fixed fragments, one per condition given (four texts), and every value stays
+    /// a bound parameter. A channel's deliveries are read through `deliveries_channel` in id order.
+    func deliveries(
+        matching filter: DeliveryFilter, after cursor: IDCursor?, limit: Int
+    ) throws -> Page<DeliveryRecord, IDCursor> {
+        let limit = Page<DeliveryRecord, IDCursor>.clamped(limit)
+        var conditions = ["id < ?"]
+        var bindings: [SQLiteValue] = [.integer(cursor?.lastId ?? Int64.max)]
+        if let channelId = filter.channelId {
+            conditions.append("channel_id = ?")
+            bindings.append(.integer(channelId))
+        }
+        if let status = filter.status {
+            conditions.append("status = ?")
+            bindings.append(.text(status.rawValue))
+        }
+        bindings.append(.integer(Int64(limit + 1)))
+        let sql = """
+            SELECT \(DeliveryRecord.columns) FROM deliveries WHERE \(conditions.joined(separator: " AND ")) \
+            ORDER BY id DESC LIMIT ?
+            """
+        let fetched = try map(sql, bindings) { try DeliveryRecord($0) }
+        return Page(fetched: fetched, limit: limit) { IDCursor(lastId: $0.id) }
+    }
+
+    /// Deletes the deliveries queued before `cutoff` (ms), whatever their status, and returns how many; their
+    /// marks stay, with no delivery. A delivery still waiting then has waited 30 days and more: its channel has
+    /// long been failing or disabled, and keeping it would let the outbox grow without bound.
+    func purgeDeliveries(olderThan cutoff: Int64) throws -> Int {
+        try run("DELETE FROM deliveries WHERE created_at < ?", [.integer(cutoff)])
+        return changes
+    }
+
+    /// How many deliveries are in each status, and when the oldest still to be sent was queued.
+    func deliveryCounts() throws -> DeliveryCounts {
+        var byStatus = Dictionary(uniqueKeysWithValues: DeliveryStatus.allCases.map { ($0, 0) })
+        try forEachRow("SELECT status, count(*) FROM deliveries GROUP BY status", []) { row in
+            byStatus[try row.rawValue(0, as: DeliveryStatus.self)] = try row.int(1)
+        }
+        // The outbox is exactly the rows of the partial index `deliveries_due`.
+        let oldest = try first(
+            "SELECT min(created_at) FROM deliveries WHERE next_attempt_at IS NOT NULL", []
+        ) { try $0.optionalInt64(0) }
+        return DeliveryCounts(byStatus: byStatus, oldestWaitingCreatedAt: oldest ?? nil)
+    }
+}
