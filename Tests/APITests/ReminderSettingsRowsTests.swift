@@ -1,6 +1,6 @@
 import Store
-import Time
 import Testing
+import Time
 
 @testable import API
 
