@@ -26,12 +26,16 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CLinux", "JSON", "System", "Time"], swiftSettings: swiftSettings),
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", dependencies: ["Time"], swiftSettings: swiftSettings),
-        .target(name: "Store", dependencies: ["SQLite", "System", "JSON"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["SQLite", "System", "JSON", "Crypto"], swiftSettings: swiftSettings),
         .target(
-            name: "API", dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "System", "Time"],
+            name: "Reminders", dependencies: ["Crypto", "Guidance", "JSON", "Store", "System", "Time"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "API",
+            dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "Reminders", "System", "Time"],
             resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),
         .target(
-            name: "App", dependencies: ["HTTP", "API", "Store", "SQLite", "System", "Time"],
+            name: "App", dependencies: ["HTTP", "API", "Reminders", "Store", "SQLite", "System", "Time"],
             swiftSettings: swiftSettings),
         .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -45,10 +49,16 @@ let package = Package(
         .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
         .testTarget(name: "TimeTests", dependencies: ["Time"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store", "SQLite", "System", "TestSupport"],
+            name: "StoreTests", dependencies: ["Store", "SQLite", "System", "Crypto", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "Time", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RemindersTests",
+            dependencies: [
+                "Reminders", "Crypto", "Guidance", "HTTP", "JSON", "Store", "System", "Time", "TestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),
     ],

@@ -1,3 +1,4 @@
+import Crypto
 import SQLite
 import Testing
 
@@ -71,31 +72,5 @@ struct ReminderSettingsTests {
             try database.writeSettings([ReminderSettingName.linkKey: text])
             #expect(throws: StoreError.self, "\(text)") { try database.linkKey() }
         }
-    }
-
-    /// RFC 4648 §10's test vectors.
-    static let vectors = [
-        ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="),
-        ("foobar", "Zm9vYmFy"),
-    ]
-
-    @Test("base64 follows RFC 4648 §10, both ways", arguments: vectors)
-    func base64(_ plain: String, _ encoded: String) {
-        #expect(Base64.encode(Array(plain.utf8)) == encoded)
-        #expect(Base64.decode(encoded) == Array(plain.utf8))
-    }
-
-    @Test("every byte value survives base64 and back, with + and / in the alphabet")
-    func base64AllBytes() {
-        let bytes = (0...255).map { UInt8($0) }
-        #expect(Base64.decode(Base64.encode(bytes)) == bytes)
-        #expect(Base64.encode([0xFB, 0xFF]) == "+/8=")
-    }
-
-    @Test(
-        "malformed base64 is refused",
-        arguments: ["Zg", "Zg=", "Z===", "Zg==Zg==", "Zm9v!A==", "=Zm9", "Zm=v", "Zm9v\n"])
-    func base64Malformed(_ text: String) {
-        #expect(Base64.decode(text) == nil)
     }
 }

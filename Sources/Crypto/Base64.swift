@@ -1,10 +1,39 @@
-/// Base64 with the standard alphabet and padding (RFC 4648 §4), for the link key kept in the settings; the Store
-/// has no Foundation.
-enum Base64 {
+/// Base64 (RFC 4648): the standard alphabet with padding (§4), for keys and signatures, and the URL alphabet
+/// without padding (§5), for tokens carried in a path. Written here rather than taken from Foundation: the Store
+/// has no Foundation, and the signatures must not depend on how a platform's Foundation pads.
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let urlAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// `bytes` in base64, padded with `=` to a multiple of four characters.
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
+        encode(bytes, alphabet: alphabet, pad: true)
+    }
+
+    /// `bytes` in base64url, without padding (RFC 4648 §5).
+    public static func encodeURL(_ bytes: [UInt8]) -> String {
+        encode(bytes, alphabet: urlAlphabet, pad: false)
+    }
+
+    /// The bytes `text` encodes in base64url without padding, or nil when it is not that: characters of the URL
+    /// alphabet only, never a length that leaves a single character over.
+    public static func decodeURL(_ text: String) -> [UInt8]? {
+        var characters: [UInt8] = []
+        characters.reserveCapacity(text.utf8.count + 3)
+        for character in text.utf8 {
+            switch character {
+            case UInt8(ascii: "-"): characters.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): characters.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): return nil
+            default: characters.append(character)
+            }
+        }
+        guard characters.count % 4 != 1 else { return nil }
+        while characters.count % 4 != 0 { characters.append(UInt8(ascii: "=")) }
+        return decode(String(decoding: characters, as: UTF8.self))
+    }
+
+    private static func encode(_ bytes: [UInt8], alphabet: [UInt8], pad: Bool) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -16,7 +45,11 @@ enum Base64 {
             let group = b0 << 16 | b1 << 8 | b2
             for position in 0..<4 {
                 let sextet = Int(group >> UInt32(18 - 6 * position) & 0x3F)
-                out.append(position <= count ? alphabet[sextet] : UInt8(ascii: "="))
+                if position <= count {
+                    out.append(alphabet[sextet])
+                } else if pad {
+                    out.append(UInt8(ascii: "="))
+                }
             }
             index += 3
         }
@@ -25,7 +58,7 @@ enum Base64 {
 
     /// The bytes `text` encodes, or nil when it is not padded base64: a multiple of four characters of the
     /// alphabet, the last group ending in at most two `=`.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         let characters = Array(text.utf8)
         guard characters.count % 4 == 0 else { return nil }
         var out: [UInt8] = []
