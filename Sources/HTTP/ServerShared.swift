@@ -23,6 +23,8 @@ final class ServerShared: Sendable, HeadAdmitting {
     /// between the loops and this object.
     let loops = Mutex<[EventLoop]>([])
     let overloadResponse: [UInt8]
+    /// `configuration.allowedHosts` as the bytes the Host check compares.
+    private let allowedHosts: [[UInt8]]?
 
     /// What the router made of a request.
     enum Outcome {
@@ -34,6 +36,7 @@ final class ServerShared: Sendable, HeadAdmitting {
         self.configuration = configuration
         self.router = router
         self.observer = observer
+        allowedHosts = configuration.allowedHosts.map(HostCheck.names)
         var bytes: [UInt8] = []
         let problem = Problem(status: 503, detail: "The server has too many open connections; try again shortly.")
         var response = problem.response
@@ -116,7 +119,7 @@ final class ServerShared: Sendable, HeadAdmitting {
     /// take, `OPTIONS`, and whatever the router's guard refuses (a missing token, an unsupported media type)
     /// are answered at once; anything else is admitted with the body limit of its route.
     func admit(_ head: RequestHead, _ info: MessageInfo) -> Admission {
-        if let allowed = configuration.allowedHosts, !HostCheck.allows(head.headers["Host"], allowed) {
+        if let allowed = allowedHosts, !HostCheck.allows(head.headers["Host"], allowed) {
             return .answer(HostCheck.misdirected(head.headers["Host"]).response, route: nil)
         }
         if head.path == "*" {

@@ -8,7 +8,13 @@ import Synchronization
 /// router or `unmatched`, a status is one the server sent.
 public final class Metrics: ServerObserver {
     /// The methods counted by name (RFC 9110 §9); any other is counted as `other`.
-    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    static let knownMethods = ["GET", "POST", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    /// The method's label: itself when known, else `other`. Compared in place, most common first: every request
+    /// asks, and seven short comparisons cost less than hashing the method.
+    static func methodLabel(_ method: String) -> String {
+        knownMethods.contains(method) ? method : "other"
+    }
     /// Upper bounds of the latency buckets, in seconds.
     static let bounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
@@ -46,7 +52,7 @@ public final class Metrics: ServerObserver {
 
     public func requestCompleted(method: String, route: String?, status: Int, micros: Int64) {
         let key = Key(
-            method: Self.knownMethods.contains(method) ? method : "other", route: route ?? "unmatched", status: status)
+            method: Self.methodLabel(method), route: route ?? "unmatched", status: status)
         state.withLock { state in
             state.requests[key, default: 0] += 1
             state.count += 1
