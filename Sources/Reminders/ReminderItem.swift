@@ -1,4 +1,6 @@
 import Guidance
+import Store
+import Time
 
 /// One agenda item as a reminder speaks of it: the guidance's item, its identity, and what a message names
 /// (the application and the person to contact).
@@ -46,5 +48,16 @@ public struct ReminderItem: Sendable, Equatable {
         key = ItemKey.make(item)
         self.application = application
         self.contact = contact
+    }
+}
+
+extension ReminderItem {
+    /// The phases of this item already reached at `now`: `due` once `due_from` has passed, and `overdue` too once
+    /// its `due_by` has. What a channel made at `now` marks without sending (it starts from the agenda as it is).
+    public func phasesReached(at now: Instant) -> [ItemPhase] {
+        guard item.dueFrom <= now else { return [] }
+        var phases = [ItemPhase(itemKey: key, phase: .due)]
+        if let dueBy = item.dueBy, dueBy <= now { phases.append(ItemPhase(itemKey: key, phase: .overdue)) }
+        return phases
     }
 }
