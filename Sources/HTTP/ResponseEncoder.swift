@@ -27,6 +27,10 @@ enum ResponseEncoder {
         _ response: Response, into out: inout [UInt8], date: [UInt8], server: [UInt8], omitBody: Bool,
         connection: ConnectionField
     ) {
+        // Room for the head and the whole body at once: a large body then costs one block, not a doubling run.
+        if !omitBody && response.body.count > 4096 {
+            out.reserveCapacity(out.count + 1024 + response.body.count)
+        }
         if response.status >= 100 && response.status < 600 {
             out.append(contentsOf: statusLines[response.status])
         } else {

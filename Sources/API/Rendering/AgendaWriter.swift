@@ -98,9 +98,27 @@ struct AgendaWriter: MessageOutput, ~Copyable {
     struct Slice: Sendable {
         /// The items' places in agenda order.
         let keys: [AgendaItem.OrderKey]
-        let bytes: [UInt8]
+        let bytes: Bytes
         /// Where each item's object ends in `bytes`; it starts where the previous one ends.
         let ends: [Int]
+    }
+
+    /// A slice's bytes, kept in the buffer they were written to: an agenda over thousands of applications is
+    /// megabytes, and each copy of it is a block malloc maps afresh and the kernel zeroes page by page.
+    /// Written by one thread before it is shared, read only after.
+    final class Bytes: @unchecked Sendable {
+        let buffer: ByteBuffer
+
+        init(_ buffer: consuming ByteBuffer) {
+            self.buffer = buffer
+        }
+
+        var count: Int { buffer.count }
+    }
+
+    /// The buffer written, for the caller to keep.
+    consuming func finish() -> ByteBuffer {
+        buffer
     }
 
     /// `items` written in the order of the positions `order` lists.
@@ -118,29 +136,51 @@ struct AgendaWriter: MessageOutput, ~Copyable {
                 keys.append(items[index].orderKey)
             }
         }
-        return Slice(keys: keys, bytes: writer.bytes, ends: ends)
+        return Slice(keys: keys, bytes: Bytes(writer.finish()), ends: ends)
     }
 
-    /// The whole `GET /v1/agenda` body: the items of `slices` in the order given.
+    /// The whole `GET /v1/agenda` body: the items of `slices` in the order given, copied once, into an array
+    /// of exactly their size.
     static func agenda(_ slices: [Slice], order: [(list: Int, index: Int)], asOf: Instant, horizonDays: Int)
         -> [UInt8]
     {
-        var writer = AgendaWriter(capacity: 128 + slices.reduce(0) { $0 + $1.bytes.count + $1.ends.count })
-        writer.raw("{\"as_of\":")
-        writer.time(asOf)
-        writer.raw(",\"horizon_days\":")
-        writer.integer(horizonDays)
-        writer.raw(",\"items\":[")
-        for (position, (list, index)) in order.enumerated() {
-            if position > 0 { writer.raw(",") }
-            let slice = slices[list]
-            let start = index == 0 ? 0 : slice.ends[index - 1]
-            slice.bytes.withUnsafeBufferPointer {
-                writer.buffer.append(bytes: UnsafeBufferPointer(rebasing: $0[start..<slice.ends[index]]))
+        var head = AgendaWriter(capacity: 128)
+        head.raw("{\"as_of\":")
+        head.time(asOf)
+        head.raw(",\"horizon_days\":")
+        head.integer(horizonDays)
+        head.raw(",\"items\":[")
+        let tail: StaticString = "]}"
+        let itemBytes = slices.reduce(0) { $0 + $1.bytes.count }
+        let total = head.buffer.count + itemBytes + max(0, order.count - 1) + tail.utf8CodeUnitCount
+        return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+            var at = head.buffer.withBytes { head in
+                _ = out.initialize(fromContentsOf: head)
+                return head.count
             }
+            for (position, (list, index)) in order.enumerated() {
+                if position > 0 {
+                    out[at] = UInt8(ascii: ",")
+                    at += 1
+                }
+                let slice = slices[list]
+                let start = index == 0 ? 0 : slice.ends[index - 1]
+                let end = slice.ends[index]
+                slice.bytes.buffer.withBytes { bytes in
+                    let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    precondition(at + piece.count <= total, "the agenda's pieces outgrew their count")
+                    _ = UnsafeMutableBufferPointer(rebasing: out[at..<at + piece.count]).initialize(
+                        fromContentsOf: piece)
+                }
+                at += end - start
+            }
+            precondition(at + tail.utf8CodeUnitCount == total, "the agenda's pieces fell short of their count")
+            tail.withUTF8Buffer { tail in
+                _ = UnsafeMutableBufferPointer(rebasing: out[at..<at + tail.count]).initialize(fromContentsOf: tail)
+                at += tail.count
+            }
+            initialized = at
         }
-        writer.raw("]}")
-        return writer.bytes
     }
 
     /// The whole `GET /v1/agenda` body for items already in agenda order.
