@@ -6,6 +6,7 @@ package protocol ByteSink: ~Copyable {
 }
 
 extension ByteSink where Self: ~Copyable {
+    @inlinable
     package mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { append(bytes: $0) }
     }
