@@ -24,6 +24,14 @@ enum PlanFixture {
             contact: contact.map { .init(id: $0, name: "Contact \($0)", email: nil, phone: nil) })
     }
 
+    /// The same, with instants.
+    static func item(
+        _ application: Int64, _ action: AgendaAction = .sendThankYou, contact: Int64? = 9, dueFrom: Instant,
+        dueBy: Instant? = nil
+    ) -> ReminderItem {
+        item(application, action, contact: contact, dueFrom: dueFrom.millis, dueBy: dueBy?.millis)
+    }
+
     static func rule(_ action: AgendaAction) -> RuleID {
         switch action {
         case .sendThankYou: .thankYouPromptly
