@@ -54,15 +54,23 @@ public struct SchedulePlan: Sendable {
     public var wakeAt: Instant?
 
     /// The plan at `now` for `channels`, the items listed (in any order), and the item phases each channel has
-    /// marked, by channel id; local dates, digest times and quiet hours are read in `times`. Linear in the items
-    /// times the channels, with one look-up in a channel's marks for each phase reached.
+    /// marked, by channel id; local dates, digest times and quiet hours are read in `times`.
     public init(
         channels: [ChannelRecord], items: some Sequence<ReminderItem>, marks: [Int64: Set<ItemPhase>],
         times: LocalTimes, now: Instant
     ) {
+        self.init(channels: channels, items: items, marks: MarkIndex(marks), times: times, now: now)
+    }
+
+    /// The same, with the marks indexed by item: linear in the items, with one look-up of an item's key for
+    /// every channel once it has fallen due, and none before.
+    public init(
+        channels: [ChannelRecord], items: some Sequence<ReminderItem>, marks: MarkIndex, times: LocalTimes,
+        now: Instant
+    ) {
         let nextAttemptAt = times.holdUntil(now) ?? now
         let each = channels.filter { $0.fields.enabled && $0.fields.mode == .each }.map {
-            (id: $0.id, actions: ActionSet($0.fields.actions), marks: marks[$0.id] ?? [])
+            EachChannel(id: $0.id, actions: ActionSet($0.fields.actions), slot: marks.existingSlot(of: $0.id))
         }
         let eachActions = each.reduce(ActionSet()) { $0.union($1.actions) }
         var owed: [(digest: Digest, actions: ActionSet)] = []
@@ -97,8 +105,10 @@ public struct SchedulePlan: Sendable {
                     consider(dueBy.adding(milliseconds: 1), now: now)
                 }
                 if dueReached {
+                    let row = marks.row(of: reminder.key)
                     for channel in each where channel.actions.contains(action) {
-                        queue(reminder, overdue: overdueReached, on: channel, at: nextAttemptAt)
+                        let marked = row.flatMap { row in channel.slot.map { marks.phases(row: row, slot: $0) } } ?? 0
+                        queue(reminder, overdue: overdueReached, marked: marked, on: channel.id, at: nextAttemptAt)
                     }
                 }
             }
@@ -119,23 +129,32 @@ public struct SchedulePlan: Sendable {
     /// The digest time of a channel whose `digest_at` is not `HH:MM` (the API refuses such text): the default.
     static let defaultDigestTime = LocalTime(minuteOfDay: 8 * 60)
 
-    /// Queues the phase of `reminder` the channel has not handled, if any.
+    /// An enabled `each` channel as the plan reads it.
+    private struct EachChannel {
+        let id: Int64
+        let actions: ActionSet
+        /// Its slot in the marks; nil when it has marked nothing.
+        let slot: Int?
+    }
+
+    /// Queues the phase of `reminder` the channel has not handled (`marked` holds the `MarkIndex` bits of those it
+    /// has), if any.
     private mutating func queue(
-        _ reminder: ReminderItem, overdue: Bool, on channel: (id: Int64, actions: ActionSet, marks: Set<ItemPhase>),
-        at nextAttemptAt: Instant
+        _ reminder: ReminderItem, overdue: Bool, marked: UInt64, on channelId: Int64, at nextAttemptAt: Instant
     ) {
         let due = ItemPhase(itemKey: reminder.key, phase: .due)
+        let dueMarked = marked & MarkIndex.bit(.due) != 0
         if overdue {
+            guard marked & MarkIndex.bit(.overdue) == 0 else { return }
             let overdue = ItemPhase(itemKey: reminder.key, phase: .overdue)
-            guard !channel.marks.contains(overdue) else { return }
             itemMessages.append(
                 ItemMessage(
-                    channelId: channel.id, item: reminder, phase: .overdue,
-                    marks: channel.marks.contains(due) ? [overdue] : [overdue, due], nextAttemptAt: nextAttemptAt))
-        } else if !channel.marks.contains(due) {
+                    channelId: channelId, item: reminder, phase: .overdue,
+                    marks: dueMarked ? [overdue] : [overdue, due], nextAttemptAt: nextAttemptAt))
+        } else if !dueMarked {
             itemMessages.append(
                 ItemMessage(
-                    channelId: channel.id, item: reminder, phase: .due, marks: [due], nextAttemptAt: nextAttemptAt))
+                    channelId: channelId, item: reminder, phase: .due, marks: [due], nextAttemptAt: nextAttemptAt))
         }
     }
 

@@ -17,15 +17,13 @@ extension SchedulerState {
                 })
             var kept = Set(items.values.joined().map(\.key))
             if !hidden.isEmpty {
-                for channelMarks in marks.values {
-                    for mark in channelMarks where !kept.contains(mark.itemKey) {
-                        if let parts = ItemKey.parse(mark.itemKey),
-                            hidden.contains(
-                                SnoozedItem(
-                                    application: parts.applicationId, action: parts.action, contact: parts.contactId))
-                        {
-                            kept.insert(mark.itemKey)
-                        }
+                for key in marks.itemKeys where !kept.contains(key) {
+                    if let parts = ItemKey.parse(key),
+                        hidden.contains(
+                            SnoozedItem(
+                                application: parts.applicationId, action: parts.action, contact: parts.contactId))
+                    {
+                        kept.insert(key)
                     }
                 }
             }
@@ -37,7 +35,7 @@ extension SchedulerState {
                 try transaction.purgeUsedLinks(olderThan: cutoff)
                 try transaction.purgeExpiredSnoozes(at: now.millis)
             }
-            marks = [:]
+            marks = MarkIndex()
             try loadChannels()
             return true
         } catch {

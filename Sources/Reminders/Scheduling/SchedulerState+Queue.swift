@@ -143,8 +143,8 @@ extension SchedulerState {
 
     /// Keeps what was written: the marks, and the digest dates, so that the next plan does not queue them again.
     private mutating func remember(_ written: Written) {
-        for (channelId, phases) in written.marks where marks[channelId] != nil {
-            marks[channelId]?.formUnion(phases)
+        for (channelId, phases) in written.marks where marks.holds(channelId: channelId) {
+            marks.insert(phases, channelId: channelId)
         }
         for (channelId, date) in written.digests {
             if let index = channels.firstIndex(where: { $0.id == channelId }) {

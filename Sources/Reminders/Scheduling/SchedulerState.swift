@@ -15,8 +15,8 @@ struct SchedulerState {
     /// The settings' zone and quiet hours.
     var times: LocalTimes
     var channels: [ChannelRecord] = []
-    /// What each channel has handled, by channel id: loaded once per channel, then kept by what is queued.
-    var marks: [Int64: Set<ItemPhase>] = [:]
+    /// What each channel has handled: loaded once per channel, then kept by what is queued.
+    var marks = MarkIndex()
     /// The items of each application that has any, within the horizon.
     var items: [Int64: [ReminderItem]] = [:]
     /// For each application whose items change with time alone, when: its next event, the end of a snooze.
@@ -101,15 +101,19 @@ struct SchedulerState {
         let held = marks
         let (channels, loaded) = try store.read { reader in
             let channels = try reader.allChannels()
-            var loaded: [Int64: Set<ItemPhase>] = [:]
-            for channel in channels where held[channel.id] == nil {
-                loaded[channel.id] = Set(try reader.marks(channelId: channel.id).map(\.item))
+            var loaded: [Int64: [ReminderMark]] = [:]
+            for channel in channels where !held.holds(channelId: channel.id) {
+                loaded[channel.id] = try reader.marks(channelId: channel.id)
             }
             return (channels, loaded)
         }
         self.channels = channels
         let ids = Set(channels.map(\.id))
-        marks = marks.filter { ids.contains($0.key) }.merging(loaded) { held, _ in held }
+        for channelId in Array(marks.channelIds) where !ids.contains(channelId) { marks.forget(channelId: channelId) }
+        for (channelId, channelMarks) in loaded {
+            marks.hold(channelId: channelId)
+            marks.insert(channelMarks.lazy.map(\.item), channelId: channelId)
+        }
     }
 
     /// Recomputes the items of `applications` (every one when nil) as of `now`, and when each changes next with
