@@ -17,30 +17,34 @@ struct SchedulerHarness {
     /// Starts a scheduler at `now`; `setUp` runs first, on the Store and the agenda (channels, items).
     init(
         directory: ScratchDirectory, now: Instant, publicURL: String? = "https://notapest.example",
-        setUp: (Store, FakeAgenda) throws -> Void = { _, _ in }
+        coalesceMillis: Int64 = 100, setUp: (Store, FakeAgenda) throws -> Void = { _, _ in }
     ) throws {
         store = try Store(path: directory.path("reminders.sqlite"), readers: 4)
         clock = TestClock(now)
         try setUp(store, agenda)
         scheduler = Self.scheduler(
-            store: store, agenda: agenda, clock: clock, senderWakes: senderWakes, publicURL: publicURL)
+            store: store, agenda: agenda, clock: clock, senderWakes: senderWakes, publicURL: publicURL,
+            coalesceMillis: coalesceMillis)
         try scheduler.start()
     }
 
     /// Another scheduler over the same Store, agenda and clock: a restart.
     func restarted() throws -> Scheduler {
         let scheduler = Self.scheduler(
-            store: store, agenda: agenda, clock: clock, senderWakes: senderWakes, publicURL: "https://notapest.example")
+            store: store, agenda: agenda, clock: clock, senderWakes: senderWakes, publicURL: "https://notapest.example",
+            coalesceMillis: 100)
         try scheduler.start()
         return scheduler
     }
 
     private static func scheduler(
-        store: Store, agenda: FakeAgenda, clock: TestClock, senderWakes: CallCounter, publicURL: String?
+        store: Store, agenda: FakeAgenda, clock: TestClock, senderWakes: CallCounter, publicURL: String?,
+        coalesceMillis: Int64
     ) -> Scheduler {
         Scheduler(
             store: store, source: agenda,
-            configuration: Scheduler.Configuration(publicURL: publicURL, coalesceMillis: 100, retryMillis: 60_000),
+            configuration: Scheduler.Configuration(
+                publicURL: publicURL, coalesceMillis: coalesceMillis, retryMillis: 60_000),
             now: { clock.now }, wakeSender: { senderWakes.call() }, log: { _ in })
     }
 

@@ -91,7 +91,8 @@ struct SchedulerTests {
     @Test("writes are coalesced into one recomputation of the applications they name; a new item already due goes")
     func dirtyApplications() throws {
         try ScratchDirectory.with { directory in
-            let harness = try H(directory: directory, now: Self.start) { store, agenda in
+            // Long enough that the three changes below fall within it however slowly this thread runs.
+            let harness = try H(directory: directory, now: Self.start, coalesceMillis: 500) { store, agenda in
                 agenda.set([P.item(1, dueFrom: Self.at(P.day))])
                 try H.channel(store, P.fields(), now: Self.start)
             }
