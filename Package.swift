@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "RemindersTests",
             dependencies: [
-                "Reminders", "Crypto", "Guidance", "HTTP", "JSON", "Store", "System", "Time", "TestSupport",
+                "Reminders", "API", "Crypto", "Guidance", "HTTP", "JSON", "Store", "System", "Time", "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),

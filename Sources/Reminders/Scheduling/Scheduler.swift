@@ -1,0 +1,140 @@
+import Glibc
+import Store
+import System
+import Time
+
+/// The thread that turns the agenda into reminders: it holds every application's items (a year ahead) and what
+/// each channel has handled, sleeps until the next instant something falls due (or turns overdue, or a digest
+/// is due), or until a write changes something, and then queues what is due in the outbox, in one write
+/// transaction, and wakes the sender. It never polls: between wake-ups it sleeps on a condition with a deadline.
+///
+/// Writes reach it through `changed(_:)`, which only records the applications written and signals; a burst of
+/// writes is recomputed once, `coalesceMillis` after the first. Once a day it recomputes every application
+/// (items come within the year's horizon) and purges what is older than `ReminderRetention`.
+public final class Scheduler: Sendable {
+    /// How the scheduler runs.
+    public struct Configuration: Sendable {
+        /// The base of one-tap links (`--public-url`); nil: messages carry no links.
+        public var publicURL: String?
+        /// How long after the first of a burst of writes the written applications are recomputed.
+        public var coalesceMillis: Int64
+        /// How far ahead the items held reach: the agenda's horizon, in days.
+        public var horizonDays: Int
+        /// How long after a failed read or write it tries again.
+        public var retryMillis: Int64
+
+        public init(
+            publicURL: String? = nil, coalesceMillis: Int64 = 150, horizonDays: Int = 365, retryMillis: Int64 = 5_000
+        ) {
+            self.publicURL = publicURL
+            self.coalesceMillis = coalesceMillis
+            self.horizonDays = horizonDays
+            self.retryMillis = retryMillis
+        }
+    }
+
+    private let store: Store
+    private let source: any AgendaSource
+    private let configuration: Configuration
+    private let clock: @Sendable () -> Instant
+    private let wakeSender: @Sendable () -> Void
+    private let log: @Sendable (String) -> Void
+    let inbox = DeadlineLock(SchedulerInbox())
+
+    /// A scheduler over `store`, reading the agenda from `source` at the instants `now` gives; `wakeSender` is
+    /// called after each wake-up that queued a delivery, `log` with a line about what failed. Call `start()`.
+    public init(
+        store: Store, source: any AgendaSource, configuration: Configuration = Configuration(),
+        now: @escaping @Sendable () -> Instant, wakeSender: @escaping @Sendable () -> Void,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.store = store
+        self.source = source
+        self.configuration = configuration
+        clock = now
+        self.wakeSender = wakeSender
+        self.log = log
+    }
+
+    /// Reads (or makes, the first time) the key links are signed with, then starts the thread, whose first
+    /// wake-up loads everything and queues what is due. Throws a `StoreError` when the key cannot be read or
+    /// written, a `SystemError` when the thread cannot start. Call once.
+    public func start() throws {
+        let key = try store.perform { transaction in try transaction.ensureLinkKey() }.value
+        let state = SchedulerState(
+            store: store, source: source, configuration: configuration, clock: clock,
+            data: MessageData(publicURL: configuration.publicURL, linkKey: key), log: log)
+        let thread = try SystemThread.spawn { [inbox, clock, wakeSender, configuration] in
+            Self.run(
+                state, inbox: inbox, clock: clock, wakeSender: wakeSender, coalesceMillis: configuration.coalesceMillis)
+        }
+        inbox.withLock { $0.thread = thread }
+    }
+
+    /// Stops the thread after the wake-up under way, and waits for it. Call it from another thread, once.
+    public func stop() {
+        let thread = inbox.withLockThenWake { inbox -> pthread_t? in
+            inbox.stopping = true
+            defer { inbox.thread = nil }
+            return inbox.thread
+        }
+        if let thread { pthread_join(thread, nil) }
+    }
+
+    /// A write committed `change`: records the applications it names (all of them, the settings and the
+    /// channels for `.everything`) and signals. Cheap: call it after every commit, from any thread.
+    public func changed(_ change: StoreChange) {
+        switch change {
+        case .none: return
+        case .everything:
+            record { $0.everything = true }
+        case .eventAdded, .applications:
+            let ids = change.applicationIds
+            record { $0.dirty.formUnion(ids) }
+        }
+    }
+
+    /// A channel changed outside the API's writes (the sender disabled it): reloads the channels alone.
+    public func channelsChanged() {
+        record { $0.channels = true }
+    }
+
+    /// Whether the item with `itemKey` is still listed at `now` (not done, snoozed or moved), recomputing its
+    /// application: what the sender asks before sending an item's message. A key that names no item is not
+    /// listed. When the agenda cannot be read, the answer is yes: a reminder sent once too often costs less than
+    /// one lost.
+    public func stillListed(itemKey: String, now: Instant) -> Bool {
+        guard let parts = ItemKey.parse(itemKey) else { return false }
+        do {
+            return try source.reminderItems(
+                of: [parts.applicationId], asOf: now, horizonDays: configuration.horizonDays
+            ).contains { $0.key == itemKey }
+        } catch {
+            log("reminders: the agenda of application \(parts.applicationId) could not be read: \(error)")
+            return true
+        }
+    }
+
+    /// Wakes the thread now, with no change: for tests that move their clock, and for a clock that was stepped.
+    func nudge() {
+        inbox.withLockThenWake { $0.nudged = true }
+    }
+
+    /// Waits until more than `count` wake-ups are done, at most `timeoutMillis`, and tells what the last one did;
+    /// nil on time-out.
+    func waitForWake(after count: Int, timeoutMillis: Int64) -> (wakes: Int, report: WakeReport)? {
+        let deadline = Clock.wallMilliseconds() + timeoutMillis
+        return inbox.wait { inbox -> (value: (wakes: Int, report: WakeReport)??, deadline: Int64?) in
+            if inbox.wakes > count, let report = inbox.lastReport { return ((inbox.wakes, report), nil) }
+            if Clock.wallMilliseconds() >= deadline { return (.some(nil), nil) }
+            return (nil, deadline)
+        }
+    }
+
+    private func record(_ body: (inout SchedulerInbox) -> Void) {
+        inbox.withLockThenWake { inbox in
+            body(&inbox)
+            if inbox.pendingSince == nil { inbox.pendingSince = Clock.wallMilliseconds() }
+        }
+    }
+}
