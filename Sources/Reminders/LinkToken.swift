@@ -39,8 +39,16 @@ public struct LinkToken: Sendable, Equatable {
 
     /// A link for `action` on `itemKey` made at `now`: it expires `lifetimeSeconds` later, with a fresh nonce.
     public static func make(itemKey: String, action: Action, now: Instant) -> LinkToken {
+        // Two draws of 64 bits: a digest wake-up makes thousands of links, and each draw is a system call.
         var generator = SystemRandomNumberGenerator()
-        let nonce = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var nonce: [UInt8] = []
+        nonce.reserveCapacity(16)
+        for _ in 0..<2 {
+            let bits = generator.next()
+            for shift in stride(from: 0, to: 64, by: 8) {
+                nonce.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+            }
+        }
         return LinkToken(
             itemKey: itemKey, action: action, expiresAt: now.secondsSince1970 + lifetimeSeconds,
             nonce: Base64.encodeURL(nonce))

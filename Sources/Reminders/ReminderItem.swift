@@ -52,12 +52,13 @@ public struct ReminderItem: Sendable, Equatable {
 }
 
 extension ReminderItem {
-    /// The phases of this item already reached at `now`: `due` once `due_from` has passed, and `overdue` too once
-    /// its `due_by` has. What a channel made at `now` marks without sending (it starts from the agenda as it is).
+    /// The phases of this item already reached at `now`: `due` from `due_from` on, and `overdue` too once `now`
+    /// is past its `due_by`, as the agenda says `overdue`. What a channel made at `now` marks without sending (it
+    /// starts from the agenda as it is).
     public func phasesReached(at now: Instant) -> [ItemPhase] {
         guard item.dueFrom <= now else { return [] }
         var phases = [ItemPhase(itemKey: key, phase: .due)]
-        if let dueBy = item.dueBy, dueBy <= now { phases.append(ItemPhase(itemKey: key, phase: .overdue)) }
+        if let dueBy = item.dueBy, dueBy < now { phases.append(ItemPhase(itemKey: key, phase: .overdue)) }
         return phases
     }
 }

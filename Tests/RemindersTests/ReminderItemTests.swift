@@ -18,10 +18,10 @@ struct ReminderItemTests {
     }
 
     @Test(
-        "due once due_from is reached, overdue too once due_by is; both sides of each bound",
+        "due from due_from on, overdue too once past due_by; both sides of each bound",
         arguments: [
-            (Int64(999), [MarkPhase]()), (Int64(1_000), [.due]), (Int64(1_999), [.due]),
-            (Int64(2_000), [.due, .overdue]),
+            (Int64(999), [MarkPhase]()), (Int64(1_000), [.due]), (Int64(2_000), [.due]),
+            (Int64(2_001), [.due, .overdue]),
         ])
     func phases(_ now: Int64, _ expected: [MarkPhase]) {
         let item = Self.item(dueFrom: 1_000, dueBy: 2_000)
