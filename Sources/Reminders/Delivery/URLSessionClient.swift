@@ -23,6 +23,8 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
 
     private let session: URLSession
     private let ledger: URLSessionLedger
+    /// The session's delegate queue, serial: where every cancellation runs (see `URLSessionLedger.cancel`).
+    private let delegateQueue: OperationQueue
 
     /// A client whose requests read at most `bodyLimit` bytes of a response body.
     public init(bodyLimit: Int = defaultBodyLimit) {
@@ -34,14 +36,15 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         ledger = URLSessionLedger(bodyLimit: bodyLimit)
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: ledger, delegateQueue: queue)
+        delegateQueue = OperationQueue()
+        delegateQueue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: ledger, delegateQueue: delegateQueue)
     }
 
     deinit {
-        // The session holds its delegate until it is invalidated.
-        session.invalidateAndCancel()
+        // The session holds its delegate until it is invalidated. Its tasks are let run to their end (each within
+        // its timeout), not cancelled: see `URLSessionLedger.cancel`.
+        session.finishTasksAndInvalidate()
     }
 
     public func send(_ request: OutgoingRequest, timeout: Duration) -> HTTPAttempt {
@@ -50,8 +53,11 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
         guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", url.host?.isEmpty == false
         else { return HTTPAttempt(.failure(.unsupportedURL), durationMillis: 0) }
+        // The session's own timeout is between bytes, in whole seconds (FoundationNetworking truncates it): the
+        // deadline below bounds the whole exchange to the millisecond.
         var urlRequest = URLRequest(
-            url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: Double(timeoutMillis) / 1000)
+            url: url, cachePolicy: .reloadIgnoringLocalCacheData,
+            timeoutInterval: Double((timeoutMillis + 999) / 1000))
         urlRequest.httpMethod = request.method
         urlRequest.httpShouldHandleCookies = false
         for header in request.headers {
@@ -63,14 +69,13 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
         let exchange = URLSessionExchange(timeoutMillis: Int(timeoutMillis))
         ledger.register(exchange, for: task.taskIdentifier)
         task.resume()
-        // The session's own timeout is between bytes; this deadline bounds the whole exchange, a body that
-        // trickles in included.
         let ended = exchange.state.wait(
             until: { $0.finished || $0.bodyTruncated }, deadline: started + timeoutMillis
         ) { $0 }
-        if !ended.finished {
+        if !ended.finished && !ended.bodyTruncated {
             ledger.remove(task.taskIdentifier)
-            task.cancel()
+            let ledger = ledger
+            delegateQueue.addOperation { ledger.cancel(task) }
         }
         let duration = Int(Clock.monotonicMilliseconds() - started)
         return Self.attempt(from: ended, timeoutMillis: Int(timeoutMillis), durationMillis: duration)

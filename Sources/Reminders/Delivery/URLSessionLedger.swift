@@ -57,7 +57,21 @@ final class URLSessionLedger: NSObject, URLSessionDataDelegate, Sendable {
         guard over else { return }
         remove(dataTask.taskIdentifier)
         exchange.state.withLockThenWake { $0.bodyTruncated = true }
-        dataTask.cancel()
+        cancel(dataTask)
+    }
+
+    /// Cancels `task`. Call it on the delegate queue only, and never `cancel()` a task anywhere else.
+    ///
+    /// FoundationNetworking cancels in two steps on the task's queue, and the second looks the task up in the
+    /// session's registry, which traps when the task has left it. A task leaves the registry in a step queued by
+    /// its completion's delegate callback, so a cancellation that races with the task's end can trap the process.
+    /// The delegate queue is serial: holding it until both steps have run keeps the completion's callback, and
+    /// so the task's removal, after them. Reading `priority` waits for the task's queue (it reads on it), so two
+    /// reads wait for the first step and then for the second, which the first queued.
+    func cancel(_ task: URLSessionTask) {
+        task.cancel()
+        _ = task.priority
+        _ = task.priority
     }
 
     /// Refuses every redirect: the task completes with the 3xx itself.

@@ -4,7 +4,8 @@ import Testing
 
 @testable import Reminders
 
-@Suite("URLSessionClient: one bounded exchange per request, no redirects, http and https only")
+/// Serialized: the tests measure time, and every session of the process shares one queue.
+@Suite("URLSessionClient: one bounded exchange per request, no redirects, http and https only", .serialized)
 struct URLSessionClientTests {
     static func request(_ url: String, body: String = #"{"a":1}"#) -> OutgoingRequest {
         OutgoingRequest(
@@ -65,9 +66,9 @@ struct URLSessionClientTests {
 
     @Test("a body of unknown length is cut at the limit, and the attempt returns with its status at once")
     func unannouncedBody() throws {
-        // 32 MiB as fast as loopback goes, framed by the end of the connection.
+        // 8 MiB as fast as loopback goes, framed by the end of the connection.
         let (port, thread) = try #require(
-            try LoopbackSocket.trickle(intervalMillis: 0, chunk: 1 << 16, announced: false, total: 32 << 20))
+            try LoopbackSocket.trickle(intervalMillis: 0, chunk: 1 << 16, announced: false, total: 8 << 20))
         let attempt = URLSessionClient().send(Self.request("http://127.0.0.1:\(port)/hook"), timeout: .seconds(10))
         #expect(attempt.result == .response(status: 200))
         #expect(attempt.bodyTruncated)
