@@ -15,6 +15,8 @@ final class Receiver: Sendable {
         var body: [UInt8]
         /// Monotonic milliseconds at which it arrived.
         var at: Int64
+        /// Wall-clock milliseconds at which it arrived.
+        var wallAt: Int64
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
@@ -37,6 +39,9 @@ final class Receiver: Sendable {
         var arrivals: [Arrival] = []
         var open = 0
         var mostOpen = 0
+        /// Requests being answered, and the most at once, by path.
+        var openByPath: [String: Int] = [:]
+        var mostOpenByPath: [String: Int] = [:]
     }
 
     /// A receiver that answers the `n`-th request (from 0) with `plan(arrival, n)`.
@@ -50,14 +55,17 @@ final class Receiver: Sendable {
         let handler = Handler.deferred { request, responder in
             let arrival = Arrival(
                 method: request.method, path: request.path, headers: request.headers, body: request.body,
-                at: Clock.monotonicMilliseconds())
+                at: Clock.monotonicMilliseconds(), wallAt: Clock.wallMilliseconds())
             let index = log.withLockThenWake { log -> Int in
                 log.arrivals.append(arrival)
                 log.open += 1
                 log.mostOpen = max(log.mostOpen, log.open)
+                log.openByPath[arrival.path, default: 0] += 1
+                log.mostOpenByPath[arrival.path] = max(
+                    log.mostOpenByPath[arrival.path] ?? 0, log.openByPath[arrival.path] ?? 0)
                 return log.arrivals.count - 1
             }
-            Self.answer(plan(arrival, index), responder: responder, log: log, hung: hung)
+            Self.answer(plan(arrival, index), path: arrival.path, responder: responder, log: log, hung: hung)
         }
         for pattern in ["/", "/:a", "/:a/:b", "/:a/:b/:c"] {
             router.add("POST", pattern, handler)
@@ -67,16 +75,19 @@ final class Receiver: Sendable {
     }
 
     private static func answer(
-        _ reply: Reply, responder: Responder, log: WaitableState<Log>, hung: WaitableState<[Responder]>
+        _ reply: Reply, path: String, responder: Responder, log: WaitableState<Log>, hung: WaitableState<[Responder]>
     ) {
         switch reply {
         case .status(let status, let headers, let body):
-            log.withLockThenWake { $0.open -= 1 }
+            log.withLockThenWake { log in
+                log.open -= 1
+                log.openByPath[path, default: 1] -= 1
+            }
             responder.respond(
                 Response(status: status, headers: HTTPHeaders(headers.map { (name: $0.0, value: $0.1) }), body: body))
         case .delayed(let millis, let then):
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(millis)) {
-                answer(then, responder: responder, log: log, hung: hung)
+                answer(then, path: path, responder: responder, log: log, hung: hung)
             }
         case .hang:
             hung.withLock { $0.append(responder) }
@@ -97,6 +108,7 @@ final class Receiver: Sendable {
 
     var arrivals: [Arrival] { log.withLock { $0.arrivals } }
     var mostOpen: Int { log.withLock { $0.mostOpen } }
+    var mostOpenByPath: [String: Int] { log.withLock { $0.mostOpenByPath } }
 
     /// Answers the hung requests and stops the server.
     func shutdown() {
