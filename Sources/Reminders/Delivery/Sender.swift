@@ -103,8 +103,10 @@ public final class Sender: Sendable {
         self.log = log
     }
 
-    /// Starts the dispatcher and the workers.
+    /// Starts the dispatcher and the workers; once: a sender running is not started again, and a sender stopped
+    /// does not start.
     public func start() throws(SystemError) {
+        guard threads.withLock({ $0.isEmpty }), !state.withLock({ $0.stopping }) else { return }
         var started: [pthread_t] = []
         do {
             for _ in 0..<configuration.maxInFlight {
