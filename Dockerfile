@@ -16,10 +16,11 @@
 # that the image builds the same code the same way; bump it together with the toolchain.
 FROM swift:6.3.1-bookworm AS build
 
-# The SQLite target is a system library: the build needs its headers and the linker its .so.
+# The SQLite target is a system library: the build needs its headers and the linker its .so. The
+# reminders' HTTP client is FoundationNetworking's URLSession, which links the system libcurl.
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get update -q \
-    && apt-get install -y -q --no-install-recommends libsqlite3-dev \
+    && apt-get install -y -q --no-install-recommends libsqlite3-dev libcurl4-openssl-dev \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -30,20 +31,21 @@ COPY Sources ./Sources
 COPY Tests ./Tests
 
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary, so the runtime
-# image needs no toolchain; libc, libstdc++ and libsqlite3 stay dynamic and come from Debian.
+# image needs no toolchain; libc, libstdc++, libsqlite3 and libcurl stay dynamic and come from Debian.
 RUN swift build -c release --static-swift-stdlib --product notapest \
     && install -D -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/notapest" \
         /out/notapest
 
 FROM debian:bookworm-slim
 
-# Only what the binary loads or reads at run time: libsqlite3 (storage); tzdata, the zone files
+# Only what the binary loads or reads at run time: libsqlite3 (storage); libcurl4, which
+# FoundationNetworking's URLSession sends the reminders' requests through; tzdata, the zone files
 # the C library and SQLite's 'localtime' read for TZ (the time_zone setting itself is resolved from
 # the ICU zone data linked into the binary, so it does not depend on them); ca-certificates, the
-# usual trust store, so that nothing has to be added if outbound TLS is ever needed.
+# usual trust store, which libcurl checks https receivers of reminders against.
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get update -q \
-    && apt-get install -y -q --no-install-recommends libsqlite3-0 tzdata ca-certificates \
+    && apt-get install -y -q --no-install-recommends libsqlite3-0 libcurl4 tzdata ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 
 # A fixed, numeric non-root identity: volume ownership stays stable across rebuilds, and

@@ -19,7 +19,7 @@ port=${NOTAPEST_CHECK_PORT:-18080}
 scratch_path=${NOTAPEST_SCRATCH_PATH:-.build-runtime}
 base="http://127.0.0.1:$port"
 # Keep these in step with the Dockerfile's runtime stage.
-packages=libsqlite3-0,tzdata,ca-certificates
+packages=libsqlite3-0,libcurl4,tzdata,ca-certificates
 uid=10001
 stamp="bookworm minbase $packages uid=$uid v1"
 token="check-runtime-$(date +%s)-$$"
@@ -91,7 +91,7 @@ if [ -n "${NOTAPEST_BINARY:-}" ]; then
     say "using $binary"
 else
     need=()
-    for package in libsqlite3-dev curl; do
+    for package in libsqlite3-dev libcurl4-openssl-dev curl; do
         dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
     done
     if ! command -v debootstrap >/dev/null 2>&1; then need+=(debootstrap); fi
@@ -151,9 +151,10 @@ fi
 # Each run starts from an empty volume and the freshly built binary.
 find "$root/data" -mindepth 1 -delete
 install -m 0755 "$binary" "$root/usr/local/bin/notapest"
-installed=$(chroot "$root" dpkg-query -W -f "\${Package}\n" libsqlite3-0 tzdata ca-certificates 2>/dev/null | wc -l)
-if [ "$installed" -eq 3 ]; then pass "root holds libsqlite3-0, tzdata, ca-certificates"; else
-    fail "root holds libsqlite3-0, tzdata, ca-certificates" "$installed of 3 installed"
+installed=$(chroot "$root" dpkg-query -W -f "\${Package}\n" libsqlite3-0 libcurl4 tzdata ca-certificates 2>/dev/null |
+    wc -l)
+if [ "$installed" -eq 4 ]; then pass "root holds libsqlite3-0, libcurl4, tzdata, ca-certificates"; else
+    fail "root holds libsqlite3-0, libcurl4, tzdata, ca-certificates" "$installed of 4 installed"
 fi
 
 # tzdata serves the C library (TZ, /etc/localtime) inside the root: New York is EST or EDT.

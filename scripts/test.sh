@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for package in libsqlite3-dev sqlite3; do
+for package in libsqlite3-dev libcurl4-openssl-dev sqlite3; do
     dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if [ "${#need[@]}" -gt 0 ]; then

@@ -1,0 +1,145 @@
+import Glibc
+import Store
+import Synchronization
+import System
+import Time
+
+/// The outbox's sender: one thread that takes the deliveries due from the Store and hands each to a small pool of
+/// workers, which make the request, and record what came of it.
+///
+/// At most `maxInFlight` requests are in flight at once, and one per channel: a receiver that hangs holds up its
+/// own channel's messages and one worker, never another channel. Between deliveries the dispatcher sleeps until
+/// the next one is due (`nextDeliveryDue`), until quiet hours end, or until `wake()`: it never polls. Each outcome
+/// is recorded in one write with the channel's bookkeeping: a delivery resets the count of give-ups in a row, a
+/// give-up adds one, and the tenth in a row, or a `410`, disables the channel.
+///
+/// A delivery whose 2xx arrived but whose record did not commit (a crash, a store closed under it) is still
+/// waiting in the outbox and goes out once more, with the same message id: receivers drop it by its `webhook-id`.
+public final class Sender: Sendable {
+    /// How the sender sends.
+    public struct Configuration: Sendable {
+        /// The whole exchange of one request: connection, request, response head and the part of the body read.
+        public var timeout: Duration
+        /// Requests in flight at once, over all channels; also the number of workers.
+        public var maxInFlight: Int
+        /// `--public-url`: the page a notification opens when tapped.
+        public var publicURL: String?
+        public var retryPolicy: RetryPolicy
+
+        public init(
+            timeout: Duration = URLSessionClient.defaultTimeout, maxInFlight: Int = 4, publicURL: String? = nil,
+            retryPolicy: RetryPolicy = RetryPolicy()
+        ) {
+            self.timeout = timeout
+            self.maxInFlight = max(1, maxInFlight)
+            self.publicURL = publicURL
+            self.retryPolicy = retryPolicy
+        }
+    }
+
+    /// Give-ups in a row after which the service disables a channel.
+    public static let disableAfterGaveUpInRow = 10
+    /// The `last_error` of a delivery withdrawn because its item is no longer listed.
+    public static let withdrawnReason = "the item was done, snoozed or changed before its message went out"
+
+    /// A delivery taken up, with its channel as it was when taken.
+    struct Job: Sendable {
+        var delivery: DeliveryRecord
+        var channel: ChannelRecord
+    }
+
+    struct State: Sendable {
+        var stopping = false
+        /// Something changed since the dispatcher last looked: a `wake()`, or a worker finished.
+        var woken = false
+        /// Taken up, waiting for a worker.
+        var jobs: [Job] = []
+        /// Every delivery taken up and not yet recorded, with its channel.
+        var inFlight: [Int64: Int64] = [:]
+    }
+
+    let store: Store
+    let client: any HTTPClient
+    let configuration: Configuration
+    let renderer: MessageRenderer
+    let clock: @Sendable () -> Instant
+    let timeZone: @Sendable () -> String
+    let stillListed: @Sendable (String, Instant) -> Bool
+    let holdUntil: @Sendable (Instant) -> Instant?
+    let observer: @Sendable (ChannelKind, SendOutcome) -> Void
+    let log: @Sendable (String) -> Void
+    let state = WaitableState(State())
+    private let threads = Mutex<[pthread_t]>([])
+
+    /// A sender over `store`, sending through `client`.
+    ///
+    /// - Parameters:
+    ///   - clock: the wall clock, as instants; every time the sender records or compares comes from it.
+    ///   - timeZone: the seeker's IANA zone as now set, for the dates messages show.
+    ///   - stillListed: whether the item with this key is still listed, and not snoozed, at this instant; asked
+    ///     before each item message, on a worker thread. When not, the message is withdrawn, not sent.
+    ///   - holdUntil: the end of the quiet hours this instant falls in, or nil outside them; nothing is sent
+    ///     before it.
+    ///   - observer: told what became of each delivery taken up, and of each test message, for the metrics.
+    ///   - log: told of a store error the sender went on after.
+    public init(
+        store: Store, client: any HTTPClient, configuration: Configuration = Configuration(),
+        clock: @escaping @Sendable () -> Instant = { Instant(millis: Clock.wallMilliseconds()) },
+        timeZone: @escaping @Sendable () -> String = { "UTC" },
+        stillListed: @escaping @Sendable (String, Instant) -> Bool = { _, _ in true },
+        holdUntil: @escaping @Sendable (Instant) -> Instant? = { _ in nil },
+        observer: @escaping @Sendable (ChannelKind, SendOutcome) -> Void = { _, _ in },
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.store = store
+        self.client = client
+        self.configuration = configuration
+        renderer = MessageRenderer(publicURL: configuration.publicURL)
+        self.clock = clock
+        self.timeZone = timeZone
+        self.stillListed = stillListed
+        self.holdUntil = holdUntil
+        self.observer = observer
+        self.log = log
+    }
+
+    /// Starts the dispatcher and the workers; once: a sender running is not started again, and a sender stopped
+    /// does not start.
+    public func start() throws(SystemError) {
+        guard threads.withLock({ $0.isEmpty }), !state.withLock({ $0.stopping }) else { return }
+        var started: [pthread_t] = []
+        do {
+            for _ in 0..<configuration.maxInFlight {
+                started.append(try SystemThread.spawn { [self] in workLoop() })
+            }
+            started.append(try SystemThread.spawn { [self] in dispatchLoop() })
+        } catch {
+            threads.withLock { $0 += started }
+            stop()
+            throw error
+        }
+        threads.withLock { $0 += started }
+    }
+
+    /// Makes the dispatcher look at the outbox again now: something was queued, retried, or a channel enabled.
+    /// Cheap, from any thread.
+    public func wake() {
+        state.withLockThenWake { $0.woken = true }
+    }
+
+    /// Stops taking deliveries, lets the requests in flight end (each within the timeout) and record their
+    /// outcome, and joins the threads. Deliveries taken up but not started stay in the outbox as they were.
+    public func stop() {
+        state.withLockThenWake { $0.stopping = true }
+        let joining = threads.withLock { threads in
+            defer { threads = [] }
+            return threads
+        }
+        for thread in joining {
+            pthread_join(thread, nil)
+        }
+    }
+
+    /// The deliveries taken up and not yet recorded.
+    public var inFlightCount: Int { state.withLock { $0.inFlight.count } }
+}
