@@ -19,7 +19,7 @@ import Time
         let description: String
     }
 
-    static let now = Timestamp.parse("2026-11-20T12:00:00Z") ?? Instant(millis: 0)
+    static let now = Instant(rfc3339: "2026-11-20T12:00:00Z") ?? Instant(millis: 0)
     static let applications: [Int64] = [1, 2, 3, 4]
 
     /// Dana recruits for 1, where Sam interviewed; directions on 2 name Kim to follow up with; 3 holds an offer
@@ -43,7 +43,7 @@ import Time
             ApplicationRecord(
                 id: 4, ApplicationFields(employer: "Dune", route: "unsolicited"), createdAt: 1, updatedAt: 1),
         ]
-        func at(_ text: String) -> Int64 { Timestamp.parse(text)?.millis ?? 0 }
+        func at(_ text: String) -> Int64 { Instant(rfc3339: text)?.millis ?? 0 }
         let events = [
             EventRecord(
                 id: 10, applicationId: 1,

@@ -141,7 +141,7 @@ struct FieldReader {
             if required { fail(key, "is required") }
             return nil
         }
-        guard case .string(let text) = value, let instant = Timestamp.parse(text) else {
+        guard case .string(let text) = value, let instant = Instant(rfc3339: text) else {
             fail(key, Timestamp.expected)
             return nil
         }

@@ -90,7 +90,7 @@ enum ApplicationRoutes {
 
     static func asOf(_ request: Request, default now: Instant) throws(APIError) -> Instant {
         guard let text = request.query("as_of") else { return now }
-        guard let instant = Timestamp.parse(text) else {
+        guard let instant = Instant(rfc3339: text) else {
             throw .badQuery(FieldError("as_of", Timestamp.expected))
         }
         return instant

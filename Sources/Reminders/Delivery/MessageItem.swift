@@ -22,12 +22,20 @@ struct MessageItem: Sendable, Equatable {
         ("done", "Done"), ("snooze", "Snooze 2 days"), ("replied", "Replied"),
     ]
 
+    /// The instant `text` names when it is written as the service writes instants (`Instant.rfc3339`: UTC, `Z`,
+    /// milliseconds only when not zero), else nil: the data was written by the scheduler, never by a client, so
+    /// any other form means the row is not what it should be.
+    static func serviceInstant(_ text: String) -> Instant? {
+        guard let instant = Instant(rfc3339: text), instant.rfc3339 == text else { return nil }
+        return instant
+    }
+
     /// Reads an item object; `RenderError.invalidData` names the member that is missing or malformed.
     init(_ json: JSON) throws(RenderError) {
         guard json.objectValue != nil else { throw .invalidData("an item is not an object") }
         guard let action = json["action"]?.stringValue, !action.isEmpty else { throw Self.missing("action") }
         guard let message = json["message"]?.stringValue else { throw Self.missing("message") }
-        guard let dueFrom = json["due_from"]?.stringValue.flatMap(ServiceTimestamp.parse) else {
+        guard let dueFrom = json["due_from"]?.stringValue.flatMap(Self.serviceInstant) else {
             throw Self.missing("due_from")
         }
         self.action = action
@@ -37,7 +45,7 @@ struct MessageItem: Sendable, Equatable {
         case nil, .null?:
             dueBy = nil
         case let value?:
-            guard let dueBy = value.stringValue.flatMap(ServiceTimestamp.parse) else { throw Self.missing("due_by") }
+            guard let dueBy = value.stringValue.flatMap(Self.serviceInstant) else { throw Self.missing("due_by") }
             self.dueBy = dueBy
         }
         overdue = json["overdue"]?.boolValue ?? false

@@ -12,12 +12,9 @@ extension Sender {
     public func sendTest(to channel: ChannelRecord) -> TestOutcome {
         let started = clock()
         let startedMonotonic = Clock.monotonicMilliseconds()
-        let data: JSON = .object(
-            JSONObject([
-                ("channel_id", .number(JSONNumber(channel.id))), ("name", .string(channel.fields.name)),
-                ("message", .string(MessageContent.testText)),
-            ]))
-        let message = DeliveryMessage(messageId: MessageID.make(), type: .channelTest, body: data.serialized())
+        let message = DeliveryMessage(
+            messageId: MessageID.make(), type: .channelTest,
+            body: MessageData.test(channelId: channel.id, name: channel.fields.name))
         let delivery = DeliveryRecord(
             id: 0, channelId: channel.id, messageId: message.messageId, type: message.type, itemKey: nil,
             body: message.body, status: .pending, attempts: 0, lastStatus: nil, lastError: nil,

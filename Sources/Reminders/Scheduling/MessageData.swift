@@ -38,7 +38,7 @@ public struct MessageData: Sendable {
     /// The data of a `channel.test` message.
     public static func test(channelId: Int64, name: String) -> String {
         let object: JSON = [
-            "channel_id": JSON(channelId), "name": JSON(name), "message": "A test message from NotAPest.",
+            "channel_id": JSON(channelId), "name": JSON(name), "message": JSON(MessageContent.testText),
         ]
         return object.serialized()
     }

@@ -49,7 +49,7 @@ extension SchedulerState {
                 ItemWrite(
                     channelId: message.channelId, marks: message.marks,
                     message: DeliveryMessage(
-                        messageId: MessageIDs.make(), type: message.type, body: data.item(item, now: now)),
+                        messageId: MessageID.make(), type: message.type, body: data.item(item, now: now)),
                     nextAttemptAt: message.nextAttemptAt.millis))
         }
         let digestWrites = plan.digests.map { digest in
@@ -59,7 +59,7 @@ extension SchedulerState {
                 message: listed.isEmpty
                     ? nil
                     : DeliveryMessage(
-                        messageId: MessageIDs.make(), type: .digest,
+                        messageId: MessageID.make(), type: .digest,
                         body: data.digest(date: digest.date, items: listed, now: now)),
                 nextAttemptAt: digest.nextAttemptAt.millis)
         }

@@ -180,6 +180,6 @@ struct MessageContentTests {
             ("2026-11-09T08:00:60Z", nil),
         ] as [(String, Int64?)])
     func timestamps(_ text: String, _ millis: Int64?) {
-        #expect(ServiceTimestamp.parse(text)?.millis == millis)
+        #expect(MessageItem.serviceInstant(text)?.millis == millis)
     }
 }
