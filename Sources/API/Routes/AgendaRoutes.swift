@@ -34,12 +34,26 @@ enum AgendaRoutes {
         return (asOf, horizon)
     }
 
+    /// The agenda without the items snoozed at `as_of`, or with them and their `snoozed_until` when
+    /// `include_snoozed` is true.
     static func agenda(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try window(request, now: context.now())
+        let includeSnoozed = try flag(request, "include_snoozed")
+        let snoozes = try context.read { reading in try SnoozeFilter.active(at: asOf, reading) }
         let body = try AgendaComputation.document(
             chunks: { each in try context.forEachFactsPart { each($0) } }, engine: context.engine,
-            asOf: asOf, horizonDays: horizon)
+            asOf: asOf, horizonDays: horizon, snoozes: snoozes, includeSnoozed: includeSnoozed)
         return JSONResponse.getHashed(request, bytes: body)
+    }
+
+    /// A boolean query parameter: `true` or `false`, false when absent.
+    static func flag(_ request: Request, _ name: String) throws(APIError) -> Bool {
+        guard let text = request.query(name) else { return false }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw .badQuery(FieldError(name, "must be true or false"))
+        }
     }
 
     /// PUT merges over the stored settings inside the writer's transaction, and the in-memory copy
