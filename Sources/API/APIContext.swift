@@ -32,6 +32,8 @@ public final class APIContext: Sendable {
     struct SettingsSnapshot: Sendable {
         var guidance: GuidanceSettings
         var feedToken: String
+        /// Not a guidance setting: what the reminders hold messages for.
+        var quietHours = QuietHours()
     }
 
     /// Loads (and on first start, stores) the settings and the link key. The timeline cache holds at most

@@ -13,7 +13,7 @@ enum AgendaRoutes {
             JSONResponse.getHashed(request, GuidanceJSON.rules(context.settings.guidance))
         }
         router.add("GET", "/v1/settings") { request in
-            var response = JSONResponse.getHashed(request, SettingsCodec.json(context.settings))
+            var response = JSONResponse.getHashed(request, SettingsCodec.document(context.settings))
             // The settings hold the calendar feed's token: nothing may keep a copy (RFC 9111 §5.2.2.5).
             response.headers.set(name: "Cache-Control", value: "no-store")
             return response
@@ -56,8 +56,8 @@ enum AgendaRoutes {
         }
     }
 
-    /// PUT merges over the stored settings inside the writer's transaction, and the in-memory copy
-    /// the checks read is replaced only once that commit is durable.
+    /// PUT merges over the stored settings (the quiet hours too) inside the writer's transaction, and the
+    /// in-memory copy the checks and the reminders read is replaced only once that commit is durable.
     static func putSettings(_ context: APIContext) -> Handler {
         .deferred { request, responder in
             let object: JSONObject
@@ -68,11 +68,12 @@ enum AgendaRoutes {
                 return
             }
             context.submit({ transaction in
-                var next = try SettingsCodec.loadOrCreate(&transaction)
-                next.guidance = try SettingsCodec.apply(object, to: next.guidance)
+                let stored = try SettingsCodec.loadOrCreate(&transaction)
+                let next = try SettingsCodec.applyPut(object, to: stored)
                 try transaction.writeSettings(SettingsCodec.rows(next))
+                if next.quietHours != stored.quietHours { try transaction.writeQuietHours(next.quietHours) }
                 var bytes: [UInt8] = []
-                SettingsCodec.json(next).write(into: &bytes)
+                SettingsCodec.document(next).write(into: &bytes)
                 var response = Response(status: 200, contentType: "application/json", body: bytes)
                 response.headers.add(name: "ETag", value: ETag.body(bytes))
                 response.headers.add(name: "Cache-Control", value: "no-store")
