@@ -21,6 +21,8 @@ public final class APIContext: Sendable {
     public let metrics = Metrics()
     /// Where import bodies are read, one at a time, off the event loops.
     let imports = ImportGate()
+    /// Where channel tests wait for their receivers, a few at a time, off the event loops.
+    let channelTests = ChannelTestGate()
     /// The key one-tap links are signed with, made on first start and kept in the database.
     public let linkKey: [UInt8]
     /// The absolute URL the service is reached at (`--public-url`), without a trailing slash; one-tap links are
