@@ -39,7 +39,8 @@ public final class APIContext: Sendable {
     }
 
     /// Loads (and on first start, stores) the settings and the link key. The timeline cache holds at most
-    /// `cacheBytes` (0 keeps nothing); its budget and use are gauges of `metrics`, its evictions a counter.
+    /// `cacheBytes` (0 keeps nothing); its budget and use are gauges of `metrics`, its evictions a counter, and
+    /// the outbox's depth and age gauges too.
     public init(
         store: Store, now: @escaping @Sendable () -> Instant, token: String? = nil, cacheBytes: Int = 64 << 20,
         publicURL: String? = nil, reminders: (any ReminderControl)? = nil
@@ -67,6 +68,7 @@ public final class APIContext: Sendable {
             "notapest_timeline_cache_evictions_total",
             help: "Applications whose cached timeline was let go to stay within the budget, since start."
         ) { Double(timelines.usage.evictions) }
+        metrics.registerOutbox(store: store, now: now)
     }
 
     /// The reminders told of every commit, if attached.

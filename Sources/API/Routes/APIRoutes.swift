@@ -43,6 +43,7 @@ public enum APIRoutes {
         DataRoutes.register(&router, context)
         OperationsRoutes.register(&router, context)
         ChannelRoutes.register(&router, context)
+        DeliveryRoutes.register(&router, context)
         SnoozeRoutes.register(&router, context)
         // Without a token there is nothing to check: no guard, so a request costs nothing for it.
         if context.token != nil {
