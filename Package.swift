@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "App", "HTTP", "JSON", "Store", "Guidance", "Reminders", "Time", "TestSupport",
+                "API", "App", "Crypto", "HTTP", "JSON", "Store", "Guidance", "Reminders", "Time", "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -45,6 +45,7 @@ public enum APIRoutes {
         ChannelRoutes.register(&router, context)
         DeliveryRoutes.register(&router, context)
         SnoozeRoutes.register(&router, context)
+        LinkRoutes.register(&router, context)
         // Without a token there is nothing to check: no guard, so a request costs nothing for it.
         if context.token != nil {
             router.guardRoute = { [context] request, route in
