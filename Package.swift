@@ -52,7 +52,10 @@ let package = Package(
             name: "StoreTests", dependencies: ["Store", "SQLite", "System", "Crypto", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "APITests", dependencies: ["API", "App", "HTTP", "JSON", "Store", "Guidance", "Time", "TestSupport"],
+            name: "APITests",
+            dependencies: [
+                "API", "App", "Crypto", "HTTP", "JSON", "Store", "Guidance", "Reminders", "Time", "TestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RemindersTests",

@@ -23,7 +23,9 @@ extension APIContext {
                 switch result {
                 case .success(let committed):
                     let (written, cacheWrite) = committed.value
-                    written.deliver(to: responder, before: finished(written, cacheWrite))
+                    let extend = finished(written, cacheWrite)
+                    tellReminders(committed.change, written)
+                    written.deliver(to: responder, before: extend)
                 case .failure(let error):
                     responder.fail(APIError.fromWrite(error))
                 }
@@ -44,6 +46,7 @@ extension APIContext {
                     let (written, cacheWrite) = committed.value
                     // Nil: only a stored event is extended.
                     _ = finished(written, cacheWrite)
+                    tellReminders(committed.change, written)
                     return written
                 }.mapError(APIError.fromWrite))
         }
@@ -57,6 +60,15 @@ extension APIContext {
         defer { metrics.recordDatabase(read: false, micros: Clock.monotonicMicroseconds() - started) }
         let written = try job(&transaction)
         return (written, CacheWrite.begin(transaction.change, judgement: written.judgement, in: timelines))
+    }
+
+    /// After the commit, on the writer thread: the reminders learn what it changed (recording it and signalling
+    /// is all they do there), and the sender that the outbox changed when it did.
+    private func tellReminders(_ change: StoreChange, _ written: Written) {
+        guard let reminders else { return }
+        let change = change.then(written.remindersChange)
+        if change != .none { reminders.changed(change) }
+        if written.outboxChanged { reminders.outboxChanged() }
     }
 
     /// After the commit, before the client hears back: the settings the job stored replace those in memory,

@@ -1,4 +1,5 @@
 import HTTP
+import Store
 
 extension APIContext {
     /// What a write job hands back: its response, or how to build it; for a new event, the timeline it was
@@ -17,6 +18,11 @@ extension APIContext {
         let judgement: CacheWrite.Judgement?
         /// The settings this job stored.
         let settings: SettingsSnapshot?
+        /// What the reminders must hear besides what the Store reports: a channel's write changes no timeline,
+        /// but what a channel sends, so it is `.everything` to them.
+        var remindersChange = StoreChange.none
+        /// Whether the job made a delivery due outside the scheduler (a retry), which the sender must look at.
+        var outboxChanged = false
 
         init(_ response: Response, judgement: CacheWrite.Judgement? = nil, settings: SettingsSnapshot? = nil) {
             self.source = .ready(response)
@@ -39,7 +45,20 @@ extension APIContext {
         }
 
         /// This with its response composed now, for a transaction that keeps it (an idempotency key).
-        func composed() -> Written { Written(response, judgement: judgement, settings: settings) }
+        func composed() -> Written {
+            var written = Written(response, judgement: judgement, settings: settings)
+            written.remindersChange = remindersChange
+            written.outboxChanged = outboxChanged
+            return written
+        }
+
+        /// This, telling the reminders of `change` too.
+        func telling(_ change: StoreChange, outbox: Bool = false) -> Written {
+            var written = self
+            written.remindersChange = remindersChange.then(change)
+            written.outboxChanged = outboxChanged || outbox
+            return written
+        }
 
         /// Answers on the request's event loop, after `before` runs there. Called on the writer thread, which only
         /// hands both over: a response already composed (one an idempotency key keeps) still waits for `before`

@@ -1,4 +1,5 @@
 import Guidance
+import Reminders
 import Store
 import Synchronization
 import System
@@ -20,21 +21,40 @@ public final class APIContext: Sendable {
     public let metrics = Metrics()
     /// Where import bodies are read, one at a time, off the event loops.
     let imports = ImportGate()
+    /// Where channel tests wait for their receivers, a few at a time, off the event loops.
+    let channelTests = ChannelTestGate()
+    /// The key one-tap links are signed with, made on first start and kept in the database.
+    public let linkKey: [UInt8]
+    /// The absolute URL the service is reached at (`--public-url`), without a trailing slash; one-tap links are
+    /// built on it. Nil when not configured: messages then carry no links.
+    public let publicURL: String?
+    /// The reminders, told of every commit; nil until attached (and in a service without them).
+    private let reminderControl: Mutex<(any ReminderControl)?>
 
     struct SettingsSnapshot: Sendable {
         var guidance: GuidanceSettings
         var feedToken: String
+        /// Not a guidance setting: what the reminders hold messages for.
+        var quietHours = QuietHours()
     }
 
-    /// Loads (and on first start, stores) the settings. The timeline cache holds at most `cacheBytes` (0 keeps
-    /// nothing); its budget and use are gauges of `metrics`, its evictions a counter.
+    /// Loads (and on first start, stores) the settings and the link key. The timeline cache holds at most
+    /// `cacheBytes` (0 keeps nothing); its budget and use are gauges of `metrics`, its evictions a counter, and
+    /// the outbox's depth and age gauges too.
     public init(
-        store: Store, now: @escaping @Sendable () -> Instant, token: String? = nil, cacheBytes: Int = 64 << 20
+        store: Store, now: @escaping @Sendable () -> Instant, token: String? = nil, cacheBytes: Int = 64 << 20,
+        publicURL: String? = nil, reminders: (any ReminderControl)? = nil
     ) throws {
         self.store = store
         self.now = now
         self.token = token
-        let snapshot = try store.perform { transaction in try SettingsCodec.loadOrCreate(&transaction) }.value
+        self.publicURL = publicURL
+        reminderControl = Mutex(reminders)
+        let (snapshot, linkKey) = try store.perform { transaction in
+            let snapshot = try SettingsCodec.loadOrCreate(&transaction)
+            return (snapshot, try transaction.ensureLinkKey())
+        }.value
+        self.linkKey = linkKey
         current = Mutex((snapshot, nil, 0))
         let timelines = TimelineCache(budget: cacheBytes)
         self.timelines = timelines
@@ -48,6 +68,16 @@ public final class APIContext: Sendable {
             "notapest_timeline_cache_evictions_total",
             help: "Applications whose cached timeline was let go to stay within the budget, since start."
         ) { Double(timelines.usage.evictions) }
+        metrics.registerOutbox(store: store, now: now)
+    }
+
+    /// The reminders told of every commit, if attached.
+    public var reminders: (any ReminderControl)? { reminderControl.withLock { $0 } }
+
+    /// Attaches the reminders, which are made after the context (they read the agenda through it), so that every
+    /// commit from now on is told to them; one attached earlier is replaced.
+    public func attach(reminders: any ReminderControl) {
+        reminderControl.withLock { $0 = reminders }
     }
 
     var settings: SettingsSnapshot { current.withLock { $0.snapshot } }

@@ -25,6 +25,9 @@ public struct ServeOptions: Sendable, Equatable {
     public var insecureNoAuth = false
     /// Names served in `Host` besides the loopback ones while no token is set (DNS rebinding defence).
     public var allowedHosts: [String] = []
+    /// The absolute URL the service is reached at, without a trailing slash: one-tap links in reminders are built
+    /// on it, and its host is served in `Host` like an `--allowed-host`.
+    public var publicURL: String?
 
     public init() {}
 
@@ -114,6 +117,15 @@ public struct ServeOptions: Sendable, Equatable {
             $0.allowedHosts += try hostNames($1)
         },
         Option(
+            flag: "--public-url", environment: "NOTAPEST_PUBLIC_URL",
+            help: "the http(s) URL the service is reached at, for the one-tap links in reminders; "
+                + "without it messages carry no links"
+        ) {
+            let url = try publicURL($1)
+            $0.publicURL = url.text
+            $0.publicHost = url.host
+        },
+        Option(
             flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",
             help: "access log: text, json or off (default text)"
         ) {
@@ -195,6 +207,47 @@ public struct ServeOptions: Sendable, Equatable {
         }
     }
 
+    /// The host of `publicURL`, as `Host` names it (lowercase, an IPv6 address in brackets).
+    var publicHost: String?
+
+    /// A `--public-url`: `http` or `https` with a host (and a port, if any), perhaps a path (a reverse proxy's
+    /// prefix), no query, fragment or user information; a trailing slash is dropped, so that paths append to it.
+    static func publicURL(_ value: String) throws -> (text: String, host: String) {
+        let refusal = UsageError(
+            "--public-url takes an http or https URL such as https://notapest.example or "
+                + "https://example.net/notapest, without query or fragment, not '\(value)'")
+        let lowered = value.lowercased()
+        let schemeLength = lowered.hasPrefix("https://") ? 8 : lowered.hasPrefix("http://") ? 7 : 0
+        guard schemeLength > 0, value.utf8.count <= 2_048, value.utf8.allSatisfy({ (0x21...0x7E).contains($0) }),
+            !value.contains("?"), !value.contains("#")
+        else { throw refusal }
+        let rest = value.dropFirst(schemeLength)
+        let authority = rest.prefix { $0 != "/" }
+        guard !authority.isEmpty, !authority.contains("@") else { throw refusal }
+        var host = String(authority).lowercased()
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { throw refusal }
+            let port = host[host.index(after: close)...]
+            guard port.isEmpty || (port.hasPrefix(":") && validPort(port.dropFirst())) else { throw refusal }
+            host = String(host[...close])
+        } else if let colon = host.firstIndex(of: ":") {
+            guard validPort(host[host.index(after: colon)...]) else { throw refusal }
+            host = String(host[..<colon])
+        }
+        guard let name = try? hostNames(host).first else { throw refusal }
+        var text = String(value.prefix(schemeLength)).lowercased() + rest
+        while text.hasSuffix("/") { text.removeLast() }
+        return (text, name)
+    }
+
+    /// A port as a URL writes it: 1 to 5 digits, from 1 to 65535.
+    static func validPort(_ text: Substring) -> Bool {
+        guard (1...5).contains(text.count), text.allSatisfy({ $0 >= "0" && $0 <= "9" }), let port = Int(text) else {
+            return false
+        }
+        return (1...65_535).contains(port)
+    }
+
     /// True when every address `host` resolves to is a loopback one (127.0.0.0/8, ::1, or 127.0.0.0/8 mapped
     /// into IPv6), decided from the addresses and not the spelling: `127.example.com` may resolve anywhere.
     public var isLoopback: Bool {
@@ -205,6 +258,7 @@ public struct ServeOptions: Sendable, Equatable {
     /// numeric one (no other site can be reached by it), and the names given with `--allowed-host`.
     public var hostsServedWithoutToken: Set<String> {
         var names = HostCheck.loopbackNames.union(allowedHosts)
+        if let publicHost { names.insert(publicHost) }
         if let literal = LoopbackAddress.numericHostName(host) { names.insert(literal) }
         return names
     }

@@ -32,7 +32,8 @@ public enum Service {
         }
         let store = try Store(path: options.databasePath, readers: configuration.eventLoops + otherReaders)
         do {
-            let context = try APIContext(store: store, now: now, token: token, cacheBytes: options.cacheMiB << 20)
+            let context = try APIContext(
+                store: store, now: now, token: token, cacheBytes: options.cacheMiB << 20, publicURL: options.publicURL)
             let server = try HTTPServer(
                 configuration: configuration, router: APIRoutes.make(context), observer: context.metrics)
             context.metrics.gauge("notapest_open_connections", help: "Connections open now.") { [weak server] in

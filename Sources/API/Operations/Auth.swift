@@ -4,8 +4,9 @@ import HTTP
 /// checks needs `Authorization: Bearer <token>`; the calendar feed also takes the read-only feed
 /// token, as a bearer token or as `?feed_token=` (calendar apps cannot send headers).
 enum Auth {
-    /// Routes anyone may call: a container runtime or a load balancer probes them without secrets.
-    static let open: Set<String> = ["/healthz", "/readyz"]
+    /// Routes anyone may call: a container runtime or a load balancer probes the health checks without secrets,
+    /// and a one-tap link carries its own authority, a token signed by the service for that one action.
+    static let open: Set<String> = ["/healthz", "/readyz", LinkRoutes.pattern]
     static let feedRoute = "/v1/agenda.ics"
 
     struct Unauthorized: ProblemConvertible {

@@ -39,6 +39,10 @@ public final class Metrics: ServerObserver {
     private let writes = Atomic<Int>(0)
     private let writeMicros = Atomic<Int64>(0)
     private let series = Mutex<[Series]>([])
+    /// Families of several series written at once (their help, type and every labelled line), at every scrape.
+    private let collectors = Mutex<[@Sendable () -> String]>([])
+    /// Deliveries attempted, by channel kind and outcome.
+    let deliveries = DeliveryCounters()
 
     /// A value read at every scrape.
     private struct Series {
@@ -83,6 +87,12 @@ public final class Metrics: ServerObserver {
         series.withLock { $0.append(Series(name: name, help: help, type: "counter", value: value)) }
     }
 
+    /// Adds a collector: at every scrape, the text it returns (whole lines, with their `# HELP` and `# TYPE`) is
+    /// written after the other series.
+    func collector(_ render: @escaping @Sendable () -> String) {
+        collectors.withLock { $0.append(render) }
+    }
+
     public func render() -> String {
         let snapshot = state.withLock { $0 }
         var out = "# HELP notapest_http_requests_total Requests answered, by route pattern, method and status.\n"
@@ -117,9 +127,15 @@ public final class Metrics: ServerObserver {
             let family = entry.name.split(separator: "{").first.map(String.init) ?? entry.name
             out += "# HELP \(family) \(entry.help)\n# TYPE \(family) \(entry.type)\n"
             let value = entry.value()
-            out += "\(entry.name) \(value == value.rounded() ? String(Int64(value)) : String(value))\n"
+            out += "\(entry.name) \(Self.number(value))\n"
         }
+        for collect in collectors.withLock({ $0 }) { out += collect() }
         return out
+    }
+
+    /// A sample's value: whole numbers without a fraction.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 9e18 ? String(Int64(value)) : String(value)
     }
 
     /// A label value, quoted and escaped (backslash, quote, newline).

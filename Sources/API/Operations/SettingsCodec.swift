@@ -3,7 +3,8 @@ import JSON
 import Store
 
 /// The settings as stored (one row per name, JSON text values) and as the API shows them (one
-/// flat object).
+/// flat object). The quiet hours are shown and changed with them, but are stored by the Store's own writes, and
+/// are not part of an export (`ExportDocument`).
 enum SettingsCodec {
     static let timeZone = "time_zone"
     static let skipWeekends = "skip_weekends"
@@ -45,6 +46,46 @@ enum SettingsCodec {
         return result
     }
 
+    /// What `GET /v1/settings` and `PUT` answer: the settings of `json`, and the quiet hours before the token.
+    static func document(_ snapshot: APIContext.SettingsSnapshot) -> JSON {
+        guard case .object(var object) = json(snapshot) else { return json(snapshot) }
+        object[feedToken] = nil
+        object[QuietHoursCodec.start] = JSON(snapshot.quietHours.start)
+        object[QuietHoursCodec.end] = JSON(snapshot.quietHours.end)
+        object[feedToken] = JSON(snapshot.feedToken)
+        return .object(object)
+    }
+
+    /// Applies a `PUT /v1/settings` body over `snapshot`: the guidance's settings and the quiet hours, every
+    /// malformed member named at once (400), then every unacceptable one (422).
+    static func applyPut(_ object: JSONObject, to snapshot: APIContext.SettingsSnapshot) throws(APIError)
+        -> APIContext.SettingsSnapshot
+    {
+        var guidancePart = object
+        var quietPart = JSONObject()
+        for name in QuietHoursCodec.names where object[name] != nil {
+            quietPart[name] = object[name]
+            guidancePart[name] = nil
+        }
+        var malformed: [FieldError] = []
+        var next = snapshot
+        do throws(APIError) {
+            next.guidance = try apply(guidancePart, to: snapshot.guidance, validate: false)
+        } catch .invalid(let errors) {
+            malformed += errors
+        } catch {
+            throw error
+        }
+        let quiet = QuietHoursCodec.Reading(quietPart, over: snapshot.quietHours)
+        malformed += quiet.malformed
+        if !malformed.isEmpty { throw .invalid(malformed) }
+        var unacceptable = next.guidance.validationErrors.map { FieldError($0.field, $0.message) }
+        unacceptable += quiet.unacceptable()
+        if !unacceptable.isEmpty { throw .unprocessable(unacceptable) }
+        next.quietHours = quiet.hours
+        return next
+    }
+
     static func rows(_ snapshot: APIContext.SettingsSnapshot) -> [String: String] {
         var rows: [String: String] = [:]
         guard case .object(let object) = json(snapshot) else { return rows }
@@ -66,10 +107,11 @@ enum SettingsCodec {
         // Stored settings were validated when they were written; checking the zone again here would
         // load the time zone database at start-up, before anything needs it.
         let guidance = (try? apply(object, to: GuidanceSettings(), validate: false)) ?? GuidanceSettings()
-        let snapshot = APIContext.SettingsSnapshot(guidance: guidance, feedToken: token)
+        var snapshot = APIContext.SettingsSnapshot(guidance: guidance, feedToken: token)
         if rows.count != writableNames.count + 1 || rows[feedToken] == nil {
             try transaction.writeSettings(Self.rows(snapshot))
         }
+        snapshot.quietHours = try transaction.quietHours()
         return snapshot
     }
 

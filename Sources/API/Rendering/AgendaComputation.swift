@@ -45,15 +45,20 @@ enum AgendaComputation {
 
     /// `document` over the applications `chunks` hands over a part at a time: each part is judged and
     /// written before the next is asked for, so only its facts and the written items are held.
+    ///
+    /// Items a snooze of `snoozes` hides are left out, or with `includeSnoozed` listed with their
+    /// `snoozed_until`.
     static func document(
         chunks: (_ each: ([ApplicationFacts]) -> Void) throws -> Void, engine: GuidanceEngine, asOf: Instant,
-        horizonDays: Int
+        horizonDays: Int, snoozes: SnoozeFilter = SnoozeFilter([]), includeSnoozed: Bool = false
     ) rethrows -> [UInt8] {
         var slices: [AgendaWriter.Slice] = []
         try chunks { facts in
             slices += perSlice(of: facts) { slice in
                 let (items, order) = engine.agendaItems(for: slice, asOf: asOf, horizonDays: horizonDays)
-                return AgendaWriter.slice(items, order: order)
+                guard !snoozes.isEmpty else { return AgendaWriter.slice(items, order: order) }
+                if includeSnoozed { return AgendaWriter.slice(items, order: order, snoozes: snoozes) }
+                return AgendaWriter.slice(items, order: order.filter { !snoozes.hides(items[$0]) })
             }
         }
         return AgendaWriter.agenda(slices, order: order(slices.map(\.keys)), asOf: asOf, horizonDays: horizonDays)

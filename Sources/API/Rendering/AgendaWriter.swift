@@ -59,7 +59,9 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    mutating func item(_ item: AgendaItem) {
+    /// An item; with `snoozedUntil`, one a snooze hides, listed on request, with a last member saying until when
+    /// (an item no snooze hides has no such member, so the agenda's bytes are as they were before snoozes).
+    mutating func item(_ item: AgendaItem, snoozedUntil: Instant? = nil) {
         raw("{\"application_id\":")
         integer(item.applicationId)
         raw(",\"action\":")
@@ -78,7 +80,13 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         if item.overdue { raw("true") } else { raw("false") }
         raw(",\"message\":\"")
         item.writeMessage(to: &self)
-        raw("\"}")
+        if let snoozedUntil {
+            raw("\",\"snoozed_until\":")
+            time(snoozedUntil)
+            raw("}")
+        } else {
+            raw("\"}")
+        }
     }
 
     /// An application's representation: its stored fields, then `next_action` and
@@ -121,8 +129,9 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         buffer
     }
 
-    /// `items` written in the order of the positions `order` lists.
-    static func slice(_ items: [AgendaItem], order: [Int]) -> Slice {
+    /// `items` written in the order of the positions `order` lists; the snoozed ones with `snoozed_until` when
+    /// `snoozes` is given (the caller leaves them out of `order` otherwise).
+    static func slice(_ items: [AgendaItem], order: [Int], snoozes: SnoozeFilter? = nil) -> Slice {
         var writer = AgendaWriter(capacity: items.count * 400)
         var ends: [Int] = []
         ends.reserveCapacity(order.count)
@@ -131,7 +140,7 @@ struct AgendaWriter: MessageOutput, ~Copyable {
         // Through the buffer, so no item is copied (and its members retained) to be written.
         items.withUnsafeBufferPointer { items in
             for index in order {
-                writer.item(items[index])
+                writer.item(items[index], snoozedUntil: snoozes?.until(items[index]))
                 ends.append(writer.buffer.count)
                 keys.append(items[index].orderKey)
             }

@@ -42,6 +42,10 @@ public enum APIRoutes {
         AgendaRoutes.register(&router, context)
         DataRoutes.register(&router, context)
         OperationsRoutes.register(&router, context)
+        ChannelRoutes.register(&router, context)
+        DeliveryRoutes.register(&router, context)
+        SnoozeRoutes.register(&router, context)
+        LinkRoutes.register(&router, context)
         // Without a token there is nothing to check: no guard, so a request costs nothing for it.
         if context.token != nil {
             router.guardRoute = { [context] request, route in

@@ -135,9 +135,11 @@ enum DataRoutes {
         ]
     }
 
-    /// The agenda of `GET /v1/agenda` (same parameters, same items) as an iCalendar feed.
+    /// The agenda of `GET /v1/agenda` (same parameters, same items, the snoozed ones left out) as an iCalendar
+    /// feed.
     static func agendaICS(_ request: Request, _ context: APIContext) throws -> Response {
         let (asOf, horizon) = try AgendaRoutes.window(request, now: context.now())
+        let snoozes = try context.read { reading in try SnoozeFilter.active(at: asOf, reading) }
         var employers: [Int: String] = [:]
         let items = try AgendaComputation.items(
             chunks: { each in
@@ -146,7 +148,8 @@ enum DataRoutes {
                     each(facts)
                 }
             }, engine: context.engine, asOf: asOf, horizonDays: horizon)
-        let bytes = ICalendar.agenda(items, employers: employers, stamp: asOf)
+        let listed = snoozes.isEmpty ? items : items.filter { !snoozes.hides($0) }
+        let bytes = ICalendar.agenda(listed, employers: employers, stamp: asOf)
         return hashed(request, bytes, contentType: "text/calendar; charset=utf-8", headers: [])
     }
 

@@ -167,9 +167,26 @@ enum EventRoutes {
         }
     }
 
-    /// Stores a judged event, with its status side effect in the same transaction.
+    /// Stores a judged event, with its status side effect in the same transaction, and answers 201 with it.
     static func store(_ input: EventInput, _ judged: JudgedEvent, _ transaction: inout WriteTransaction, now: Instant)
         throws -> APIContext.Written
+    {
+        let event = try insert(input, judged, &transaction, now: now)
+        let warnings = judged.result.warnings
+        return APIContext.Written(
+            building: {
+                var body: [UInt8] = []
+                body.reserveCapacity(512)
+                write(event, warnings: warnings, into: &body)
+                return JSONResponse.make(
+                    body: body, status: 201, etag: etag(event),
+                    headers: [("Location", location(of: event))])
+            }, judgement: judged.judgement)
+    }
+
+    /// Stores a judged event (with what it broke, if forced) and its status side effect, and returns it.
+    static func insert(_ input: EventInput, _ judged: JudgedEvent, _ transaction: inout WriteTransaction, now: Instant)
+        throws -> EventRecord
     {
         let application = judged.application
         let id = application.id
@@ -193,16 +210,7 @@ enum EventRoutes {
             updated.status = effect.rawValue
             _ = try transaction.updateApplication(id: id, updated, expectedVersion: nil, now: now.millis)
         }
-        let warnings = result.warnings
-        return APIContext.Written(
-            building: {
-                var body: [UInt8] = []
-                body.reserveCapacity(512)
-                write(event, warnings: warnings, into: &body)
-                return JSONResponse.make(
-                    body: body, status: 201, etag: etag(event),
-                    headers: [("Location", location(of: event))])
-            }, judgement: judged.judgement)
+        return event
     }
 
     /// Where a new event lives, spelt into bytes: every POST of an event answers with it.

@@ -37,7 +37,8 @@ final class InProcessAPI: APICalling {
         store = try Store(path: options.databasePath, readers: 5)
         do {
             context = try APIContext(
-                store: store, now: { clock.now() }, token: token, cacheBytes: options.cacheMiB << 20)
+                store: store, now: { clock.now() }, token: token, cacheBytes: options.cacheMiB << 20,
+                publicURL: options.publicURL)
         } catch {
             store.close()
             throw error
