@@ -42,6 +42,7 @@ public enum APIRoutes {
         AgendaRoutes.register(&router, context)
         DataRoutes.register(&router, context)
         OperationsRoutes.register(&router, context)
+        TimeZoneRoutes.register(&router)
         // Without a token there is nothing to check: no guard, so a request costs nothing for it.
         if context.token != nil {
             router.guardRoute = { [context] request, route in
