@@ -1,11 +1,12 @@
 import HTTP
 
 /// Bearer-token authentication (RFC 6750). With a token configured every route but the health
-/// checks needs `Authorization: Bearer <token>`; the calendar feed also takes the read-only feed
-/// token, as a bearer token or as `?feed_token=` (calendar apps cannot send headers).
+/// checks and the web page's files needs `Authorization: Bearer <token>`; the calendar feed also takes
+/// the read-only feed token, as a bearer token or as `?feed_token=` (calendar apps cannot send headers).
 enum Auth {
-    /// Routes anyone may call: a container runtime or a load balancer probes them without secrets.
-    static let open: Set<String> = ["/healthz", "/readyz"]
+    /// Routes anyone may call: a container runtime or a load balancer probes the health checks without secrets, and a
+    /// browser loads the web page before it has a token to send (the page asks for it, and holds no data itself).
+    static let open: Set<String> = ["/healthz", "/readyz", "/", "/app/:name"]
     static let feedRoute = "/v1/agenda.ics"
 
     struct Unauthorized: ProblemConvertible {

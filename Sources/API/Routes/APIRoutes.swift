@@ -43,6 +43,7 @@ public enum APIRoutes {
         DataRoutes.register(&router, context)
         OperationsRoutes.register(&router, context)
         TimeZoneRoutes.register(&router)
+        PageRoutes.register(&router)
         // Without a token there is nothing to check: no guard, so a request costs nothing for it.
         if context.token != nil {
             router.guardRoute = { [context] request, route in
