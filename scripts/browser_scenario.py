@@ -224,6 +224,12 @@ def scenario():
     step("open the page: it asks for the token, refuses a wrong one beside the field, takes the right one")
     driver.get(BASE + "/")
     wait(lambda: h1() == "This server asks for its token", "the token form")
+    paint = driver.execute_script(
+        "const p = performance.getEntriesByName('first-contentful-paint')[0];"
+        "const v = performance.getEntriesByName('notapest-view')[0];"
+        "return [p ? p.startTime : null, v ? v.startTime : null]")
+    print(f"browser test: first paint at {paint[0]:.0f} ms, the token form drawn at {paint[1]:.0f} ms")
+    expect(paint[0] is not None and paint[0] < 300, f"the first paint came at {paint[0]} ms, not under 300")
     type_into("Token", "not-the-token")
     button("Use this token").click()
     wait(lambda: "not valid" in driver.find_element(By.CSS_SELECTOR, "[data-field=token] .error").text,
@@ -236,6 +242,11 @@ def scenario():
     step("the token is kept across a reload; the first Tab reaches the skip link, with a visible focus ring")
     driver.refresh()
     wait(lambda: h1() == "Today", "Today after a reload, without asking for the token again")
+    paint = driver.execute_script(
+        "const p = performance.getEntriesByName('first-contentful-paint')[0];"
+        "const v = performance.getEntriesByName('notapest-view')[0];"
+        "return [p ? p.startTime : null, v ? v.startTime : null]")
+    print(f"browser test: again: first paint at {paint[0]:.0f} ms, Today drawn at {paint[1]:.0f} ms")
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     active = driver.switch_to.active_element
     expect(active.get_attribute("id") == "skip", f"the first Tab went to {active.get_attribute('outerHTML')[:80]}")
@@ -401,6 +412,17 @@ def scenario():
          "the error beside the time zone")
 
 
+def dark():
+    step("the dark scheme follows prefers-color-scheme")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    go("#/today", "Today")
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    expect(background == "rgb(17, 20, 24)", f"the dark background is {background}")
+    screenshot("today-dark-1280")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
 def narrow():
     step("375 px wide: nothing wider than the window, and screenshots")
     driver.set_window_size(375, 812)
@@ -416,8 +438,8 @@ def narrow():
             Select(control("With whom", record)).select_by_visible_text("Sam Lee (interviewer, Acme)")
             wait(lambda: "through-the-recruiter" in record.find_element(By.CLASS_NAME, "verdict-box").text,
                  "the refusal")
-            driver.execute_script("arguments[0].scrollIntoView({block: 'end'})",
-                                  record.find_element(By.CLASS_NAME, "override"))
+            driver.execute_script("arguments[0].scrollIntoView({block: 'start'})",
+                                  record.find_element(By.CLASS_NAME, "verdict-box"))
         screenshot(name)
 
 
@@ -456,6 +478,7 @@ def main():
     driver = chrome(1280)
     try:
         scenario()
+        dark()
         narrow()
         # The token asked for, then a wrong one; a contact without a name; an import into data; a zone no one has
         # heard of.
