@@ -424,14 +424,23 @@ def dark():
 
 
 def narrow():
-    step("375 px wide: nothing wider than the window, and screenshots")
+    step("360 px wide: no view is wider than the window")
+    driver.set_window_size(360, 800)
+    for hash_, heading in [("#/today", "Today"), ("#/applications", "Applications"),
+                           ("#/applications/1", "Engineer at Acme"), ("#/contacts", "Contacts"),
+                           ("#/contacts/1", "Dana Reyes"), ("#/settings", "Settings")]:
+        go(hash_, heading)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        inner = driver.execute_script("return window.innerWidth")
+        wide = driver.execute_script(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+            "window.innerWidth + 0.5).slice(-3).map(e => e.outerHTML.slice(0, 80))")
+        expect(width <= inner, f"{hash_} is {width} px wide in a {inner} px window: {wide}")
+    step("375 px wide: screenshots")
     driver.set_window_size(375, 812)
     for hash_, heading, name in [("#/today", "Today", "today-375"), ("#/applications/1", "Engineer at Acme",
                                                                      "application-375")]:
         go(hash_, heading)
-        width = driver.execute_script("return document.documentElement.scrollWidth")
-        inner = driver.execute_script("return window.innerWidth")
-        expect(width <= inner, f"{hash_} is {width} px wide in a {inner} px window")
         if name == "application-375":
             record = section("Record a contact")
             Select(control("What happened", record)).select_by_value("follow_up")

@@ -40,7 +40,8 @@ function today() {
 
 function guidanceForm(settings, guidance, zones, ctx) {
   const listId = 'time-zone-names';
-  const parameters = Object.keys(settings).filter((name) => !NOT_PARAMETERS.has(name));
+  const parameters = Object.keys(settings)
+    .filter((name) => !NOT_PARAMETERS.has(name) && typeof settings[name] === 'number');
   const hasQuietHours = Object.hasOwn(settings, 'quiet_hours_start');
   const form = h('form', { class: 'settings', novalidate: true },
     field({
