@@ -436,6 +436,7 @@ def narrow():
             "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
             "window.innerWidth + 0.5).slice(-3).map(e => e.outerHTML.slice(0, 80))")
         expect(width <= inner, f"{hash_} is {width} px wide in a {inner} px window: {wide}")
+        screenshot(f"{hash_[2:].replace('/', '-')}-360", full=True)
     step("375 px wide: screenshots")
     driver.set_window_size(375, 812)
     for hash_, heading, name in [("#/today", "Today", "today-375"), ("#/applications/1", "Engineer at Acme",

@@ -19,21 +19,34 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
+// Where the browser keeps nothing for the page (storage turned off), the token lasts as long as the page.
+let held = null;
+
 /** The token kept in this browser, or null. */
 export function token() {
   try {
-    return localStorage.getItem(TOKEN_KEY);
+    return localStorage.getItem(TOKEN_KEY) ?? held;
   } catch {
-    return null;
+    return held;
   }
 }
 
 export function keepToken(value) {
-  localStorage.setItem(TOKEN_KEY, value);
+  held = value;
+  try {
+    localStorage.setItem(TOKEN_KEY, value);
+  } catch {
+    // Held for this page only.
+  }
 }
 
 export function forgetToken() {
-  localStorage.removeItem(TOKEN_KEY);
+  held = null;
+  try {
+    localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Nothing was kept.
+  }
 }
 
 /** A fresh key for `Idempotency-Key`, so that a request retried after a lost answer creates nothing twice. */

@@ -2,19 +2,11 @@
 // filled in), and its timeline.
 
 import { all, byId, get, send } from './api.js';
-import { calendarDate, dateTime, overdue, relative } from './dates.js';
+import { calendarDate, dateTime, dueText } from './dates.js';
 import { announce, formError, h, heading, put, showProblem } from './dom.js';
 import { applicationBody, applicationFields } from './applications.js';
 import { eventForm } from './eventform.js';
 import { ACTIONS, applicationName, CHANNELS, contactName, KINDS, label, ROUTES, STATUSES } from './labels.js';
-
-/** The due line of an agenda item: when it is due and how that stands against now. */
-export function dueText(item, tz) {
-  if (item.overdue) return `Overdue since ${dateTime(item.due_by, tz)} (${overdue(item.due_by)})`;
-  if (new Date(item.due_from) > new Date()) return `From ${dateTime(item.due_from, tz)} (${relative(item.due_from, tz)})`;
-  if (item.due_by) return `Due by ${dateTime(item.due_by, tz)} (${relative(item.due_by, tz)})`;
-  return `Due since ${dateTime(item.due_from, tz)} (${relative(item.due_from, tz)})`;
-}
 
 /** A two-step button: the first press asks, the second does it. */
 function confirmed(text, question, action) {

@@ -1,7 +1,7 @@
 // The applications: a list with a status filter and a search, and the form for a new one.
 
 import { all, byId, send } from './api.js';
-import { dateTime, relative } from './dates.js';
+import { dueText } from './dates.js';
 import { announce, field, formError, h, heading, put, showProblem, values } from './dom.js';
 import { ACTIONS, applicationName, contactName, label, ROUTES, STATUSES } from './labels.js';
 
@@ -12,15 +12,23 @@ export function recruiterOptions(contacts) {
   return [['', 'None'], ...people.map((c) => [String(c.id), contactName(contacts, c.id, { organization: true })])];
 }
 
+/** The route, with what the chosen one means beneath it. */
+function routeField(value) {
+  const wrapper = field({
+    label: 'How you reached them', name: 'route', type: 'select', required: true, value,
+    options: Object.entries(ROUTES).map(([route, [text]]) => [route, text]), hint: ROUTES[value][1],
+  });
+  const hint = wrapper.querySelector('.hint');
+  wrapper.control.addEventListener('change', () => { hint.textContent = ROUTES[wrapper.control.value][1]; });
+  return wrapper;
+}
+
 /** The fields of an application, for the new one and for editing one. */
 export function applicationFields(contacts, application = {}) {
   return [
     field({ label: 'Employer', name: 'employer', value: application.employer, attrs: { autocomplete: 'organization' } }),
     field({ label: 'Position', name: 'position', value: application.position }),
-    field({
-      label: 'How you reached them', name: 'route', type: 'select', required: true, value: application.route || 'posted_opening',
-      options: Object.entries(ROUTES).map(([value, [text, hint]]) => [value, `${text}: ${hint}`]),
-    }),
+    routeField(application.route || 'posted_opening'),
     field({
       label: 'Recruiter', name: 'recruiter_id', type: 'select', value: application.recruiter_id ?? '',
       options: recruiterOptions(contacts), hint: 'Needed when a recruiter put you forward or holds your resume.',
@@ -49,8 +57,7 @@ export function applicationBody(form) {
 
 function nextActionText(item, ctx) {
   if (!item) return 'Nothing due';
-  const when = item.overdue ? 'overdue' : relative(item.due_from, ctx.tz);
-  return `${label(ACTIONS, item.action)}: ${when === 'now' ? 'now' : when} (${dateTime(item.due_from, ctx.tz)})`;
+  return `${label(ACTIONS, item.action)}: ${dueText(item, ctx.tz).replace(/^./, (c) => c.toLowerCase())}`;
 }
 
 export async function applicationsView(view, ctx) {

@@ -89,6 +89,14 @@ export function overdue(value, now = new Date()) {
   return `${hours} ${hours === 1 ? 'hour' : 'hours'} overdue`;
 }
 
+/** The due line of an agenda item: when it is due and how that stands against now. */
+export function dueText(item, timeZone, now = new Date()) {
+  if (item.overdue) return `Overdue since ${dateTime(item.due_by, timeZone)} (${overdue(item.due_by, now)})`;
+  if (new Date(item.due_from) > now) return `From ${dateTime(item.due_from, timeZone)} (${relative(item.due_from, timeZone, now)})`;
+  if (item.due_by) return `Due by ${dateTime(item.due_by, timeZone)} (${relative(item.due_by, timeZone, now)})`;
+  return `Due since ${dateTime(item.due_from, timeZone)} (${relative(item.due_from, timeZone, now)})`;
+}
+
 /** The value of a `datetime-local` input showing an instant in the zone: "2026-11-09T09:00". */
 export function toLocalInput(value, timeZone) {
   const f = fields(new Date(value), timeZone);

@@ -3,9 +3,8 @@
 // ("They replied"), or opened on its application.
 
 import { byId, read, send } from './api.js';
-import { dateTime } from './dates.js';
+import { dateTime, dueText } from './dates.js';
 import { announce, h, heading, put } from './dom.js';
-import { dueText } from './application.js';
 import { ACTIONS, applicationName, contactName, DONE_KIND, label } from './labels.js';
 import { overrideControl, verdictView } from './verdict.js';
 
@@ -106,7 +105,7 @@ function itemCard(item, ctx) {
     item.snoozed_until ? h('p', { class: 'notice', text: `Snoozed until ${dateTime(item.snoozed_until, ctx.tz)}` }) : null,
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'primary', text: item.action === 'record_directions' ? 'Record them' : 'Done',
-        'aria-label': item.action === 'record_directions' ? `Record the directions: ${applicationName(application)}` : `Done: ${title}`,
+        'aria-label': item.action === 'record_directions' ? `Record them: ${applicationName(application)}` : `Done: ${title}`,
         on: { click: run(done) } }),
       h('button', { type: 'button', text: 'Snooze 2 days', 'aria-label': `Snooze 2 days: ${title}`, on: { click: run(snooze) } }),
       item.action === 'record_directions' ? null
