@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # Debian's browser and its driver, from the same release, so that their versions always match.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 # Selenium in a virtual environment of its own, at a pinned version.
