@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "API",
             dependencies: ["CLinux", "HTTP", "JSON", "Store", "Guidance", "Reminders", "System", "Time"],
-            resources: [.embedInCode("Resources/openapi.yaml")], swiftSettings: swiftSettings),
+            resources: [.embedInCode("Resources/openapi.yaml"), .embedInCode("Resources/app")],
+            swiftSettings: swiftSettings),
         .target(
             name: "App", dependencies: ["HTTP", "API", "Reminders", "Store", "SQLite", "System", "Time"],
             swiftSettings: swiftSettings),

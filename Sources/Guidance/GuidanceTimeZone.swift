@@ -6,6 +6,32 @@ public enum GuidanceTimeZone {
     /// standard library, `TimeZone(identifier:)` returns nil for real zones until that list has been read.
     private static let knownIdentifierCount = TimeZone.knownTimeZoneIdentifiers.count
 
+    /// Every name `named` accepts, `UTC` among them, in order. Made once, on first use, from the names the zone
+    /// library lists and those of the system's tz database (the library's list can lag it: it may hold
+    /// `Asia/Calcutta` and not `Asia/Kolkata`, which `named` accepts all the same), keeping each that `named` takes.
+    public static let names: [String] = {
+        var candidates = Set(TimeZone.knownTimeZoneIdentifiers)
+        let directory = ProcessInfo.processInfo.environment["TZDIR"] ?? "/usr/share/zoneinfo"
+        if let text = try? String(contentsOfFile: directory + "/tzdata.zi", encoding: .utf8) {
+            candidates.formUnion(databaseNames(text))
+        }
+        candidates.insert("UTC")
+        return candidates.filter { named($0) != nil }.sorted()
+    }()
+
+    /// The zone and link names of a tz database in its compact text form (`tzdata.zi`, which zic reads): a zone
+    /// line is `Z NAME …`, a link line `L TARGET NAME`; every other line names none.
+    static func databaseNames(_ text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            switch fields.first {
+            case "Z" where fields.count >= 2: return String(fields[1])
+            case "L" where fields.count >= 3: return String(fields[2])
+            default: return nil
+            }
+        }
+    }
+
     /// The zone for an IANA name, or nil when the name is not one.
     ///
     /// `UTC` is accepted as itself. Any other name must be spelt as IANA spells names and come back from the zone

@@ -1,12 +1,13 @@
 import HTTP
 
 /// Bearer-token authentication (RFC 6750). With a token configured every route but the health
-/// checks needs `Authorization: Bearer <token>`; the calendar feed also takes the read-only feed
-/// token, as a bearer token or as `?feed_token=` (calendar apps cannot send headers).
+/// checks and the web page's files needs `Authorization: Bearer <token>`; the calendar feed also takes
+/// the read-only feed token, as a bearer token or as `?feed_token=` (calendar apps cannot send headers).
 enum Auth {
-    /// Routes anyone may call: a container runtime or a load balancer probes the health checks without secrets,
+    /// Routes anyone may call: a container runtime or a load balancer probes the health checks without secrets, a
+    /// browser loads the web page before it has a token to send (the page asks for it, and holds no data itself),
     /// and a one-tap link carries its own authority, a token signed by the service for that one action.
-    static let open: Set<String> = ["/healthz", "/readyz", LinkRoutes.pattern]
+    static let open: Set<String> = ["/healthz", "/readyz", "/", "/app/:name", LinkRoutes.pattern]
     static let feedRoute = "/v1/agenda.ics"
 
     struct Unauthorized: ProblemConvertible {

@@ -46,6 +46,8 @@ public enum APIRoutes {
         DeliveryRoutes.register(&router, context)
         SnoozeRoutes.register(&router, context)
         LinkRoutes.register(&router, context)
+        TimeZoneRoutes.register(&router)
+        PageRoutes.register(&router)
         // Without a token there is nothing to check: no guard, so a request costs nothing for it.
         if context.token != nil {
             router.guardRoute = { [context] request, route in
