@@ -5,11 +5,34 @@ import Time
 
 /// The agenda as the reminders read it: the same facts, engine and order as `GET /v1/agenda`, so that a reminder
 /// and the agenda agree to the millisecond, with what a message names of each item.
-extension APIContext: AgendaSource {
+extension APIContext: TimedAgendaSource {
     public func reminderItems(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws
         -> [ReminderItem]
     {
         try reminderItems(of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false)
+    }
+
+    /// The first event after `asOf` of each application that has one: an interview recorded ahead of time
+    /// brings its thank-you once its time comes, with no write to tell the reminders.
+    public func nextEvents(of applications: Set<Int64>?, after asOf: Instant) throws -> [Int64: Instant] {
+        var next: [Int64: Instant] = [:]
+        func learn(_ facts: [ApplicationFacts]) {
+            for application in facts {
+                // Events are in timeline order: the last one after `asOf` found from the end is the first.
+                var first: Instant?
+                for event in application.events.reversed() {
+                    guard event.occurredAt > asOf else { break }
+                    first = event.occurredAt
+                }
+                if let first { next[Int64(application.id)] = first }
+            }
+        }
+        if let applications {
+            learn(try facts(of: applications.sorted()).facts)
+        } else {
+            try forEachFactsPart(learn)
+        }
+        return next
     }
 
     public func reminderSettings() -> ReminderSettings {

@@ -80,6 +80,12 @@ public final class APIContext: Sendable {
         reminderControl.withLock { $0 = reminders }
     }
 
+    /// Lets go of the reminders attached, which hold this context as their agenda: once both are stopped, the
+    /// two are freed.
+    public func detachReminders() {
+        reminderControl.withLock { $0 = nil }
+    }
+
     var settings: SettingsSnapshot { current.withLock { $0.snapshot } }
 
     var engine: GuidanceEngine { versionedEngine.engine }

@@ -1,3 +1,4 @@
+import Reminders
 import Store
 import Testing
 import Time
@@ -118,15 +119,17 @@ import Time
         let api = try InProcessAPI()
         try Self.fill(api)
         api.clock.set("2026-11-02T12:10:00Z")
-        api.context.metrics.recordDelivery(kind: .ntfy, outcome: .delivered(status: 200))
-        api.context.metrics.recordDelivery(kind: .ntfy, outcome: .delivered(status: 204))
-        api.context.metrics.recordDelivery(kind: .webhook, outcome: .gaveUp(status: 410, error: "gone"))
+        api.context.metrics.recordDelivery(kind: .ntfy, outcome: .delivered)
+        api.context.metrics.recordDelivery(kind: .ntfy, outcome: .delivered)
+        api.context.metrics.recordDelivery(kind: .webhook, outcome: .gaveUp)
+        api.context.metrics.recordDelivery(kind: .apprise, outcome: .withdrawn)
         let text = try api.call("GET", "/metrics").bodyText
         let lines = Set(text.split(separator: "\n").map(String.init))
         for expected in [
             #"notapest_deliveries_total{kind="ntfy",outcome="delivered"} 2"#,
             #"notapest_deliveries_total{kind="webhook",outcome="gave_up"} 1"#,
             #"notapest_deliveries_total{kind="gotify",outcome="failed"} 0"#,
+            #"notapest_deliveries_total{kind="apprise",outcome="withdrawn"} 1"#,
             #"notapest_outbox_deliveries{status="pending"} 1"#,
             #"notapest_outbox_deliveries{status="failed"} 1"#,
             #"notapest_outbox_deliveries{status="delivered"} 1"#,
@@ -138,6 +141,6 @@ import Time
             #expect(lines.contains(expected), "\(expected)")
         }
         let series = lines.filter { $0.hasPrefix("notapest_deliveries_total{") }
-        #expect(series.count == ChannelKind.allCases.count * 3, "a closed set of series")
+        #expect(series.count == ChannelKind.allCases.count * 4, "a closed set of series")
     }
 }

@@ -1,26 +1,18 @@
+import Reminders
 import Store
 import Time
 
 /// The reminders on `/metrics`: every delivery attempt by channel kind and outcome, and the outbox's depth and
-/// age. The labels come from closed sets (the four kinds, three outcomes, four statuses), so every series is
+/// age. The labels come from closed sets (the four kinds, four outcomes, four statuses), so every series is
 /// written from the first scrape, at 0 until something happens.
 extension Metrics {
     /// The outcome labels of `notapest_deliveries_total`, in the order they are written.
-    static let deliveryOutcomes = ["delivered", "failed", "gave_up"]
+    static let deliveryOutcomes = SendOutcome.allCases.map(\.rawValue)
 
-    /// Counts one attempt to send a delivery to a channel of `kind` (a test message's too), by what came of it.
-    /// Called by the sender, from any thread.
-    public func recordDelivery(kind: ChannelKind, outcome: DeliveryOutcome) {
-        deliveries.add(kind: kind, outcome: Self.label(of: outcome))
-    }
-
-    /// An outcome's label: the status the delivery is left in.
-    static func label(of outcome: DeliveryOutcome) -> Int {
-        switch outcome {
-        case .delivered: 0
-        case .failed: 1
-        case .gaveUp: 2
-        }
+    /// Counts one delivery taken up by the sender for a channel of `kind` (a test message too), by what came of
+    /// it: an attempt's outcome, or its withdrawal unsent. Called by the sender, from any thread.
+    public func recordDelivery(kind: ChannelKind, outcome: SendOutcome) {
+        deliveries.add(kind: kind, outcome: SendOutcome.allCases.firstIndex(of: outcome) ?? 0)
     }
 
     /// Registers the deliveries counter and the outbox gauges, read from `store` at every scrape, the age
