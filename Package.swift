@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "RemindersTests",
             dependencies: [
+                "App",
                 "Reminders", "API", "Crypto", "Guidance", "HTTP", "JSON", "Store", "System", "Time", "TestSupport",
             ],
             swiftSettings: swiftSettings),

@@ -81,11 +81,10 @@ public enum NotAPest {
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let server: HTTPServer
-        let store: Store
+        let running: Service.Running
         do {
             // A part of the server that fails stops it through the same wait as a signal does.
-            (server, store) = try Service.start(options, onFailure: { _ in kill(getpid(), SIGTERM) })
+            running = try Service.start(options, onFailure: { _ in kill(getpid(), SIGTERM) })
         } catch let error as UsageError {
             printError("notapest: \(error)\n")
             return 2
@@ -93,6 +92,7 @@ public enum NotAPest {
             printError("notapest: cannot start: \(error)\n")
             return 1
         }
+        let server = running.server
         printError("notapest \(version) listening on http://\(options.host):\(server.port)\n")
         var received: Int32 = 0
         sigwait(&signals, &received)
@@ -101,8 +101,7 @@ public enum NotAPest {
         } else {
             printError("notapest: stopping (signal \(received)); finishing requests in flight\n")
         }
-        server.shutdown()
-        store.close()
+        running.stop()
         return server.failure == nil ? 0 : 1
     }
 

@@ -28,6 +28,8 @@ public struct ServeOptions: Sendable, Equatable {
     /// The absolute URL the service is reached at, without a trailing slash: one-tap links in reminders are built
     /// on it, and its host is served in `Host` like an `--allowed-host`.
     public var publicURL: String?
+    /// The first retry's wait in milliseconds, which scales the deliveries' whole retry schedule.
+    public var deliveryRetryBaseMilliseconds = 30_000
 
     public init() {}
 
@@ -124,6 +126,12 @@ public struct ServeOptions: Sendable, Equatable {
             let url = try publicURL($1)
             $0.publicURL = url.text
             $0.publicHost = url.host
+        },
+        Option(
+            flag: "--delivery-retry-base-ms", environment: "NOTAPEST_DELIVERY_RETRY_BASE_MS",
+            help: "the first retry's wait for a reminder that failed, scaling the whole schedule (default 30000)"
+        ) {
+            $0.deliveryRetryBaseMilliseconds = try integer($1, "--delivery-retry-base-ms", in: 0...86_400_000)
         },
         Option(
             flag: "--log-format", environment: "NOTAPEST_LOG_FORMAT",

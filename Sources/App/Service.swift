@@ -1,26 +1,46 @@
 import API
 import Glibc
 import HTTP
+import Reminders
 import Store
 import System
 import Time
 
-/// Opens the database and starts the server with every route.
+/// Opens the database and starts the server with every route, and the reminders.
 public enum Service {
+    /// What `start` started, stopped in the order that loses nothing.
+    public struct Running: Sendable {
+        public let server: HTTPServer
+        public let store: Store
+        public let reminders: ReminderService
+        public let context: APIContext
+
+        /// Stops accepting and finishes the requests in flight, then stops the reminders (the sender waits for
+        /// the deliveries in flight, at most their timeout), then closes the database.
+        public func stop() {
+            server.shutdown()
+            reminders.stop()
+            context.detachReminders()
+            store.close()
+        }
+    }
+
     /// The time from the system's wall clock.
     @Sendable public static func systemNow() -> Instant {
         Instant(millis: Clock.wallMilliseconds())
     }
 
     /// Readers for threads other than the event loops, which each have one: a handler called off the loops (as
-    /// in-process tests call them) reads on its own thread, and holds that reader until the thread ends.
-    static let otherReaders = 4
+    /// in-process tests call them) reads on its own thread, and holds that reader until the thread ends; so do
+    /// the reminders' scheduler, their sender's dispatcher and its four workers (which ask whether an item is
+    /// still listed).
+    static let otherReaders = 4 + 6
 
     /// `onFailure` is told if the server stops on its own because part of it failed.
     public static func start(
         _ options: ServeOptions, now: @escaping @Sendable () -> Instant = systemNow,
         onFailure: (@Sendable (String) -> Void)? = nil
-    ) throws -> (HTTPServer, Store) {
+    ) throws -> Running {
         let token = try options.resolvedToken()
         Memory.returnLargeBlocksOnFree()
         var configuration = options.serverConfiguration
@@ -52,8 +72,26 @@ public enum Service {
             context.metrics.gauge(
                 "notapest_build_info{version=\"\(NotAPest.version)\"}", help: "The running version; always 1."
             ) { 1 }
-            try server.start()
-            return (server, store)
+            let quiet = options.logFormat == .off
+            let reminders = ReminderService(
+                store: store, source: context,
+                configuration: ReminderService.Configuration(
+                    publicURL: options.publicURL, retryBaseMillis: Int64(options.deliveryRetryBaseMilliseconds)),
+                now: now,
+                observer: { [weak context] kind, outcome in
+                    context?.metrics.recordDelivery(kind: kind, outcome: outcome)
+                },
+                log: { line in if !quiet { NotAPest.printError("notapest: reminders: \(line)\n") } })
+            // Attached before anything can write, so that no commit goes untold.
+            context.attach(reminders: reminders)
+            try reminders.start()
+            do {
+                try server.start()
+            } catch {
+                reminders.stop()
+                throw error
+            }
+            return Running(server: server, store: store, reminders: reminders, context: context)
         } catch {
             store.close()
             throw error

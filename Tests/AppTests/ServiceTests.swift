@@ -13,11 +13,10 @@ import Testing
                 ["--port", "0", "--quiet", "--event-loops", "2", "--db", scratch.path("t.sqlite")], environment: [:])
             weak var released: HTTPServer?
             do {
-                let (server, store) = try Service.start(options)
-                released = server
-                #expect(try TestClient(port: server.port).request("GET", "/metrics").status == 200)
-                server.shutdown()
-                store.close()
+                let running = try Service.start(options)
+                released = running.server
+                #expect(try TestClient(port: running.server.port).request("GET", "/metrics").status == 200)
+                running.stop()
             }
             #expect(released == nil, "the server outlived its last owner")
         }

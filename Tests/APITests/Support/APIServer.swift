@@ -8,8 +8,9 @@ import TestSupport
 /// The whole service on an ephemeral port with a temporary database and a clock the test sets, for the tests
 /// whose subject is HTTP itself: connections, `Host`, tokens, limits, what travels on the wire, requests at once.
 final class APIServer: APICalling {
-    let server: HTTPServer
-    let store: Store
+    let running: Service.Running
+    var server: HTTPServer { running.server }
+    var store: Store { running.store }
     let directory: URL
     let clock: TestClock
 
@@ -22,12 +23,11 @@ final class APIServer: APICalling {
                 + arguments, environment: [:])
         options.host = "127.0.0.1"
         let clock = self.clock
-        (server, store) = try Service.start(options, now: { clock.now() })
+        running = try Service.start(options, now: { clock.now() })
     }
 
     deinit {
-        server.shutdown()
-        store.close()
+        running.stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
