@@ -22,6 +22,8 @@ import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
+import http.server
+import threading
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
@@ -220,6 +222,47 @@ def local_input(delta_days=0, delta_hours=0):
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
+class Hook(http.server.BaseHTTPRequestHandler):
+    """A webhook receiver on loopback: the server, not the browser, posts to it."""
+    received = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        Hook.received.append((self.path, dict(self.headers), body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def add_a_channel_and_test_it():
+    step("settings: add a webhook channel, see its secret once, and send a test that the receiver gets")
+    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    try:
+        channels = section("Reminder channels")
+        type_into("Name", "Home Assistant", channels)
+        Select(control("Kind", channels)).select_by_value("webhook")
+        type_into("Address (URL)", f"http://127.0.0.1:{receiver.server_address[1]}/hook", channels)
+        button("Add the channel", channels).click()
+        announced("Home Assistant is added")
+        secret = wait(lambda: section("Reminder channels").find_elements(By.CSS_SELECTOR, "code.secret"),
+                      "the signing secret shown")[0].text
+        expect(secret.startswith("whsec_"), f"the secret reads {secret!r}")
+        button("Done, reload the list", section("Reminder channels")).click()
+        wait(lambda: not section("Reminder channels").find_elements(By.CSS_SELECTOR, "code.secret"),
+             "the secret gone once the list is reloaded")
+        wait(lambda: section("Reminder channels").find_elements(
+            By.XPATH, ".//button[@aria-label='Send a test to Home Assistant']"), "the channel listed")[0].click()
+        wait(lambda: "Delivered (HTTP 204)" in section("Reminder channels").text, "the test reported delivered")
+        expect(len(Hook.received) == 1 and Hook.received[0][0] == "/hook", f"the receiver got {len(Hook.received)}")
+        headers = {name.lower(): value for name, value in Hook.received[0][1].items()}
+        expect(headers.get("webhook-signature", "").startswith("v1,"), "the test message is signed")
+    finally:
+        receiver.shutdown()
+
+
 def scenario():
     step("open the page: it asks for the token, refuses a wrong one beside the field, takes the right one")
     driver.get(BASE + "/")
@@ -280,6 +323,8 @@ def scenario():
     headings = [e.text for e in driver.find_elements(By.TAG_NAME, "h2")]
     expect(("Reminder channels" in headings) == channels,
            f"the channels section is {'missing' if channels else 'shown'} (documented: {channels})")
+    if channels:
+        add_a_channel_and_test_it()
 
     step("contacts: a contact without a name is refused beside the Name field; a recruiter and an interviewer")
     go("#/contacts", "Contacts")

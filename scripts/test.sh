@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tests, from a fresh machine with Swift: installs the Debian packages the build and the test
 # scripts need when they are missing, checks the formatting, fuzzes the contract briefly, runs the
-# test suite, a short crash round and the concurrency tests under ThreadSanitizer. CI (.ci/run)
+# test suite, the web page in a browser, a short crash round and the concurrency tests under
+# ThreadSanitizer. CI (.ci/run)
 # runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,10 @@ swift format lint --strict --recursive --configuration .swift-format Package.swi
 SEED=20261129 scripts/schemathesis.sh 10
 
 swift test
+
+# The web page in a real browser (headless Chromium, installed when missing): the seeker's week,
+# the security headers, nothing leaving the origin, no console errors (scripts/browser-test.sh).
+scripts/browser-test.sh
 
 # A write answered 2xx survives SIGKILL, exactly once, and the file stays sound (scripts/crash.sh):
 # three rounds, killed within a second of the first answer, on the release build. The writer's WAL
