@@ -37,8 +37,7 @@ MAX_DELAY=1.0 SEED=20261129 scripts/crash.sh 3
 # The code that crosses threads (group commit, the reader pool, the timeline cache, event loops and
 # the answers handed back to them, parallel agendas, imports, backups, the reminders' scheduler and
 # sender) under ThreadSanitizer, in a build directory of its own since every module is built
-# instrumented. The suppressions file hides
-# one known false positive and says why.
+# instrumented. The suppressions file hides one known false positive and says why.
 TSAN_OPTIONS="suppressions=$PWD/.ci/tsan-suppressions.txt print_suppressions=1" \
     swift test --sanitize=thread --scratch-path .build-tsan \
     --filter 'GroupCommit|ReaderPool|TimelineCache|WrittenDelivery|AgendaComputation|ImportGate|EventAPITests|SystemTests|BackupTests|HTTPTests\.ServerTests|SchedulerTests|SchedulerTimingTests|SenderTests|ReminderServiceEndToEnd'
