@@ -40,4 +40,4 @@ MAX_DELAY=1.0 SEED=20261129 scripts/crash.sh 3
 # instrumented. The suppressions file hides one known false positive and says why.
 TSAN_OPTIONS="suppressions=$PWD/.ci/tsan-suppressions.txt print_suppressions=1" \
     swift test --sanitize=thread --scratch-path .build-tsan \
-    --filter 'GroupCommit|ReaderPool|TimelineCache|WrittenDelivery|AgendaComputation|ImportGate|EventAPITests|SystemTests|BackupTests|HTTPTests\.ServerTests|SchedulerTests|SchedulerTimingTests|SenderTests|ReminderServiceEndToEnd'
+    --filter 'GroupCommit|ReaderPool|TimelineCache|WrittenDelivery|AgendaComputation|ImportGate|EventAPITests|SystemTests|ConditionLock|BackupTests|HTTPTests\.ServerTests|SchedulerTests|SchedulerTimingTests|SenderTests|ReminderServiceEndToEnd'

@@ -15,7 +15,7 @@ extension DatabaseWriter {
     /// The writer thread's life: open and prepare, then serve batches until closed and drained, then close.
     /// Holds the shared state, never the writer itself, so dropping the last reference to the writer closes it.
     static func serve(
-        shared: WaitableLock<WriterState>, path: String, options: DatabaseOptions, batchLimit: Int,
+        shared: ConditionLock<WriterState>, path: String, options: DatabaseOptions, batchLimit: Int,
         prepare: @Sendable (Database) throws -> Void
     ) {
         let database: Database

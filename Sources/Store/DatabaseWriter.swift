@@ -1,5 +1,6 @@
 import Glibc
 import SQLite
+import System
 
 /// The one connection that writes, on a thread of its own, committing jobs in groups.
 ///
@@ -22,7 +23,7 @@ final class DatabaseWriter: Sendable {
     let path: String
     /// The most jobs one transaction holds; a longer queue is split into several transactions.
     let batchLimit: Int
-    let shared: WaitableLock<WriterState>
+    let shared: ConditionLock<WriterState>
     /// The writer thread; `pthread_t` is an integer on Linux.
     let thread: pthread_t
 
@@ -34,7 +35,7 @@ final class DatabaseWriter: Sendable {
     ) throws {
         self.path = path
         self.batchLimit = max(batchLimit, 1)
-        let shared = WaitableLock(WriterState())
+        let shared = ConditionLock(WriterState())
         self.shared = shared
         let limit = self.batchLimit
         thread = try Self.spawn {
@@ -179,7 +180,7 @@ final class DatabaseWriter: Sendable {
         guard !isWriterThread else {
             throw DatabaseWriterError.performOnWriterThread
         }
-        let box = WaitableLock<Result<T, any Error>?>(nil)
+        let box = ConditionLock<Result<T, any Error>?>(nil)
         start { result in
             box.withLockThenWake { $0 = result }
         }

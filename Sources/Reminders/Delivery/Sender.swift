@@ -68,7 +68,7 @@ public final class Sender: Sendable {
     let holdUntil: @Sendable (Instant) -> Instant?
     let observer: @Sendable (ChannelKind, SendOutcome) -> Void
     let log: @Sendable (String) -> Void
-    let state = WaitableState(State())
+    let state = ConditionLock(State())
     private let threads = Mutex<[pthread_t]>([])
 
     /// A sender over `store`, sending through `client`.

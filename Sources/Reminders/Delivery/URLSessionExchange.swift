@@ -1,3 +1,5 @@
+import System
+
 /// One request's progress as the session's delegate reports it, and the condition its sender waits on.
 final class URLSessionExchange: Sendable {
     struct State: Sendable {
@@ -14,7 +16,7 @@ final class URLSessionExchange: Sendable {
 
     /// The request's timeout, which a timeout failure tells.
     let timeoutMillis: Int
-    let state = WaitableState(State())
+    let state = ConditionLock(State())
 
     init(timeoutMillis: Int) {
         self.timeoutMillis = timeoutMillis

@@ -11,7 +11,7 @@ extension Scheduler {
     /// The thread's life: a first wake-up that loads everything, then one each time the plan's next instant
     /// comes, changes have waited out the coalescing delay, or it is nudged; until stopped.
     static func run(
-        _ initial: SchedulerState, inbox: DeadlineLock<SchedulerInbox>, clock: @Sendable () -> Instant,
+        _ initial: SchedulerState, inbox: ConditionLock<SchedulerInbox>, clock: @Sendable () -> Instant,
         wakeSender: @Sendable () -> Void, coalesceMillis: Int64
     ) {
         var state = initial

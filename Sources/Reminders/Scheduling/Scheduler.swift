@@ -39,7 +39,7 @@ public final class Scheduler: Sendable {
     private let clock: @Sendable () -> Instant
     private let wakeSender: @Sendable () -> Void
     private let log: @Sendable (String) -> Void
-    let inbox = DeadlineLock(SchedulerInbox())
+    let inbox = ConditionLock(SchedulerInbox(), clock: .wall)
 
     /// A scheduler over `store`, reading the agenda from `source` at the instants `now` gives; `wakeSender` is
     /// called after each wake-up that queued a delivery, `log` with a line about what failed. Call `start()`.

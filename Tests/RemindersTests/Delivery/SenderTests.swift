@@ -280,7 +280,7 @@ struct SenderTests {
     @Test("an item no longer listed is withdrawn, not sent and not counted; a digest does not ask")
     func withdrawn() throws {
         let receiver = try Receiver()
-        let asked = WaitableState<[String]>([])
+        let asked = ConditionLock<[String]>([])
         let harness = try SenderHarness(stillListed: { key, _ in
             asked.withLock { $0.append(key) }
             return false

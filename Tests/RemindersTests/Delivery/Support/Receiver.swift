@@ -32,8 +32,8 @@ final class Receiver: Sendable {
     private let server: HTTPServer
     var port: Int { server.port }
     /// What arrived, in order, and how many are still being answered.
-    let log = WaitableState(Log())
-    private let hung = WaitableState<[Responder]>([])
+    let log = ConditionLock(Log())
+    private let hung = ConditionLock<[Responder]>([])
 
     struct Log: Sendable {
         var arrivals: [Arrival] = []
@@ -75,7 +75,7 @@ final class Receiver: Sendable {
     }
 
     private static func answer(
-        _ reply: Reply, path: String, responder: Responder, log: WaitableState<Log>, hung: WaitableState<[Responder]>
+        _ reply: Reply, path: String, responder: Responder, log: ConditionLock<Log>, hung: ConditionLock<[Responder]>
     ) {
         switch reply {
         case .status(let status, let headers, let body):

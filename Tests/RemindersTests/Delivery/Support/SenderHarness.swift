@@ -18,7 +18,7 @@ final class SenderHarness {
 
     let directory: URL
     let store: Store
-    let events: WaitableState<[Event]>
+    let events: ConditionLock<[Event]>
     let sender: Sender
 
     init(
@@ -32,7 +32,7 @@ final class SenderHarness {
             "notapest-sender-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try Store(path: directory.appendingPathComponent("t.sqlite").path, readers: 4)
-        let events = WaitableState<[Event]>([])
+        let events = ConditionLock<[Event]>([])
         self.events = events
         sender = Sender(
             store: store, client: URLSessionClient(), configuration: configuration, clock: clock,
