@@ -39,19 +39,9 @@ public struct LinkToken: Sendable, Equatable {
 
     /// A link for `action` on `itemKey` made at `now`: it expires `lifetimeSeconds` later, with a fresh nonce.
     public static func make(itemKey: String, action: Action, now: Instant) -> LinkToken {
-        // Two draws of 64 bits: a digest wake-up makes thousands of links, and each draw is a system call.
-        var generator = SystemRandomNumberGenerator()
-        var nonce: [UInt8] = []
-        nonce.reserveCapacity(16)
-        for _ in 0..<2 {
-            let bits = generator.next()
-            for shift in stride(from: 0, to: 64, by: 8) {
-                nonce.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
-            }
-        }
-        return LinkToken(
+        LinkToken(
             itemKey: itemKey, action: action, expiresAt: now.secondsSince1970 + lifetimeSeconds,
-            nonce: Base64.encodeURL(nonce))
+            nonce: Base64.encodeURL(RandomBytes.make(16)))
     }
 
     /// The token's text, signed with `key`.

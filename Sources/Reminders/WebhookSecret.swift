@@ -9,8 +9,7 @@ public enum WebhookSecret {
 
     /// A new secret of 32 bytes from the system's cryptographic random source.
     public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return prefix + Base64.encode((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+        prefix + Base64.encode(RandomBytes.make(32))
     }
 
     /// The key a secret signs with, or nil when `secret` is not `whsec_` followed by padded base64 of 24 to 64

@@ -1,3 +1,5 @@
+import Crypto
+
 /// The reminders' settings, written as every setting is: a write that stores one reports `.everything`.
 extension WriteTransaction {
     /// Stores both quiet hours (nil as `null`). A settings write: reports `.everything`, as `writeSettings` does.
@@ -11,8 +13,7 @@ extension WriteTransaction {
     /// `.everything` when it made the key, as a settings write does, and nothing when it was there.
     public mutating func ensureLinkKey() throws(StoreError) -> [UInt8] {
         if let key = try query({ try $0.linkKey() }) { return key }
-        var generator = SystemRandomNumberGenerator()
-        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let key = RandomBytes.make(32)
         try query { try $0.writeLinkKey(key) }
         change = .everything
         return key

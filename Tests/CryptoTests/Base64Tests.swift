@@ -42,3 +42,28 @@ struct Base64Tests {
         #expect(Base64.decodeURL(text) == nil)
     }
 }
+
+@Suite("Random bytes: as many as asked, 64 bits a draw")
+struct RandomBytesTests {
+    struct Counting: RandomNumberGenerator {
+        var draws = 0
+        mutating func next() -> UInt64 {
+            draws += 1
+            return 0x0102_0304_0506_0708
+        }
+    }
+
+    @Test("a count not a multiple of eight takes the first bytes of the last draw", arguments: [0, 1, 8, 9, 18, 32])
+    func counts(_ count: Int) {
+        var generator = Counting()
+        let bytes = RandomBytes.make(count, using: &generator)
+        #expect(bytes.count == count)
+        #expect(generator.draws == (count + 7) / 8)
+        #expect(bytes.prefix(8) == [8, 7, 6, 5, 4, 3, 2, 1].prefix(count))
+    }
+
+    @Test("the system's source gives different bytes each time")
+    func system() {
+        #expect(RandomBytes.make(16) != RandomBytes.make(16))
+    }
+}

@@ -14,17 +14,8 @@ public enum MessageID {
         return make(using: &generator)
     }
 
-    /// A new id from `generator`, for tests that need the same ids every run. Three draws of 64 bits rather than
-    /// eighteen of 8: with the system's source each draw is a system call, and a digest's wake-up makes thousands.
+    /// A new id from `generator`, for tests that need the same ids every run.
     public static func make(using generator: inout some RandomNumberGenerator) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        for _ in 0..<3 {
-            let bits = generator.next()
-            for shift in stride(from: 0, to: 64, by: 8) {
-                bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
-            }
-        }
-        return prefix + Base64.encodeURL(Array(bytes.prefix(randomBytes)))
+        prefix + Base64.encodeURL(RandomBytes.make(randomBytes, using: &generator))
     }
 }
