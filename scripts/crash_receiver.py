@@ -11,7 +11,7 @@ the channel), the `webhook-id`, the body's `type` and its item (`application_id`
 `due_from`), the status answered, when the request arrived and when the answer was written (Unix seconds),
 and `answer_error` when the answer could not be written (the server was gone). The first attempt of about
 one message in four is answered 500; about one request in four waits 0.2 to 0.8 s before its answer. Which
-ones follows from SEED and the `webhook-id`, so a run can be replayed. Signatures are not checked here:
+ones follows from SEED and the `webhook-id` (which the service draws). Signatures are not checked here:
 scripts/webhooks-test.sh does that with the reference implementation."""
 import hashlib
 import json
