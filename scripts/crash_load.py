@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Concurrent write load for scripts/crash.sh, run until the server goes away.
 
-usage: crash_load.py PORT ROUND THREADS LOGDIR
+usage: crash_load.py PORT ROUND THREADS LOGDIR [REMINDER_THREADS]
 
 Each thread keeps one connection alive and writes records that carry a unique marker: two of
 every three threads create an application (the marker as its employer) and then add notes to
 its timeline (the marker as the note); the others create contacts (the marker as the name).
+REMINDER_THREADS more (default 0) make agenda items fall due for the reminders: each creates up
+to REMINDER_ITEMS applications (25), every REMINDER_PACE seconds (0.04), each with a resume sent
+10 days ago (a follow-up due) or, one in two, an interview 3 days ago (an item overdue), so that
+every such write queues messages; paced, since each channel's messages go one at a time.
 Every request carries its marker as its Idempotency-Key, so that the verifier can retry a write
 whose answer was lost exactly as the client sent it.
 
@@ -17,10 +21,14 @@ import http.client
 import os
 import sys
 import threading
+import time
 
 from crash_records import post
 
 port, round_number, threads, log_dir = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+reminder_threads = int(sys.argv[5]) if len(sys.argv) > 5 else 0
+reminder_items = int(os.environ.get("REMINDER_ITEMS") or 25)
+reminder_pace = float(os.environ.get("REMINDER_PACE") or 0.04)
 flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
 logs = {name: os.open(os.path.join(log_dir, f"{name}.log"), flags, 0o644) for name in ("attempted", "acked", "refused")}
 lock = threading.Lock()
@@ -65,7 +73,26 @@ def writer(index):
         conn.close()
 
 
+def reminder_writer(index):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    prefix = f"r{round_number}-d{index}"
+    try:
+        for n in range(reminder_items):
+            ok, created = write(conn, "application", f"{prefix}-a{n}")
+            if not ok or not isinstance(created, dict):
+                return
+            kind = "interview" if n % 2 else "resume"
+            if not write(conn, kind, f"{prefix}-{kind}{n}", created["id"])[0]:
+                return
+            time.sleep(reminder_pace)
+    except (OSError, http.client.HTTPException):
+        return
+    finally:
+        conn.close()
+
+
 workers = [threading.Thread(target=writer, args=(i,)) for i in range(threads)]
+workers += [threading.Thread(target=reminder_writer, args=(i,)) for i in range(reminder_threads)]
 for worker in workers:
     worker.start()
 for worker in workers:

@@ -67,6 +67,10 @@ def pages(path):
             return
 
 
+# The kinds of crash_records.request_for, by the event kinds they store.
+EVENT_KINDS = {"note": "event", "resume_sent": "resume", "interview": "interview"}
+
+
 def stored_markers():
     """Counts of every marker stored, by (kind, marker), and the application id of each marker."""
     counts = collections.Counter()
@@ -78,7 +82,7 @@ def stored_markers():
         counts[("contact", item.get("name") or "")] += 1
     for app_id in app_ids.values():
         for item in pages(f"/v1/applications/{app_id}/events"):
-            counts[("event", item.get("note") or "")] += 1
+            counts[(EVENT_KINDS.get(item.get("kind"), item.get("kind")), item.get("note") or "")] += 1
     return counts
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tests, from a fresh machine with Swift: installs the Debian packages the build and the test
 # scripts need when they are missing, checks the formatting, fuzzes the contract briefly, runs the
-# test suite, the web page in a browser, a short crash round and the concurrency tests under
+# test suite, the web page in a browser, a short crash round (the reminders' with it), the webhooks
+# against the reference implementation of their signatures, and the concurrency tests under
 # ThreadSanitizer. CI (.ci/run)
 # runs exactly this.
 set -euo pipefail
@@ -31,8 +32,12 @@ scripts/browser-test.sh
 # A write answered 2xx survives SIGKILL, exactly once, and the file stays sound (scripts/crash.sh):
 # three rounds, killed within a second of the first answer, on the release build. The writer's WAL
 # goes through the coalescing VFS, whose safety rests on how SQLite orders its writes and syncs, so
-# this runs on every change, not only by hand.
+# this runs on every change, not only by hand. The reminders go through the same kills: every item
+# phase due reaches a local receiver, none twice but a message in flight, under its own webhook-id.
 MAX_DELAY=1.0 SEED=20261129 scripts/crash.sh 3
+
+# The webhooks verify under the standardwebhooks package, through a retry and a secret's rotation.
+scripts/webhooks-test.sh
 
 # The code that crosses threads (group commit, the reader pool, the timeline cache, event loops and
 # the answers handed back to them, parallel agendas, imports, backups, the reminders' scheduler and

@@ -7,9 +7,11 @@ service's own code), records each request as one JSON line, and can fail the fir
     scripts/webhook_receiver.py --secret whsec_... --out received.jsonl [--port 0] [--port-file F]
                                 [--fail-status 500 --fail-count 2 [--retry-after 1]]
 
-Each line of --out is {"id", "type", "verified", "status", "timestamp"} (and "error" when the
-signature did not verify): the webhook-id, the body's type, whether a signature matched one of the
---secret values, the status answered, and the webhook-timestamp. The first --fail-count requests
+Each line of --out is {"id", "type", "verified", "verified_by", "status", "timestamp"} (and "error"
+when the signature did not verify): the webhook-id, the body's type, whether a signature matched one
+of the --secret values, which of them did (their positions among the --secret options, from 0: a
+message sent while a rotated secret overlaps the new one verifies with both), the status answered,
+and the webhook-timestamp. The first --fail-count requests
 are answered --fail-status (with Retry-After when given), the others 204. It listens on 127.0.0.1
 only; with --port 0 the kernel picks the port, written to --port-file and to stdout."""
 import argparse
@@ -45,19 +47,20 @@ class Receiver:
         self.out = open(options.out, "a", encoding="utf-8")
 
     def verify(self, body, headers):
-        """(verified, error): whether a signature in the headers matches the body under a secret."""
+        """(positions, error): the secrets under which a signature in the headers matches the body."""
         error = None
-        for webhook in self.webhooks:
+        positions = []
+        for position, webhook in enumerate(self.webhooks):
             try:
                 webhook.verify(body, headers, json_parse=False)
-                return True, None
+                positions.append(position)
             except WebhookVerificationError as failure:
                 error = str(failure)
-        return False, error
+        return positions, None if positions else error
 
     def receive(self, body, headers):
         """Verifies and records one request; returns (status, headers) to answer."""
-        verified, error = self.verify(body, headers)
+        verified_by, error = self.verify(body, headers)
         try:
             kind = json.loads(body).get("type")
         except (ValueError, AttributeError):
@@ -66,8 +69,8 @@ class Receiver:
             self.count += 1
             failing = self.count <= self.options.fail_count
             status = self.options.fail_status if failing else 204
-            record = {"id": headers.get("webhook-id"), "type": kind, "verified": verified, "status": status,
-                      "timestamp": headers.get("webhook-timestamp")}
+            record = {"id": headers.get("webhook-id"), "type": kind, "verified": bool(verified_by),
+                      "verified_by": verified_by, "status": status, "timestamp": headers.get("webhook-timestamp")}
             if error:
                 record["error"] = error
             self.out.write(json.dumps(record) + "\n")
