@@ -3,8 +3,7 @@
 # scripts need when they are missing, checks the formatting, fuzzes the contract briefly, runs the
 # test suite, the web page in a browser, a short crash round (the reminders' with it), the webhooks
 # against the reference implementation of their signatures, and the concurrency tests under
-# ThreadSanitizer. CI (.ci/run)
-# runs exactly this.
+# ThreadSanitizer. CI (.ci/run) runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
