@@ -4,6 +4,14 @@
 # runtime stage installs, and checks it from the host over loopback. Needs root (debootstrap,
 # chroot, mount). The root is cached between runs; a first run downloads it from Debian's mirror.
 #
+# It also proves that the reminders reach an https receiver through the image's trust store: a
+# throwaway CA made here is added to the root the way an operator adds a private CA to the image
+# (/usr/local/share/ca-certificates, then update-ca-certificates, both from the ca-certificates
+# package the image has), and taken out again when the run ends, so the cached root stays as
+# debootstrap left it. A webhook channel to a TLS receiver on loopback with a certificate from that
+# CA must be delivered; one to a receiver whose certificate comes from another CA must fail with a
+# TLS error. The host needs openssl and python3 for the certificates and the receivers.
+#
 #   scripts/check-runtime.sh
 #
 # Environment: NOTAPEST_RUNTIME_ROOT (cached root, default /var/cache/notapest-runtime-root),
@@ -24,9 +32,12 @@ uid=10001
 stamp="bookworm minbase $packages uid=$uid v1"
 token="check-runtime-$(date +%s)-$$"
 
+test_ca_name=notapest-check-runtime-test-ca.crt
+
 results=()
 failed=0
 server_pid=""
+receiver_pids=()
 scratch=$(mktemp -d)
 
 say() { printf '== %s\n' "$*"; }
@@ -64,6 +75,15 @@ unmount_under() {
     done < <(awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/self/mounts | sort -r)
 }
 
+# Takes the run's test CA out of the cached root's trust store again (also what a run killed before
+# its cleanup left there).
+remove_test_ca() {
+    if [ -e "$root/usr/local/share/ca-certificates/$test_ca_name" ]; then
+        rm -f "$root/usr/local/share/ca-certificates/$test_ca_name"
+        chroot "$root" update-ca-certificates --fresh >/dev/null 2>&1 || true
+    fi
+}
+
 cleanup() {
     local code=$?
     # An unexpected error (set -e) fails the run even when every recorded check passed.
@@ -72,6 +92,12 @@ cleanup() {
         kill -KILL "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
     fi
+    local pid
+    for pid in "${receiver_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    remove_test_ca
     unmount_under "$root"
     rm -rf "$scratch"
     summary
@@ -111,9 +137,13 @@ if [ -x "$binary" ]; then pass "static binary built"; else
     fail "static binary built" "$binary missing"
     exit 1
 fi
-if ! command -v debootstrap >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+host_need=()
+for tool in debootstrap curl openssl python3; do
+    command -v "$tool" >/dev/null 2>&1 || host_need+=("$tool")
+done
+if [ "${#host_need[@]}" -gt 0 ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap curl >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${host_need[@]}" >/dev/null
 fi
 
 # 2. The root: Debian bookworm minbase plus the runtime stage's packages and user, cached. It is
@@ -163,6 +193,43 @@ case "$zone" in
 EST | EDT) pass "tzdata: TZ=America/New_York is $zone in the root" ;;
 *) fail "tzdata: TZ=America/New_York in the root" "date says '$zone'" ;;
 esac
+
+# The certificates for the https checks, made on the host: a test CA and a server certificate for
+# 127.0.0.1 from it, and another CA, never trusted, with a certificate for the same address. Both
+# server certificates are equally valid but for who signed them, so the second receiver fails on
+# trust alone.
+make_ca() {
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+        -subj "/CN=$2" -addext basicConstraints=critical,CA:TRUE \
+        -addext keyUsage=critical,keyCertSign,cRLSign -keyout "$scratch/$1.key" -out "$scratch/$1.crt" 2>/dev/null
+}
+make_server_cert() {
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=127.0.0.1 \
+        -keyout "$scratch/$1.key" -out "$scratch/$1.csr" 2>/dev/null
+    printf '%s\n' subjectAltName=IP:127.0.0.1 basicConstraints=critical,CA:FALSE \
+        keyUsage=critical,digitalSignature extendedKeyUsage=serverAuth >"$scratch/$1.ext"
+    openssl x509 -req -in "$scratch/$1.csr" -CA "$scratch/$2.crt" -CAkey "$scratch/$2.key" -CAcreateserial \
+        -days 2 -extfile "$scratch/$1.ext" -out "$scratch/$1.crt" 2>/dev/null
+}
+tls_ready=0
+if make_ca test-ca "NotAPest check-runtime test CA" && make_server_cert trusted test-ca &&
+    make_ca other-ca "NotAPest check-runtime untrusted CA" && make_server_cert untrusted other-ca &&
+    openssl verify -CAfile "$scratch/test-ca.crt" "$scratch/trusted.crt" >/dev/null 2>&1; then
+    pass "test CA and server certificates for 127.0.0.1 made with openssl"
+    # As an operator adds a private CA to the image (a derived image's COPY and RUN), before the
+    # server starts: only what the ca-certificates package brings, nothing installed for it.
+    install -m 0644 "$scratch/test-ca.crt" "$root/usr/local/share/ca-certificates/$test_ca_name"
+    if chroot "$root" update-ca-certificates --fresh >"$scratch/update-ca" 2>&1 &&
+        grep -qF "$(sed -n 2p "$scratch/test-ca.crt")" "$root/etc/ssl/certs/ca-certificates.crt"; then
+        pass "update-ca-certificates in the root adds the test CA to its trust store"
+        tls_ready=1
+    else
+        fail "update-ca-certificates in the root adds the test CA to its trust store" \
+            "$(tail -3 "$scratch/update-ca" | tr '\n' ' ')"
+    fi
+else
+    fail "test CA and server certificates for 127.0.0.1 made with openssl"
+fi
 
 # The container gets /proc from the engine; give the root one too.
 mount -t proc proc "$root/proc"
@@ -231,6 +298,186 @@ expect() {
     if [ "$status" = "$want" ]; then pass "$name → $status"; else fail "$name" "got $status, want $want: $response"; fi
 }
 
+# A TLS receiver on 127.0.0.1 (python's http.server wrapped in ssl): it answers every POST 204 and
+# records it as one JSON line (path, the webhook headers, the body), and records a handshake that
+# failed as {"handshake_error": ...}. Its port, picked by the kernel, is written to a file.
+cat >"$scratch/tls_receiver.py" <<'PYTHON'
+import http.server, json, ssl, sys, threading
+
+cert, key, out, port_file = sys.argv[1:5]
+lock = threading.Lock()
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+
+
+def record(entry):
+    with lock, open(out, "a", encoding="utf-8") as file:
+        file.write(json.dumps(entry) + "\n")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def setup(self):
+        try:
+            self.request.do_handshake()
+        except (ssl.SSLError, OSError) as error:
+            record({"handshake_error": str(error)})
+            raise
+        super().setup()
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        record({"path": self.path, "id": self.headers.get("webhook-id"),
+                "timestamp": self.headers.get("webhook-timestamp"),
+                "signature": self.headers.get("webhook-signature"), "body": body.decode("utf-8", "replace")})
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *arguments):
+        pass
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def get_request(self):
+        connection, address = self.socket.accept()
+        return context.wrap_socket(connection, server_side=True, do_handshake_on_connect=False), address
+
+    def handle_error(self, request, address):
+        pass
+
+
+server = Server(("127.0.0.1", 0), Handler)
+with open(port_file, "w", encoding="utf-8") as file:
+    file.write(str(server.server_address[1]))
+server.serve_forever()
+PYTHON
+
+# start_receiver NAME: a receiver with NAME.crt and NAME.key; sets receiver_port.
+start_receiver() {
+    : >"$scratch/$1.jsonl"
+    python3 "$scratch/tls_receiver.py" "$scratch/$1.crt" "$scratch/$1.key" "$scratch/$1.jsonl" \
+        "$scratch/$1.port" 2>"$scratch/$1.err" &
+    receiver_pids+=($!)
+    receiver_port=""
+    for _ in $(seq 1 100); do
+        receiver_port=$(cat "$scratch/$1.port" 2>/dev/null || true)
+        [ -n "$receiver_port" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# json FIELD: a member of the last response, as JSON (null when absent or not JSON).
+json() {
+    printf '%s' "$response" | python3 -c 'import json, sys
+try:
+    print(json.dumps(json.load(sys.stdin).get(sys.argv[1])))
+except ValueError:
+    print("null")' "$1"
+}
+
+# A webhook channel to https://127.0.0.1:PORT/hook, then its test; sets channel_secret, and leaves the
+# test's answer in $response.
+channel_test() {
+    local name=$1 receiver_port=$2
+    request POST /v1/channels "{\"name\":\"$name\",\"kind\":\"webhook\",\"url\":\"https://127.0.0.1:$receiver_port/hook\"}"
+    if [ "$status" != 201 ]; then
+        fail "POST /v1/channels ($name)" "got $status: $response"
+        return 1
+    fi
+    local id
+    id=$(json id)
+    channel_secret=$(json secret | tr -d '"')
+    request POST "/v1/channels/$id/test"
+    if [ "$status" != 200 ]; then
+        fail "POST /v1/channels/$id/test ($name)" "got $status: $response"
+        return 1
+    fi
+}
+
+check_https() {
+    if ! start_receiver trusted; then
+        fail "TLS receiver with the test CA's certificate started" "$(tail -3 "$scratch/trusted.err" | tr '\n' ' ')"
+        return
+    fi
+    local trusted_port=$receiver_port
+    if ! start_receiver untrusted; then
+        fail "TLS receiver with the untrusted certificate started" "$(tail -3 "$scratch/untrusted.err" | tr '\n' ' ')"
+        return
+    fi
+    local untrusted_port=$receiver_port
+    # The receivers themselves serve TLS as meant: the host's curl trusts the first with the test CA
+    # and refuses the second with it.
+    if curl -sS --max-time 5 -o /dev/null --cacert "$scratch/test-ca.crt" -X POST --data '{}' \
+        "https://127.0.0.1:$trusted_port/probe" 2>"$scratch/probe.err" &&
+        ! curl -sS --max-time 5 -o /dev/null --cacert "$scratch/test-ca.crt" -X POST --data '{}' \
+            "https://127.0.0.1:$untrusted_port/probe" 2>/dev/null; then
+        pass "TLS receivers on 127.0.0.1:$trusted_port (test CA) and :$untrusted_port (another CA)"
+    else
+        fail "TLS receivers on 127.0.0.1:$trusted_port and :$untrusted_port" "$(cat "$scratch/probe.err")"
+    fi
+    : >"$scratch/trusted.jsonl"
+    : >"$scratch/untrusted.jsonl"
+
+    if channel_test "TLS check" "$trusted_port"; then
+        local answer=$response
+        if [ "$(json delivered)" = true ] && [ "$(json status)" = 204 ]; then
+            pass "test message over https to the test CA's receiver: delivered → $answer"
+        else
+            fail "test message over https to the test CA's receiver" "$answer"
+        fi
+        # What arrived, and that it is the message the service signed with this channel's secret
+        # (Standard Webhooks: HMAC-SHA256 over id.timestamp.body, keyed with the secret after whsec_).
+        local verdict
+        verdict=$(python3 - "$scratch/trusted.jsonl" "$channel_secret" <<'PYTHON'
+import base64, hashlib, hmac, json, sys
+
+lines = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+requests = [line for line in lines if "path" in line]
+if len(requests) != 1:
+    print(f"{len(requests)} requests recorded: {lines}")
+    sys.exit()
+got = requests[0]
+key = base64.b64decode(sys.argv[2].removeprefix("whsec_"))
+signed = f"{got['id']}.{got['timestamp']}.{got['body']}".encode()
+expected = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+kind = json.loads(got["body"]).get("type")
+if got["path"] != "/hook" or kind != "channel.test" or expected not in (got["signature"] or "").split(" "):
+    print(f"unexpected: path {got['path']}, type {kind}, signature {got['signature']} (want {expected})")
+else:
+    print(f"ok: POST /hook, {kind}, webhook-id {got['id']}, signature verified")
+PYTHON
+        ) || true
+        case "$verdict" in
+        ok:*) pass "the TLS receiver recorded it (${verdict#ok: })" ;;
+        *) fail "the TLS receiver recorded the test message" "$verdict" ;;
+        esac
+    fi
+
+    if channel_test "TLS check, untrusted" "$untrusted_port"; then
+        local answer=$response error
+        error=$(json error)
+        if [ "$(json delivered)" = false ] && [ "$(json status)" = null ] && printf '%s' "$error" | grep -q TLS; then
+            pass "test message to a receiver whose certificate no trusted CA signed: not delivered → $answer"
+        else
+            fail "test message to a receiver whose certificate no trusted CA signed fails with a TLS error" "$answer"
+        fi
+        if grep -q '"path"' "$scratch/untrusted.jsonl"; then
+            fail "the untrusted receiver got no request" "$(cat "$scratch/untrusted.jsonl")"
+        elif grep -q handshake_error "$scratch/untrusted.jsonl"; then
+            pass "the untrusted receiver got no request: the client broke off the handshake ($(
+                python3 -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["handshake_error"])' \
+                    "$scratch/untrusted.jsonl"))"
+        else
+            fail "the untrusted receiver saw the handshake fail" "nothing recorded"
+        fi
+    fi
+}
+
 if [ "$up" -eq 1 ]; then
     pass "server started as uid $uid on 127.0.0.1:$port"
     owner=$(stat -c %u "/proc/$server_pid" 2>/dev/null || echo '?')
@@ -275,6 +522,12 @@ if [ "$up" -eq 1 ]; then
     request PUT /v1/settings '{"time_zone":"Nowhere/Not_A_Zone"}'
     expect "PUT /v1/settings with an unknown zone" 422
 
+    # 6. Reminders over https, through the root's libcurl and trust store: a webhook channel to each
+    # receiver, and its test message sent at once.
+    if [ "$tls_ready" -eq 1 ]; then
+        check_https
+    fi
+
     if [ -f "$root/data/notapest.sqlite" ] && [ "$(stat -c %u "$root/data/notapest.sqlite")" = "$uid" ]; then
         pass "database created on /data, owned by uid $uid"
     else
@@ -314,7 +567,7 @@ if [ "$up" -eq 1 ]; then
         fail "notapest healthcheck exists (the image's HEALTHCHECK runs it)"
     fi
 
-    # 6. SIGTERM stops it gracefully with exit code 0 (docker stop sends STOPSIGNAL, then waits).
+    # 7. SIGTERM stops it gracefully with exit code 0 (docker stop sends STOPSIGNAL, then waits).
     stop_started=$(date +%s%N)
     kill -TERM "$server_pid"
     for _ in $(seq 1 150); do

@@ -100,9 +100,20 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
             bodyBytes: exchange.bodyBytes, bodyTruncated: truncated)
     }
 
+    /// How much of the transport's own message a TLS failure carries.
+    static let transportDetailLimit = 200
+
     /// The failure a transport error stands for.
     static func failure(_ error: any Error, timeoutMillis: Int) -> HTTPAttempt.Failure {
-        guard let code = (error as? URLError)?.code else { return .transport("\(error)") }
+        guard let urlError = error as? URLError else { return .transport("\(error)") }
+        let code = urlError.code
+        // FoundationNetworking gives libcurl's TLS failures (an untrusted certificate, a failed handshake) no code of
+        // their own: they come as `.unknown`, with libcurl's message, which names SSL or TLS.
+        if code == .unknown, let detail = urlError.userInfo[NSLocalizedDescriptionKey] as? String,
+            detail.contains("SSL") || detail.contains("TLS")
+        {
+            return .transport("TLS failed: \(detail.prefix(transportDetailLimit))")
+        }
         switch code {
         case .timedOut: return .timedOut(millis: timeoutMillis)
         case .cannotConnectToHost: return .connectionRefused
