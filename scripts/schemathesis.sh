@@ -116,6 +116,16 @@ suppress-health-check = ["filter_too_much"]
 # nothing, an Idempotency-Key used before with another body, a time zone IANA does not know, an
 # event the guidance refuses. The contract answers those with 422, and keeps 400 for requests
 # that break the schema, so 422 is an acceptable answer to valid data, as 404 and 409 already are.
+# A whole number in a JSON body may be written with a zero fraction (`1.0`), which the server takes there as
+# JSON Schema does. The fuzzer keeps the ids it sent in bodies that were accepted and reuses them as it sent
+# them, so that in a query it writes `recruiter_id=1.0`, text the server refuses (400) for an id. It draws
+# ids of its own, in digits, for the two operations that take an id in their query.
+[[operations]]
+include-operation-id = ["listApplications", "listDeliveries"]
+phases.examples.extra-data-sources.responses = false
+phases.coverage.extra-data-sources.responses = false
+phases.fuzzing.extra-data-sources.responses = false
+
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
