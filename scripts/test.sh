@@ -35,6 +35,10 @@ scripts/browser-test.sh
 # phase due reaches a local receiver, none twice but a message in flight, under its own webhook-id.
 MAX_DELAY=1.0 SEED=20261129 scripts/crash.sh 3
 
+# A client generated from openapi.yaml (openapi-python-client) drives the server through its typed
+# models (scripts/client-test.sh).
+scripts/client-test.sh
+
 # The webhooks verify under the standardwebhooks package, through a retry and a secret's rotation.
 scripts/webhooks-test.sh
 
