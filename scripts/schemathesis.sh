@@ -126,6 +126,16 @@ phases.examples.extra-data-sources.responses = false
 phases.coverage.extra-data-sources.responses = false
 phases.fuzzing.extra-data-sources.responses = false
 
+# A create repeated with an Idempotency-Key it was sent with before answers the first 201 again and creates
+# nothing, as the contract says, even when that resource has been deleted since. The stateful phase repeats
+# requests as they were (the same key, the same body) from one run of links to the next, and where the
+# operation a link leads to takes nothing but the id (a channel's test is the one such operation), its 404
+# for that id reads to the check of created resources as one lost just after it was made. The test stays in
+# every other phase, with every check.
+[[operations]]
+include-operation-id = "testChannel"
+phases.stateful.enabled = false
+
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
