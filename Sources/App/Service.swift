@@ -84,11 +84,17 @@ public enum Service {
                 log: { line in if !quiet { NotAPest.printError("notapest: reminders: \(line)\n") } })
             // Attached before anything can write, so that no commit goes untold.
             context.attach(reminders: reminders)
-            try reminders.start()
             do {
-                try server.start()
+                try reminders.start()
+                do {
+                    try server.start()
+                } catch {
+                    reminders.stop()
+                    throw error
+                }
             } catch {
-                reminders.stop()
+                // The reminders hold the context as their agenda: let go of them, or neither is ever freed.
+                context.detachReminders()
                 throw error
             }
             return Running(server: server, store: store, reminders: reminders, context: context)
