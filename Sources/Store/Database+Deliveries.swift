@@ -30,32 +30,41 @@ extension Database {
     /// The deliveries due at `now` (ms): `pending` or `failed` with `next_attempt_at <= now`, of enabled channels
     /// not among `busyChannels`, the longest due first (ties by id), at most `limit` (clamped to 1...10,000).
     ///
-    /// The partial index `deliveries_due` holds exactly the outbox, in this order, so the query walks it from the
-    /// start and stops after `limit` rows that qualify.
+    /// Each enabled channel not busy gives its own `limit` longest due, looked up in the partial index
+    /// `deliveries_due_by_channel`, and the longest due of those are taken: the work grows with the channels and the
+    /// limit, never with the deliveries waiting for a busy channel (walking the whole outbox in order passed over
+    /// every one of them, each time the sender asked).
     func dueDeliveries(at now: Int64, limit: Int, excludingChannels busyChannels: some Sequence<Int64>) throws
         -> [DeliveryRecord]
     {
         let limit = Page<DeliveryRecord, IDCursor>.clamped(limit)
-        let sql = """
-            SELECT \(DeliveryRecord.qualifiedColumns) FROM deliveries d JOIN channels c ON c.id = d.channel_id \
-            WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? AND c.enabled = 1 \
-            AND d.channel_id NOT IN (SELECT value FROM json_each(?)) ORDER BY d.next_attempt_at, d.id LIMIT ?
-            """
-        return try map(sql, [.integer(now), Self.jsonArray(busyChannels), .integer(Int64(limit))]) {
+        return try map(Self.dueDeliveriesSQL, [.integer(now), Self.jsonArray(busyChannels), .integer(Int64(limit))]) {
             try DeliveryRecord($0)
         }
     }
 
+    /// `dueDeliveries`' query: its parameters are the instant, the busy channels as a JSON array, and the limit.
+    static let dueDeliveriesSQL = """
+        SELECT \(DeliveryRecord.qualifiedColumns) FROM channels c JOIN deliveries d ON d.id IN (SELECT id FROM \
+        deliveries WHERE channel_id = c.id AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?1 \
+        ORDER BY next_attempt_at, id LIMIT ?3) WHERE c.enabled = 1 AND c.id NOT IN (SELECT value FROM json_each(?2)) \
+        ORDER BY d.next_attempt_at, d.id LIMIT ?3
+        """
+
     /// The earliest `next_attempt_at` (ms) among the deliveries of enabled channels not among `busyChannels`
     /// still to be sent, due already or not; nil when there is none.
     func nextDeliveryDue(excludingChannels busyChannels: some Sequence<Int64>) throws -> Int64? {
-        let sql = """
-            SELECT d.next_attempt_at FROM deliveries d JOIN channels c ON c.id = d.channel_id \
-            WHERE d.next_attempt_at IS NOT NULL AND c.enabled = 1 \
-            AND d.channel_id NOT IN (SELECT value FROM json_each(?)) ORDER BY d.next_attempt_at LIMIT 1
-            """
-        return try first(sql, [Self.jsonArray(busyChannels)]) { try $0.int64(0) }
+        try first(Self.nextDeliveryDueSQL, [Self.jsonArray(busyChannels)]) { try $0.int64(0) }
     }
+
+    /// `nextDeliveryDue`'s query, each free channel's earliest looked up as in `dueDeliveries`: its parameter is the
+    /// busy channels as a JSON array.
+    static let nextDeliveryDueSQL = """
+        SELECT next FROM (SELECT (SELECT next_attempt_at FROM deliveries WHERE channel_id = c.id \
+        AND next_attempt_at IS NOT NULL ORDER BY next_attempt_at LIMIT 1) AS next FROM channels c \
+        WHERE c.enabled = 1 AND c.id NOT IN (SELECT value FROM json_each(?1))) WHERE next IS NOT NULL \
+        ORDER BY next LIMIT 1
+        """
 
     /// Records what came of an attempt at `now` (ms): one more attempt, its status and error, and the status
     /// that follows. Returns the delivery as it now is, or nil when no `pending` or `failed` delivery has this id

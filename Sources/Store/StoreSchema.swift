@@ -27,6 +27,8 @@ import SQLite
 ///   a delivery has a next attempt exactly while it is `pending` or `failed`, so the partial index `deliveries_due`
 ///   holds the outbox and nothing else. A snooze's `contact_id` references nothing: it names the contact of an
 ///   agenda item, and a snooze must not keep a contact from being deleted once nothing else names it.
+/// - Version 4: the outbox indexed by channel as well (`deliveries_due_by_channel`, only the deliveries waiting), so
+///   that the sender finds each free channel's next deliveries without passing over those of the channels in flight.
 enum StoreSchema {
     /// Every migration, in order.
     static let migrator = Migrator([
@@ -38,6 +40,9 @@ enum StoreSchema {
         },
         Migration(version: 3, name: "create channels, deliveries, reminder marks, snoozes, used links") {
             try $0.execute(version3)
+        },
+        Migration(version: 4, name: "index the deliveries waiting by channel") {
+            try $0.execute(version4)
         },
     ])
 
@@ -207,5 +212,9 @@ enum StoreSchema {
         CREATE INDEX reminder_marks_by_delivery ON reminder_marks(delivery_id) WHERE delivery_id IS NOT NULL;
         CREATE INDEX snoozes_by_application ON snoozes(application_id);
         CREATE INDEX snoozes_by_until ON snoozes(until);
+        """
+
+    static let version4 = """
+        CREATE INDEX deliveries_due_by_channel ON deliveries(channel_id, next_attempt_at) WHERE next_attempt_at IS NOT NULL;
         """
 }

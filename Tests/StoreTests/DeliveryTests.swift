@@ -101,6 +101,48 @@ struct DeliveryTests {
         #expect(try database.nextDeliveryDue(excludingChannels: []) == now - 30)
     }
 
+    @Test("with a channel in flight holding the longest due, the others' come in order, several of one if need be")
+    func dueAcrossChannels() throws {
+        let database = try Fixture.database()
+        let busy = try Fixture.channel(database, "busy")
+        let first = try Fixture.channel(database, "first")
+        let second = try Fixture.channel(database, "second")
+        let now = Fixture.now
+        for number in 1...50 {
+            try Fixture.delivery(database, channelId: busy.id, number, due: now - 100)
+        }
+        try Fixture.delivery(database, channelId: first.id, 51, due: now - 10)
+        try Fixture.delivery(database, channelId: second.id, 52, due: now - 15)
+        try Fixture.delivery(database, channelId: first.id, 53, due: now - 20)
+        try Fixture.delivery(database, channelId: second.id, 54, due: now + 5)
+        let due = { (limit: Int, busy: Set<Int64>) in
+            try database.dueDeliveries(at: now, limit: limit, excludingChannels: busy).map(\.messageId)
+        }
+        #expect(try due(10, [busy.id]) == ["msg_53", "msg_52", "msg_51"])
+        #expect(try due(2, [busy.id]) == ["msg_53", "msg_52"])
+        #expect(try due(10, [busy.id, first.id]) == ["msg_52"])
+        #expect(try due(1, []) == ["msg_1"])
+        #expect(try database.nextDeliveryDue(excludingChannels: [busy.id]) == now - 20)
+        #expect(try database.nextDeliveryDue(excludingChannels: [busy.id, first.id]) == now - 15)
+        #expect(try database.nextDeliveryDue(excludingChannels: [busy.id, first.id, second.id]) == nil)
+    }
+
+    /// The sender asks again each time a request ends. Walking the whole outbox in order would pass, each time, over
+    /// every waiting delivery of the channels in flight: a receiver that hangs, with a long queue before everyone
+    /// else's, would make each question cost as much as its queue (measured: bench/README.md).
+    @Test("the sender's two queries look up each free channel's deliveries by index, not the outbox in order")
+    func dueQueriesSearchEachChannel() throws {
+        let database = try Fixture.database()
+        for (sql, bindings) in [
+            (Database.dueDeliveriesSQL, [SQLiteValue.integer(Fixture.now), .text("[1]"), .integer(4)]),
+            (Database.nextDeliveryDueSQL, [.text("[1]")]),
+        ] {
+            let plan = try database.query("EXPLAIN QUERY PLAN " + sql, bindings).map { try $0.get(3, as: String.self) }
+            #expect(plan.contains { $0.contains("INDEX deliveries_due_by_channel (channel_id=?") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("INDEX deliveries_due ") }, "\(plan)")
+        }
+    }
+
     @Test("settled deliveries are never due, and with none waiting there is no next instant")
     func settledNeverDue() throws {
         let database = try Fixture.database()

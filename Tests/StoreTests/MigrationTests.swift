@@ -19,7 +19,7 @@ struct MigrationTests {
                 return (try database.userVersion(), tables, mode)
             }
             #expect(version == StoreSchema.currentVersion)
-            #expect(version == 3)
+            #expect(version == 4)
             #expect(
                 tables == [
                     "applications", "channels", "contacts", "deliveries", "event_interviewers", "event_violations",
@@ -76,7 +76,8 @@ struct MigrationTests {
         }
     }
 
-    @Test("a version 2 file migrates to version 3, keeps its data, and takes channels, deliveries and snoozes")
+    @Test(
+        "a version 2 file migrates to the current version, keeps its data, and takes channels, deliveries and snoozes")
     func fromVersion2() throws {
         try ScratchDirectory.with { directory in
             let path = directory.path("v2.sqlite")
@@ -96,7 +97,7 @@ struct MigrationTests {
             let store = try Store(path: path, readers: 1)
             defer { store.close() }
             let version = try store.writer.perform { try $0.userVersion() }
-            #expect(version == 3)
+            #expect(version == StoreSchema.currentVersion)
             let kept = try store.read { reading in
                 (
                     try reading.contact(id: contact.id), try reading.application(id: application.id),
@@ -141,8 +142,8 @@ struct MigrationTests {
                 ).map { try $0.get(0, as: String.self) }
             }
             for index in [
-                "deliveries_channel", "deliveries_due", "reminder_marks_by_delivery", "snoozes_by_application",
-                "snoozes_by_until",
+                "deliveries_channel", "deliveries_due", "deliveries_due_by_channel", "reminder_marks_by_delivery",
+                "snoozes_by_application", "snoozes_by_until",
             ] {
                 #expect(indexes.contains(index), "\(index) in \(indexes)")
             }
@@ -152,6 +153,41 @@ struct MigrationTests {
             }
             #expect(Set(["channels", "deliveries", "reminder_marks", "snoozes", "used_links"]).isSubset(of: strict))
             #expect(try store.writer.perform { try $0.query("PRAGMA foreign_key_check") }.isEmpty)
+        }
+    }
+
+    @Test("a version 3 file migrates to version 4, keeps its deliveries, and indexes by channel only those waiting")
+    func fromVersion3() throws {
+        try ScratchDirectory.with { directory in
+            let path = directory.path("v3.sqlite")
+            let waiting = try {
+                let database = try Database(path: path)
+                defer { database.close() }
+                try Migrator(Array(StoreSchema.migrator.migrations.prefix(3))).migrate(database)
+                let channel = try Fixture.channel(database)
+                for number in 1...3 {
+                    try Fixture.delivery(database, channelId: channel.id, number, due: Fixture.now - Int64(number))
+                }
+                _ = try database.recordDeliveryAttempt(id: 2, .delivered(status: 204), now: Fixture.now)
+                return try database.dueDeliveries(at: Fixture.now, limit: 10, excludingChannels: [])
+            }()
+            #expect(waiting.map(\.id) == [3, 1])
+            let store = try Store(path: path, readers: 1)
+            defer { store.close() }
+            let (version, indexed, due) = try store.writer.perform { database in
+                (
+                    try database.userVersion(),
+                    try database.queryOne(
+                        """
+                        SELECT count(*) FROM deliveries INDEXED BY deliveries_due_by_channel \
+                        WHERE next_attempt_at IS NOT NULL
+                        """)?.get(0, as: Int64.self),
+                    try database.dueDeliveries(at: Fixture.now, limit: 10, excludingChannels: [])
+                )
+            }
+            #expect(version == 4)
+            #expect(indexed == 2)
+            #expect(due == waiting)
         }
     }
 
