@@ -48,4 +48,4 @@ scripts/webhooks-test.sh
 # instrumented. The suppressions file hides one known false positive and says why.
 TSAN_OPTIONS="suppressions=$PWD/.ci/tsan-suppressions.txt print_suppressions=1" \
     swift test --sanitize=thread --scratch-path .build-tsan \
-    --filter 'GroupCommit|ReaderPool|TimelineCache|WrittenDelivery|AgendaComputation|ImportGate|EventAPITests|SystemTests|ConditionLock|BackupTests|HTTPTests\.ServerTests|SchedulerTimingTests|SenderTests|ReminderServiceEndToEnd'
+    --filter 'GroupCommit|ReaderPool|TimelineCache|WrittenDelivery|AgendaComputation|ImportGate|EventAPITests|SystemTests|ConditionLock|BackupTests|HTTPTests\.ServerTests|SchedulerTests|SchedulerTimingTests|SenderTests|ReminderServiceEndToEnd'

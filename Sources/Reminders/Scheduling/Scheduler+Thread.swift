@@ -20,23 +20,29 @@ extension Scheduler {
             let report = state.wake(changes)
             if report.queued > 0 { wakeSender() }
             // The plan's instants are the clock's; the sleep is on the wall clock, which is the same clock but in
-            // tests.
-            let wakeWall = report.nextWake.map { Clock.wallMilliseconds() + ($0.millis - clock().millis) }
+            // tests. When the wall deadline passes before the clock reaches the instant (a test's clock stands
+            // still until the test moves it), the deadline is taken again from the clock: a wake-up happens only
+            // once the instant has come, so a test's steps are the only wake-ups it sees.
+            var wakeWall = report.nextWake.map { Clock.wallMilliseconds() + ($0.millis - clock().millis) }
             inbox.withLockThenWake { inbox in
                 inbox.wakes += 1
                 inbox.lastReport = report
             }
             let next = inbox.wait { inbox -> (value: Next?, deadline: Int64?) in
                 if inbox.stopping { return (.stop, nil) }
+                if inbox.nudged { return (.wake(inbox.take()), nil) }
                 let wall = Clock.wallMilliseconds()
+                if let nextWake = report.nextWake, let planned = wakeWall, wall >= planned {
+                    let ahead = nextWake.millis - clock().millis
+                    if ahead <= 0 { return (.wake(inbox.take()), nil) }
+                    wakeWall = wall + ahead
+                }
                 var deadline = wakeWall
                 if let since = inbox.pendingSince {
                     let due = since + coalesceMillis
                     if wall >= due { return (.wake(inbox.take()), nil) }
                     deadline = min(deadline ?? due, due)
                 }
-                if inbox.nudged { return (.wake(inbox.take()), nil) }
-                if let wakeWall, wall >= wakeWall { return (.wake(inbox.take()), nil) }
                 return (nil, deadline)
             }
             guard case .wake(let taken) = next else { return }

@@ -63,6 +63,30 @@ struct SchedulerTests {
         }
     }
 
+    @Test("the scheduler wakes itself once its clock reaches the next instant, not when the wall clock does")
+    func wakesOnItsClock() throws {
+        try ScratchDirectory.with { directory in
+            let item = P.item(4, dueFrom: Self.at(P.hour))
+            let harness = try H(directory: directory, now: Self.start) { store, agenda in
+                agenda.set([item])
+                try H.channel(store, P.fields(), now: Self.start)
+            }
+            defer { harness.close() }
+            _ = try harness.firstWake()
+            // One millisecond before the instant, by a clock that stands still: the wall clock passes the
+            // deadline many times over, and nothing wakes.
+            let early = try harness.step(to: Self.at(P.hour - 1))
+            #expect(early.nextWake == Self.at(P.hour))
+            let wakes = harness.scheduler.inbox.withLock { $0.wakes }
+            #expect(harness.scheduler.waitForWake(after: wakes, timeoutMillis: 300) == nil)
+            // The clock reaches it: the scheduler wakes without being nudged.
+            harness.clock.set(Self.at(P.hour))
+            let due = try #require(harness.scheduler.waitForWake(after: wakes, timeoutMillis: 10_000))
+            #expect(due.wakes == wakes + 1 && due.report.queued == 1)
+            #expect(try harness.deliveries().map(\.itemKey) == [item.key])
+        }
+    }
+
     @Test("a restarted scheduler queues nothing twice, and what fell due while it was down goes out")
     func restart() throws {
         try ScratchDirectory.with { directory in
