@@ -56,6 +56,13 @@ public final class ConditionLock<State: Sendable>: @unchecked Sendable {
         return try withLock(body)
     }
 
+    /// Runs `body` with the lock held, then wakes every waiting thread if `body` says the state changed in a way
+    /// they must look at: a write that waiters would only find unchanged in what they wait for costs no wake-up.
+    public func withLockWakingIf(_ body: (inout State) throws -> Bool) rethrows {
+        let wake = try withLock(body)
+        if wake { pthread_cond_broadcast(condition) }
+    }
+
     /// Sleeps until `ready` holds (checked with the lock held, again after every wake-up, since a wake-up may be
     /// spurious) or until `deadline` (milliseconds on the lock's clock) passes, when one is given; then runs
     /// `body` with the lock still held.

@@ -35,4 +35,39 @@ struct ConditionLockTests {
         #expect(Clock.monotonicMilliseconds() - started < 30_000)
         pthread_join(thread, nil)
     }
+
+    struct Counted: Sendable {
+        var value = 0
+        var done = false
+        var looks = 0
+    }
+
+    @Test("a change that says waiters need not look costs them no wake-up; one that says they must wakes them")
+    func wakingIf() throws {
+        let lock = ConditionLock(Counted())
+        let thread = try SystemThread.spawn {
+            // Waits until the first look is done, then changes the state twice: quietly, then waking.
+            let started = Clock.monotonicMilliseconds()
+            while lock.withLock({ $0.looks }) == 0 && Clock.monotonicMilliseconds() - started < 30_000 {
+                usleep(1_000)
+            }
+            lock.withLockWakingIf { state in
+                state.value = 1
+                return false
+            }
+            // Time for a waiter wrongly woken to look a second time.
+            usleep(20_000)
+            lock.withLockWakingIf { state in
+                state.done = true
+                return true
+            }
+        }
+        let seen = lock.wait { state -> (value: Counted?, deadline: Int64?) in
+            state.looks += 1
+            return (state.done ? state : nil, nil)
+        }
+        pthread_join(thread, nil)
+        #expect(seen.done && seen.value == 1)
+        #expect(seen.looks == 2)
+    }
 }

@@ -8,6 +8,12 @@ extension Scheduler {
         case stop
     }
 
+    /// A wake-up for writes comes at the earliest this many times the last one's duration after it ended...
+    static let busySpacing: Int64 = 20
+    /// ...and at most this long after it: what a write changes is queued within about this long plus the
+    /// coalescing delay.
+    static let maxSpacingMillis: Int64 = 1_000
+
     /// The thread's life: a first wake-up that loads everything, then one each time the plan's next instant
     /// comes, changes have waited out the coalescing delay, or it is nudged; until stopped.
     static func run(
@@ -16,8 +22,16 @@ extension Scheduler {
     ) {
         var state = initial
         var changes = SchedulerInbox.Changes(everything: true)
+        // When the last wake-up ended and how long it took: a burst of writes that goes on is recomputed at
+        // most once per `busySpacing` times that long, so that the scheduler takes a bounded share of a core
+        // however fast the writes come (a write's reminders may wait up to `maxSpacingMillis` for it).
+        var endedAt: Int64 = 0
+        var tookMillis: Int64 = 0
         while true {
+            let startedAt = Clock.monotonicMilliseconds()
             let report = state.wake(changes)
+            endedAt = Clock.monotonicMilliseconds()
+            tookMillis = endedAt - startedAt
             if report.queued > 0 { wakeSender() }
             // The plan's instants are the clock's; the sleep is on the wall clock, which is the same clock but in
             // tests. When the wall deadline passes before the clock reaches the instant (a test's clock stands
@@ -27,6 +41,7 @@ extension Scheduler {
             inbox.withLockThenWake { inbox in
                 inbox.wakes += 1
                 inbox.lastReport = report
+                inbox.spans = inbox.spans.suffix(1) + [SchedulerInbox.WakeSpan(startedAt: startedAt, endedAt: endedAt)]
             }
             let next = inbox.wait { inbox -> (value: Next?, deadline: Int64?) in
                 if inbox.stopping { return (.stop, nil) }
@@ -39,7 +54,9 @@ extension Scheduler {
                 }
                 var deadline = wakeWall
                 if let since = inbox.pendingSince {
-                    let due = since + coalesceMillis
+                    // The spacing is measured on the monotonic clock and moved onto the wall clock's deadline.
+                    let rest = endedAt + min(tookMillis * busySpacing, maxSpacingMillis) - Clock.monotonicMilliseconds()
+                    let due = max(since + coalesceMillis, wall + rest)
                     if wall >= due { return (.wake(inbox.take()), nil) }
                     deadline = min(deadline ?? due, due)
                 }

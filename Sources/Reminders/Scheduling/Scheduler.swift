@@ -131,10 +131,14 @@ public final class Scheduler: Sendable {
         }
     }
 
+    /// Records a change; only the first of a burst wakes the thread, to set its deadline from `pendingSince`: the
+    /// others leave that deadline as it was, and a signal per write would cost the writer a system call each.
     private func record(_ body: (inout SchedulerInbox) -> Void) {
-        inbox.withLockThenWake { inbox in
+        inbox.withLockWakingIf { inbox in
             body(&inbox)
-            if inbox.pendingSince == nil { inbox.pendingSince = Clock.wallMilliseconds() }
+            guard inbox.pendingSince == nil else { return false }
+            inbox.pendingSince = Clock.wallMilliseconds()
+            return true
         }
     }
 }

@@ -20,6 +20,14 @@ struct SchedulerInbox: Sendable {
     /// Wake-ups done so far, and what the last one did.
     var wakes = 0
     var lastReport: WakeReport?
+    /// When the last two wake-ups ran (monotonic milliseconds), the last one last.
+    var spans: [WakeSpan] = []
+
+    /// When a wake-up started and ended, in monotonic milliseconds.
+    struct WakeSpan: Sendable, Equatable {
+        var startedAt: Int64
+        var endedAt: Int64
+    }
 
     /// What has changed since the last wake-up.
     struct Changes: Sendable {

@@ -30,6 +30,9 @@ struct SchedulerState {
     var leftEverything = false
     /// The applications recomputed during the wake-up under way.
     var recomputedNow: Set<Int64> = []
+    /// Whether `items` is set aside because no channel is enabled: writes then cost the scheduler nothing, and
+    /// the first wake-up that finds a channel enabled recomputes every application.
+    var idle = false
 
     init(
         store: Store, source: any AgendaSource, configuration: Scheduler.Configuration,
@@ -59,8 +62,16 @@ struct SchedulerState {
         do {
             if everything { times = LocalTimes(source.reminderSettings()) }
             if everything || changes.channels { try loadChannels() }
-            if everything {
+            if !channels.contains(where: \.fields.enabled) {
+                if !idle {
+                    items = [:]
+                    changesAt = [:]
+                    idle = true
+                }
+            } else if everything || idle {
                 try recompute(nil, now: now)
+                idle = false
+                everything = true
             } else if !dirty.isEmpty {
                 try recompute(dirty, now: now)
             }

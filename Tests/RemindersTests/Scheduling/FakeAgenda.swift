@@ -11,6 +11,12 @@ final class FakeAgenda: TimedAgendaSource, @unchecked Sendable {
     private var settings = ReminderSettings(timeZone: "UTC")
     private var events: [Int64: Instant] = [:]
     private var asked: [Set<Int64>?] = []
+    private var delayMicroseconds: UInt32 = 0
+
+    /// Makes every read of the items take at least this long, as a large agenda does.
+    func setDelay(milliseconds: UInt32) {
+        lock.withLock { delayMicroseconds = milliseconds * 1000 }
+    }
 
     /// Replaces every item.
     func set(_ items: [ReminderItem]) {
@@ -35,7 +41,9 @@ final class FakeAgenda: TimedAgendaSource, @unchecked Sendable {
     }
 
     func reminderItems(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws -> [ReminderItem] {
-        lock.withLock {
+        let delay = lock.withLock { delayMicroseconds }
+        if delay > 0 { usleep(delay) }
+        return lock.withLock {
             asked.append(applications)
             let limit = asOf.adding(days: horizonDays)
             return items.filter { item in

@@ -144,6 +144,60 @@ struct SchedulerTests {
         }
     }
 
+    @Test("with no channel enabled, writes recompute nothing; enabling one recomputes every application")
+    func idleWithoutChannels() throws {
+        try ScratchDirectory.with { directory in
+            let item = P.item(4, dueFrom: Self.at(P.hour))
+            let harness = try H(directory: directory, now: Self.start) { store, agenda in
+                agenda.set([item])
+                try H.channel(store, P.fields("off", enabled: false), now: Self.start)
+            }
+            defer { harness.close() }
+            #expect(try harness.firstWake().recomputed == 0)
+            let before = harness.scheduler.inbox.withLock { $0.wakes }
+            harness.scheduler.changed(.applications([4]))
+            let written = try #require(harness.scheduler.waitForWake(after: before, timeoutMillis: 10_000))
+            #expect(written.report.recomputed == 0 && written.report.queued == 0)
+            #expect(harness.agenda.takeAsked().isEmpty)
+            // Due with no channel to send it: nothing goes, and nothing is marked.
+            #expect(try harness.step(to: Self.at(P.hour)).queued == 0)
+
+            try H.channel(harness.store, P.fields("on"), now: Self.at(P.hour + 1))
+            let enabled = harness.scheduler.inbox.withLock { $0.wakes }
+            harness.scheduler.changed(.everything)
+            let woken = try #require(harness.scheduler.waitForWake(after: enabled, timeoutMillis: 10_000))
+            #expect(woken.report.everything && woken.report.recomputed == 1)
+            #expect(harness.agenda.takeAsked() == [nil])
+        }
+    }
+
+    @Test("writes that keep coming are recomputed at most once per twenty times the last wake-up's duration")
+    func spacedUnderLoad() throws {
+        try ScratchDirectory.with { directory in
+            let harness = try H(directory: directory, now: Self.start, coalesceMillis: 10) { store, agenda in
+                agenda.set([P.item(1, dueFrom: Self.at(P.day))])
+                try H.channel(store, P.fields(), now: Self.start)
+            }
+            defer { harness.close() }
+            _ = try harness.firstWake()
+            harness.agenda.setDelay(milliseconds: 20)
+            var wakes = harness.scheduler.inbox.withLock { $0.wakes }
+            for round in 0..<3 {
+                harness.scheduler.changed(.applications([1]))
+                let woken = try #require(harness.scheduler.waitForWake(after: wakes, timeoutMillis: 10_000))
+                wakes = woken.wakes
+                let spans = harness.scheduler.inbox.withLock { $0.spans }
+                try #require(spans.count == 2)
+                let took = spans[0].endedAt - spans[0].startedAt
+                let gap = spans[1].startedAt - spans[0].endedAt
+                // The first wake-up read nothing slowly; those after it took 20 ms or more.
+                if round > 0 { #expect(took >= 20) }
+                #expect(gap >= min(took * Scheduler.busySpacing, Scheduler.maxSpacingMillis))
+                if round > 0 { #expect(gap >= 400) }
+            }
+        }
+    }
+
     @Test("a channel starts from the agenda as it is: what was due when it was made is not sent")
     func baseline() throws {
         try ScratchDirectory.with { directory in
