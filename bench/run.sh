@@ -14,6 +14,8 @@
 #   bench/run.sh          all four
 #
 # wrk runs one thread and 64 connections for 10 s (DURATION, CONNECTIONS to change).
+# NOTAPEST_BIN=path benches that binary instead of building one (an older build, to compare in one sitting);
+# STORE_ARGS adds server options to the store section's rounds (e.g. "--cache-mib 256").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,12 +35,16 @@ if [ -n "$missing" ]; then
 fi
 
 # The binary the container ships: release, Swift runtime linked statically.
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product notapest \
-    >/tmp/notapest-bench-build.log 2>&1 || {
-    cat /tmp/notapest-bench-build.log
-    exit 1
-}
-BIN=.build-static/release/notapest
+if [ -n "${NOTAPEST_BIN:-}" ]; then
+    BIN=$NOTAPEST_BIN
+else
+    swift build -c release --static-swift-stdlib --scratch-path .build-static --product notapest \
+        >/tmp/notapest-bench-build.log 2>&1 || {
+        cat /tmp/notapest-bench-build.log
+        exit 1
+    }
+    BIN=.build-static/release/notapest
+fi
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -156,7 +162,8 @@ section_store() {
         read -r raw_reads raw_writes < <("$work/sqlite_raw" "$work/raw.sqlite" 3)
         # As for /healthz against nginx: one event loop, so that wrk has the other core; and the
         # reads measured once every application has been read once (a first read loads it).
-        start_server "$work/round.sqlite" --event-loops 1
+        # shellcheck disable=SC2086 # STORE_ARGS is a list of options
+        start_server "$work/round.sqlite" --event-loops 1 ${STORE_ARGS:-}
         APPS=10000 DURATION=5s measure "http://127.0.0.1:$PORT" bench/get_application.lua >/dev/null
         read -r hz_rps hz_p50 hz_p99 < <(measure "http://127.0.0.1:$PORT/healthz")
         read -r get_rps get_p50 get_p99 < <(APPS=10000 measure "http://127.0.0.1:$PORT" bench/get_application.lua)
@@ -167,7 +174,7 @@ section_store() {
             "$(ratio "$post_rps" "$raw_writes") $raw_reads $rss $hz_p50 $get_p50 $post_p50" >>"$work/rounds.txt"
     done
 
-    echo "## Storage: 10,000 applications, synchronous=FULL (one event loop, reads warmed up)"
+    echo "## Storage: 10,000 applications, synchronous=FULL (one event loop, reads warmed up)${STORE_ARGS:+, $STORE_ARGS}"
     echo
     echo "| round | GET /healthz /s | GET /v1/applications/{id} /s | its p99 ms | × /healthz |" \
         "raw SQLite insert + commit /s | POST .../events /s | its p99 ms | × raw |"

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import System
 
 #if canImport(FoundationNetworking)
@@ -21,13 +22,41 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
     /// How much of a response body is read before the rest is dropped with the connection.
     public static let defaultBodyLimit = 64 * 1024
 
-    private let session: URLSession
     private let ledger: URLSessionLedger
     /// The session's delegate queue, serial: where every cancellation runs (see `URLSessionLedger.cancel`).
     private let delegateQueue: OperationQueue
+    /// Made by the first request: until then neither libcurl nor the session's machinery is set up (a few MiB
+    /// of a service that has no channel yet).
+    private let made = Mutex<URLSession?>(nil)
 
     /// A client whose requests read at most `bodyLimit` bytes of a response body.
     public init(bodyLimit: Int = defaultBodyLimit) {
+        ledger = URLSessionLedger(bodyLimit: bodyLimit)
+        delegateQueue = OperationQueue()
+        delegateQueue.maxConcurrentOperationCount = 1
+    }
+
+    deinit {
+        // The session holds its delegate until it is invalidated. Its tasks are let run to their end (each within
+        // its timeout), not cancelled: see `URLSessionLedger.cancel`.
+        made.withLock { $0?.finishTasksAndInvalidate() }
+    }
+
+    /// Whether the first request has made the session.
+    var sessionMade: Bool { made.withLock { $0 != nil } }
+
+    /// The session, made on first use.
+    private var session: URLSession {
+        made.withLock { made in
+            if let made { return made }
+            let session = URLSession(
+                configuration: Self.configuration(), delegate: ledger, delegateQueue: delegateQueue)
+            made = session
+            return session
+        }
+    }
+
+    private static func configuration() -> URLSessionConfiguration {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieAcceptPolicy = .never
         configuration.httpShouldSetCookies = false
@@ -35,16 +64,7 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
         configuration.urlCache = nil
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        ledger = URLSessionLedger(bodyLimit: bodyLimit)
-        delegateQueue = OperationQueue()
-        delegateQueue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: ledger, delegateQueue: delegateQueue)
-    }
-
-    deinit {
-        // The session holds its delegate until it is invalidated. Its tasks are let run to their end (each within
-        // its timeout), not cancelled: see `URLSessionLedger.cancel`.
-        session.finishTasksAndInvalidate()
+        return configuration
     }
 
     public func send(_ request: OutgoingRequest, timeout: Duration) -> HTTPAttempt {

@@ -32,6 +32,15 @@ struct URLSessionClientTests {
         #expect(arrival.headers["cookie"] == nil)
     }
 
+    @Test("the session is made by the first request, not before")
+    func madeOnFirstUse() throws {
+        let receiver = try Receiver()
+        let client = URLSessionClient()
+        #expect(!client.sessionMade)
+        #expect(client.send(Self.request(receiver.url("/hook")), timeout: .seconds(5)).result == .response(status: 200))
+        #expect(client.sessionMade)
+    }
+
     @Test("a redirect is not followed: the 3xx is the outcome and its target sees nothing")
     func redirect() throws {
         let target = try Receiver()
