@@ -64,6 +64,9 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
         configuration.urlCache = nil
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        // The sender bounds the requests in flight; the session's own bound (six per host) would hold back
+        // channels that share a receiver's host.
+        configuration.httpMaximumConnectionsPerHost = 64
         return configuration
     }
 

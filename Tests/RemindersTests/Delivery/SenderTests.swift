@@ -199,20 +199,21 @@ struct SenderTests {
         #expect(hanging.arrivals.count == 1)
     }
 
-    @Test("at most four requests are in flight, and one per channel")
+    @Test("at most eight requests are in flight, and one per channel")
     func inFlight() throws {
         let receiver = try Receiver { _, _ in .delayed(millis: 150, .status(200)) }
         let harness = try SenderHarness()
-        for number in 0..<6 {
+        #expect(Sender.Configuration.defaultMaxInFlight == 8)
+        for number in 0..<12 {
             let channel = try harness.channel(.webhook, url: receiver.url("/hook\(number)"))
             try harness.enqueue(channel)
             try harness.enqueue(channel)
         }
         try harness.start()
-        #expect(harness.waitForEvents(12, of: .delivered).count == 12)
-        #expect(receiver.mostOpen == 4)
+        #expect(harness.waitForEvents(24, of: .delivered).count == 24)
+        #expect(receiver.mostOpen == 8)
         #expect(receiver.mostOpenByPath.values.allSatisfy { $0 == 1 })
-        #expect(receiver.mostOpenByPath.count == 6)
+        #expect(receiver.mostOpenByPath.count == 12)
     }
 
     @Test("ten deliveries given up in a row disable the channel")
