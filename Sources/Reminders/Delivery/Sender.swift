@@ -30,8 +30,8 @@ public final class Sender: Sendable {
         public var retryPolicy: RetryPolicy
 
         public init(
-            timeout: Duration = URLSessionClient.defaultTimeout, maxInFlight: Int = defaultMaxInFlight, publicURL: String? = nil,
-            retryPolicy: RetryPolicy = RetryPolicy()
+            timeout: Duration = URLSessionClient.defaultTimeout, maxInFlight: Int = defaultMaxInFlight,
+            publicURL: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()
         ) {
             self.timeout = timeout
             self.maxInFlight = max(1, maxInFlight)
