@@ -1,5 +1,6 @@
 /// Where JSON text is written: an array, or a `ByteBuffer` when a document is written in many small
 /// pieces.
+@usableFromInline
 package protocol ByteSink: ~Copyable {
     mutating func append(_ byte: UInt8)
     mutating func append(bytes: UnsafeBufferPointer<UInt8>)
@@ -13,5 +14,6 @@ extension ByteSink where Self: ~Copyable {
 }
 
 extension Array: ByteSink where Element == UInt8 {
+    @usableFromInline
     package mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }

@@ -89,6 +89,7 @@ extension JSON {
 
     /// What goes between a string's quotes: its text, escaped. A string written in pieces is these
     /// pieces between one pair of quotes.
+    @inlinable
     package static func writeStringContents<Sink: ByteSink & ~Copyable>(_ string: String, into out: inout Sink) {
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
             writeEscaped(utf8, into: &out)
@@ -99,7 +100,8 @@ extension JSON {
     }
 
     /// Copies runs that need no escaping in one go and escapes the rest.
-    private static func writeEscaped<Sink: ByteSink & ~Copyable>(
+    @inlinable
+    static func writeEscaped<Sink: ByteSink & ~Copyable>(
         _ utf8: UnsafeBufferPointer<UInt8>, into out: inout Sink
     ) {
         var runStart = 0
@@ -142,6 +144,7 @@ extension JSON {
     /// U+2028 or U+2029), by the classic word-at-a-time tests for a zero byte and for a byte below a
     /// bound: a borrow can only start at a byte that matches, so none is ever missed, and a word with
     /// none is at worst looked at byte by byte.
+    @inlinable
     package static func mayNeedEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -153,7 +156,8 @@ extension JSON {
 
     /// The escape RFC 8259 §7 requires for a quote, a backslash or a control character: the short form where one
     /// exists, else `\u00XX`.
-    private static func appendEscape<Sink: ByteSink & ~Copyable>(for byte: UInt8, into out: inout Sink) {
+    @inlinable
+    static func appendEscape<Sink: ByteSink & ~Copyable>(for byte: UInt8, into out: inout Sink) {
         out.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -170,7 +174,8 @@ extension JSON {
         }
     }
 
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    @inlinable
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + (nibble - 10)
     }
 }
