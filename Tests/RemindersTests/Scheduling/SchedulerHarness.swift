@@ -68,6 +68,15 @@ struct SchedulerHarness {
         return try #require(scheduler.waitForWake(after: before, timeoutMillis: 10_000)).report
     }
 
+    /// Hands the scheduler `changes`, as writes do, and tells how many wake-ups came until the first after them
+    /// (one, unless the clock brought another meanwhile) and what the last of those did.
+    func wake(after changes: StoreChange...) throws -> (woken: Int, report: WakeReport) {
+        let before = scheduler.inbox.withLock { $0.wakes }
+        for change in changes { scheduler.changed(change) }
+        let (wakes, report) = try #require(scheduler.waitForWake(after: before, timeoutMillis: 10_000))
+        return (wakes - before, report)
+    }
+
     /// Every delivery, oldest first.
     func deliveries() throws -> [DeliveryRecord] {
         try store.read { try $0.deliveries(matching: DeliveryFilter(), after: nil, limit: 1000).items }.reversed()

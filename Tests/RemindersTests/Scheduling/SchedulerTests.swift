@@ -123,22 +123,17 @@ struct SchedulerTests {
             defer { harness.close() }
             _ = try harness.firstWake()
             #expect(harness.agenda.takeAsked() == [nil])
-            let before = harness.scheduler.inbox.withLock { $0.wakes }
             let appeared = P.item(7, dueFrom: Self.at(-P.minute))
             harness.agenda.set([P.item(1, dueFrom: Self.at(P.day)), appeared])
-            harness.scheduler.changed(.eventAdded(id: 1, applicationId: 7))
-            harness.scheduler.changed(.applications([8, 7]))
-            harness.scheduler.changed(.none)
-            let (wakes, report) = try #require(harness.scheduler.waitForWake(after: before, timeoutMillis: 10_000))
-            #expect(wakes == before + 1)
+            let (woken, report) = try harness.wake(
+                after: .eventAdded(id: 1, applicationId: 7), .applications([8, 7]), .none)
+            #expect(woken == 1)
             #expect(!report.everything && report.recomputed == 2 && report.queued == 1)
             #expect(harness.agenda.takeAsked() == [[7, 8]])
             #expect(try harness.deliveries().map(\.itemKey) == [appeared.key])
 
             // A settings or channel write: everything again.
-            let settingsBefore = harness.scheduler.inbox.withLock { $0.wakes }
-            harness.scheduler.changed(.everything)
-            let everything = try #require(harness.scheduler.waitForWake(after: settingsBefore, timeoutMillis: 10_000))
+            let everything = try harness.wake(after: .everything)
             #expect(everything.report.everything && everything.report.queued == 0)
             #expect(harness.agenda.takeAsked() == [nil])
         }
@@ -154,18 +149,14 @@ struct SchedulerTests {
             }
             defer { harness.close() }
             #expect(try harness.firstWake().recomputed == 0)
-            let before = harness.scheduler.inbox.withLock { $0.wakes }
-            harness.scheduler.changed(.applications([4]))
-            let written = try #require(harness.scheduler.waitForWake(after: before, timeoutMillis: 10_000))
+            let written = try harness.wake(after: .applications([4]))
             #expect(written.report.recomputed == 0 && written.report.queued == 0)
             #expect(harness.agenda.takeAsked().isEmpty)
             // Due with no channel to send it: nothing goes, and nothing is marked.
             #expect(try harness.step(to: Self.at(P.hour)).queued == 0)
 
             try H.channel(harness.store, P.fields("on"), now: Self.at(P.hour + 1))
-            let enabled = harness.scheduler.inbox.withLock { $0.wakes }
-            harness.scheduler.changed(.everything)
-            let woken = try #require(harness.scheduler.waitForWake(after: enabled, timeoutMillis: 10_000))
+            let woken = try harness.wake(after: .everything)
             #expect(woken.report.everything && woken.report.recomputed == 1)
             #expect(harness.agenda.takeAsked() == [nil])
         }
@@ -181,11 +172,8 @@ struct SchedulerTests {
             defer { harness.close() }
             _ = try harness.firstWake()
             harness.agenda.setDelay(milliseconds: 20)
-            var wakes = harness.scheduler.inbox.withLock { $0.wakes }
             for round in 0..<3 {
-                harness.scheduler.changed(.applications([1]))
-                let woken = try #require(harness.scheduler.waitForWake(after: wakes, timeoutMillis: 10_000))
-                wakes = woken.wakes
+                _ = try harness.wake(after: .applications([1]))
                 let spans = harness.scheduler.inbox.withLock { $0.spans }
                 try #require(spans.count == 2)
                 let took = spans[0].endedAt - spans[0].startedAt
