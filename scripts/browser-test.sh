@@ -26,47 +26,22 @@ if [ "$("$venv/bin/python" -c 'import selenium; print(selenium.__version__)' 2>/
     "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium==$version"
 fi
 
-build=(swift build --product notapest)
-if [ -n "${SCRATCH:-}" ]; then build+=(--scratch-path "$SCRATCH"); fi
-"${build[@]}"
-binary="$("${build[@]}" --show-bin-path)/notapest"
-
-tmp="$(mktemp -d)"
-server=""
-# shellcheck disable=SC2317 # run by the EXIT trap
-cleanup() {
-    if [ -n "$server" ]; then
-        kill "$server" 2>/dev/null || true
-        wait "$server" 2>/dev/null || true
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/server.sh
+. scripts/server.sh
+debug_binary
+scratch_work
 
 token="$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')"
 # Port 0: the kernel picks a free loopback port, and the server says which on its first line.
-NOTAPEST_TOKEN="$token" "$binary" serve --host 127.0.0.1 --port 0 --db "$tmp/notapest.sqlite" --quiet \
-    2>"$tmp/server.log" &
-server=$!
-base=""
-for _ in $(seq 100); do
-    base="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/server.log" || true)"
-    if [ -n "$base" ]; then break; fi
-    if ! kill -0 "$server" 2>/dev/null; then break; fi
-    sleep 0.1
-done
-if [ -z "$base" ]; then
-    echo "the server did not start:" >&2
-    cat "$tmp/server.log" >&2
-    exit 1
-fi
+NOTAPEST_TOKEN="$token" start_server
+base="http://127.0.0.1:$PORT"
 
 out=.build/browser-screenshots
 rm -rf "$out"
 mkdir -p "$out"
 started=$SECONDS
 # Selenium must use the driver given to it and fetch nothing.
-SE_OFFLINE=true NOTAPEST_TOKEN="$token" HOME="$tmp" "$venv/bin/python" scripts/browser_scenario.py \
+SE_OFFLINE=true NOTAPEST_TOKEN="$token" HOME="$work" "$venv/bin/python" scripts/browser_scenario.py \
     --base "$base" --screenshots "$out" --assets Sources/API/Resources/app
 echo "browser test: passed in $((SECONDS - started)) s"
 if [ "${UPDATE_SCREENSHOTS:-}" = 1 ]; then

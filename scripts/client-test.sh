@@ -64,40 +64,15 @@ print(f"client test: generated {operations} operations and {models} models, "
 PYTHON
 generation=$(($(millis) - generation))
 
-build=(swift build --product notapest)
-if [ -n "${SCRATCH:-}" ]; then build+=(--scratch-path "$SCRATCH"); fi
-"${build[@]}"
-binary="$("${build[@]}" --show-bin-path)/notapest"
-
-tmp="$(mktemp -d)"
-server=""
-# shellcheck disable=SC2317 # run by the EXIT trap
-cleanup() {
-    if [ -n "$server" ]; then
-        kill "$server" 2>/dev/null || true
-        wait "$server" 2>/dev/null || true
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/server.sh
+. scripts/server.sh
+debug_binary
+scratch_work
 
 token="$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')"
 # Port 0: the kernel picks a free loopback port, and the server says which on its first line.
-NOTAPEST_TOKEN="$token" "$binary" serve --host 127.0.0.1 --port 0 --db "$tmp/notapest.sqlite" --quiet \
-    2>"$tmp/server.log" &
-server=$!
-base=""
-for _ in $(seq 100); do
-    base="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/server.log" || true)"
-    if [ -n "$base" ]; then break; fi
-    if ! kill -0 "$server" 2>/dev/null; then break; fi
-    sleep 0.1
-done
-if [ -z "$base" ]; then
-    echo "the server did not start:" >&2
-    cat "$tmp/server.log" >&2
-    exit 1
-fi
+NOTAPEST_TOKEN="$token" start_server
+base="http://127.0.0.1:$PORT"
 
 scenario=$(millis)
 NOTAPEST_TOKEN="$token" PYTHONPATH="$PWD/$out" "$venv/bin/python" scripts/client_scenario.py --base "$base"

@@ -44,8 +44,8 @@ RETRY_BASE_MS=${RETRY_BASE_MS:-200}
 CRASH_REMINDER_BASE=$(date +%s)
 export CRASH_REMINDER_BASE
 
-# shellcheck source=scripts/release_server.sh
-. scripts/release_server.sh
+# shellcheck source=scripts/server.sh
+. scripts/server.sh
 require_tools crash.sh python3 sqlite3
 release_binary crash
 work=$(mktemp -d)

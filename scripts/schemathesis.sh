@@ -24,46 +24,22 @@ esac
 # The fuzzer lives in a virtualenv of its own under .build-schemathesis/ (ignored by git), at a
 # pinned version: its checks grow stricter between releases, and CI must not change under us.
 version=4.32.5
-work=.build-schemathesis
-venv="$work/venv"
+cache=.build-schemathesis
+venv="$cache/venv"
 if [ "$("$venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $version" ]; then
     rm -rf "$venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
 
-build=(swift build --product notapest)
-if [ -n "${SCRATCH:-}" ]; then build+=(--scratch-path "$SCRATCH"); fi
-"${build[@]}"
-binary="$("${build[@]}" --show-bin-path)/notapest"
-
-tmp="$(mktemp -d)"
-server=""
-# shellcheck disable=SC2317 # run by the EXIT trap
-cleanup() {
-    if [ -n "$server" ]; then
-        kill "$server" 2>/dev/null || true
-        wait "$server" 2>/dev/null || true
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/server.sh
+. scripts/server.sh
+debug_binary
+scratch_work
 
 # Port 0: the kernel picks a free loopback port, and the server says which on its first line.
-"$binary" serve --host 127.0.0.1 --port 0 --db "$tmp/notapest.sqlite" --quiet 2>"$tmp/server.log" &
-server=$!
-base=""
-for _ in $(seq 100); do
-    base="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$tmp/server.log" || true)"
-    if [ -n "$base" ]; then break; fi
-    if ! kill -0 "$server" 2>/dev/null; then break; fi
-    sleep 0.1
-done
-if [ -z "$base" ]; then
-    echo "the server did not start:" >&2
-    cat "$tmp/server.log" >&2
-    exit 1
-fi
+start_server
+base="http://127.0.0.1:$PORT"
 
 # A few records, so that the ids the fuzzer draws from the examples and links name something:
 # contacts 1-3, application 1 through a recruiter and 2 from a posted opening, events 1-4.
@@ -101,7 +77,7 @@ PYTHON
 
 # Where a check's defaults do not fit a rule the contract states on purpose, its expected
 # statuses are widened here, each for a reason the contract gives; every other check runs as is.
-cat >"$tmp/schemathesis.toml" <<'TOML'
+cat >"$work/schemathesis.toml" <<'TOML'
 # The rule that a recruiter route names its recruiter is a condition (if/then) on each record of an
 # import document; the generator meets it by drawing and discarding, and its health check stops
 # at the discards. That check guards the generator's speed, not the server's answers.
@@ -143,7 +119,7 @@ expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "42
 expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "428", "429", "5xx"]
 TOML
 
-report="$PWD/$work/report"
+report="$PWD/$cache/report"
 rm -rf "$report"
 args=(
     run "$PWD/openapi.yaml" --url "$base" --checks all --max-examples "$max_examples"
@@ -152,11 +128,11 @@ args=(
 if [ -n "${SEED:-}" ]; then args+=(--seed "$SEED"); fi
 status=0
 # From inside the work folder, so that the fuzzer's caches land there and not in the work tree.
-(cd "$work" && venv/bin/schemathesis --config-file "$tmp/schemathesis.toml" "${args[@]}") | tee "$tmp/output.txt" ||
+(cd "$cache" && venv/bin/schemathesis --config-file "$work/schemathesis.toml" "${args[@]}") | tee "$work/output.txt" ||
     status=$?
 
 # One line for logs: the operations (and the stateful suite) that passed and failed.
-"$venv/bin/python" - "$report" "$tmp/output.txt" "$status" <<'PYTHON'
+"$venv/bin/python" - "$report" "$work/output.txt" "$status" <<'PYTHON'
 import glob
 import re
 import sys

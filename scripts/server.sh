@@ -1,5 +1,8 @@
-# Shared by the scripts that run the release binary under load (crash.sh, soak.sh): sourced, not run.
-# They set $work (a scratch directory) and $db (the database file) before starting a server.
+# Shared by the scripts that start the server: sourced, not run. The release binary for those that load it
+# (crash.sh, soak.sh, webhooks-test.sh), the debug one, shared with `swift test`, for those that hold it
+# against the contract, a browser or a generated client (schemathesis.sh, browser-test.sh, client-test.sh).
+# They set $work (a scratch directory) and $db (the database file) before starting a server, or have
+# scratch_work set both.
 
 # require_tools SCRIPT TOOL...: exits 2, naming the first tool missing.
 require_tools() {
@@ -26,6 +29,32 @@ release_binary() {
         exit 1
     }
     BIN="$SCRATCH_PATH/release/notapest"
+}
+
+# debug_binary: BIN, the debug binary, built into SCRATCH when it is set (SwiftPM's default otherwise).
+debug_binary() {
+    local build=(swift build --product notapest)
+    if [ -n "${SCRATCH:-}" ]; then build+=(--scratch-path "$SCRATCH"); fi
+    "${build[@]}"
+    BIN="$("${build[@]}" --show-bin-path)/notapest"
+}
+
+# scratch_work: $work, a new scratch directory, and $db in it; on exit the server started over it is
+# stopped and the directory removed (kept with KEEP=1).
+scratch_work() {
+    work=$(mktemp -d)
+    db="$work/notapest.sqlite"
+    SERVER_PID=""
+    trap stop_and_remove_work EXIT
+}
+
+# shellcheck disable=SC2317 # run by scratch_work's EXIT trap
+stop_and_remove_work() {
+    if [ -n "$SERVER_PID" ]; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $work"; else rm -rf "$work"; fi
 }
 
 # start_server [ARGS...]: runs notapest on a free port over $db, sets SERVER_PID and PORT from its

@@ -41,8 +41,8 @@ MIX=${MIX:-60,15,5,15,5}
 CACHE_MIB=${CACHE_MIB:-4}
 export APPS MIX
 
-# shellcheck source=scripts/release_server.sh
-. scripts/release_server.sh
+# shellcheck source=scripts/server.sh
+. scripts/server.sh
 require_tools soak.sh wrk python3
 release_binary soak
 work=$(mktemp -d)

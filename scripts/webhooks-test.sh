@@ -19,8 +19,8 @@ SCRATCH_PATH=${SCRATCH_PATH:-.build}
 version=1.3.0
 venv=.build/webhooks-venv
 
-# shellcheck source=scripts/release_server.sh
-. scripts/release_server.sh
+# shellcheck source=scripts/server.sh
+. scripts/server.sh
 require_tools webhooks-test.sh python3
 if [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("standardwebhooks"))' 2>/dev/null)" \
     != "$version" ]; then
@@ -30,17 +30,7 @@ if [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("
 fi
 release_binary webhooks
 
-work=$(mktemp -d)
-db="$work/notapest.sqlite"
-SERVER_PID=""
-cleanup() {
-    if [ -n "$SERVER_PID" ]; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+scratch_work
 
 (umask 077 && python3 -c 'import secrets; print(secrets.token_urlsafe(32))' >"$work/token")
 # A short retry base, should a message need more than the retry the receiver asks for.
