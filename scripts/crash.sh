@@ -106,9 +106,11 @@ for round in $(seq 1 "$ROUNDS"); do
     delay=$(python3 -c "import random; random.seed($SEED * 1000 + $round); print(f'{random.uniform(0, $MAX_DELAY):.3f}')")
     wait_for_ack "$dir/acked.log" || echo "round $round: no write answered within 20 s" >&2
     sleep "$delay"
-    date +%s.%N >"$dir/killed_at"
     kill -KILL "$SERVER_PID"
     wait "$SERVER_PID" 2>/dev/null || true
+    # Taken once the server is surely gone, not before the signal: a request that reached the receiver while the
+    # signal was on its way was sent by the killed server, and its restart may send it again.
+    date +%s.%N >"$dir/killed_at"
     SERVER_PID=""
     wait "$load_pid" || true
 
