@@ -4,7 +4,7 @@ import Store
 /// The reminders' threads implement it; tests of the routes may stand in for them.
 public protocol ReminderControl: Sendable {
     /// A write committed `change` (called after the commit, from any thread; cheap: it records and signals).
-    /// Channel, settings and snooze writes are changes too: channels and settings as `.everything`.
+    /// Channel, settings and snooze writes are changes too: channels as `.everything`, settings as `.settings`.
     func changed(_ change: StoreChange)
 
     /// The outbox changed outside the scheduler (a delivery retried, a channel enabled): the sender looks again.

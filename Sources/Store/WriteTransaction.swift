@@ -105,10 +105,10 @@ public struct WriteTransaction: StoreReading {
     }
 
     /// Stores each setting, replacing a previous value of the same name; settings not named are left alone.
-    /// What the settings mean is the caller's, so they may change everything.
+    /// Reports `.settings`, whatever else the transaction wrote before (`StoreChange.then`).
     public mutating func writeSettings(_ values: [String: String]) throws(StoreError) {
         try query { try $0.writeSettings(values) }
-        change = .everything
+        change = change.then(.settings)
     }
 
     /// Stores every record exactly as given, ids, timestamps and versions included: contacts first, then

@@ -169,6 +169,8 @@ import Time
         var body: String?
         /// The application whose cached timeline the write extends rather than forgets.
         var extends: Int64?
+        /// Whether every cached timeline stays: the write changed none, only what is worked out from them.
+        var keepsTimelines = false
         var testDescription: String { name }
     }
 
@@ -214,7 +216,9 @@ import Time
             name: "an event that sets the status of an application another disclosed", method: "POST",
             target: "/v1/applications/3/events", body: #"{"kind":"pass","occurred_at":"\#(today)","force":true}"#),
         Write(name: "an event deleted", method: "DELETE", target: "/v1/applications/2/events/14"),
-        Write(name: "settings changed", method: "PUT", target: "/v1/settings", body: #"{"skip_weekends":false}"#),
+        Write(
+            name: "settings changed", method: "PUT", target: "/v1/settings",
+            body: #"{"skip_weekends":false,"time_zone":"Asia/Tokyo"}"#, keepsTimelines: true),
         Write(name: "the feed token rotated", method: "POST", target: "/v1/settings/feed-token"),
     ])
     func theCacheHoldsWhatAFreshReadGives(_ write: Write) throws {
@@ -223,6 +227,9 @@ import Time
             #expect((200..<300).contains(response.status), "\(String(decoding: response.body, as: UTF8.self))")
             if let extended = write.extends {
                 #expect(cached.timelines.entry(extended) != nil, "the timeline was not extended in place of a read")
+            }
+            if write.keepsTimelines {
+                #expect(Self.applications.allSatisfy { cached.timelines.entry($0) != nil }, "a timeline was let go")
             }
             try Self.expectFresh(store, cached, router)
         }

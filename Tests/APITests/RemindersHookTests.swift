@@ -18,7 +18,7 @@ import Testing
         _ = try api.call("PATCH", "/v1/contacts/1", #"{"name":"Dana R."}"#)
         #expect(reminders.changes.last == .applications([1]), "a contact's change reaches the timelines naming it")
         _ = try api.call("PUT", "/v1/settings", #"{"skip_weekends":false}"#)
-        #expect(reminders.changes.last == .everything)
+        #expect(reminders.changes.last == .settings)
         reminders.reset()
         #expect(try api.call("PATCH", "/v1/applications/9", #"{"employer":"x"}"#).status == 404)
         #expect(try api.call("POST", "/v1/applications/1/events", #"{"kind":"nap","occurred_at":"x"}"#).status == 400)
@@ -33,7 +33,7 @@ import Testing
         api.context.attach(reminders: reminders)
         #expect(api.context.reminders != nil)
         _ = try api.call("PUT", "/v1/settings", #"{"skip_weekends":false}"#)
-        #expect(reminders.changes == [.everything], "only what committed after it was attached")
+        #expect(reminders.changes == [.settings], "only what committed after it was attached")
     }
 
     /// The key one-tap links are signed with is made on first start and kept: a restart finds the same.

@@ -89,8 +89,8 @@ import Testing
             change: .none),
         Row(name: "expired snoozes purged: none", write: { try $0.purgeExpiredSnoozes(at: 60) }, change: .none),
         Row(
-            name: "quiet hours: everything, as settings",
-            write: { try $0.writeQuietHours(QuietHours(start: "22:00", end: "07:00")) }, change: .everything),
+            name: "quiet hours: settings",
+            write: { try $0.writeQuietHours(QuietHours(start: "22:00", end: "07:00")) }, change: .settings),
     ])
     func eachWriteReportsWhatItChanged(_ row: Row) throws {
         try GroupCommitTests.withStore { store, _ throws in

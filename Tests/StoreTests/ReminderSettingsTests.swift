@@ -38,7 +38,7 @@ struct ReminderSettingsTests {
             #expect(try store.read { try $0.linkKey() } == nil)
             let made = try store.perform { try $0.ensureLinkKey() }
             #expect(made.value.count == 32)
-            #expect(made.change == .everything)
+            #expect(made.change == .settings)
             let again = try store.perform { try $0.ensureLinkKey() }
             #expect(again.value == made.value)
             #expect(again.change == StoreChange.none)

@@ -127,8 +127,8 @@ import Testing
             name: "the delete of an event another application holds: none",
             write: { _ = try $0.deleteEvent(applicationId: 1, id: 12) }, change: StoreChange.none),
         Row(
-            name: "settings: everything", write: { try $0.writeSettings(["time_zone": "\"UTC\""]) },
-            change: .everything),
+            name: "settings: the settings", write: { try $0.writeSettings(["time_zone": "\"UTC\""]) },
+            change: .settings),
         Row(
             name: "an idempotency key: none",
             write: {
@@ -175,5 +175,29 @@ import Testing
             #expect(try store.perform { try Self.seed(&$0) }.change == .everything)
             #expect(try store.perform { try $0.isEmpty() }.change == StoreChange.none)
         }
+    }
+}
+
+/// Two changes in one transaction: the wider word for both, and the settings with a timeline is everything.
+struct StoreChangeThenTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        let first: StoreChange
+        let next: StoreChange
+        let both: StoreChange
+        var testDescription: String { "\(first) then \(next)" }
+    }
+
+    @Test(arguments: [
+        Row(first: .none, next: .settings, both: .settings),
+        Row(first: .settings, next: .none, both: .settings),
+        Row(first: .settings, next: .settings, both: .settings),
+        Row(first: .settings, next: .eventAdded(id: 1, applicationId: 2), both: .everything),
+        Row(first: .applications([3]), next: .settings, both: .everything),
+        Row(first: .settings, next: .everything, both: .everything),
+        Row(first: .eventAdded(id: 1, applicationId: 2), next: .applications([3]), both: .applications([2, 3])),
+        Row(first: .none, next: .none, both: .none),
+    ])
+    func theChangeOfBoth(_ row: Row) {
+        #expect(row.first.then(row.next) == row.both)
     }
 }

@@ -69,7 +69,9 @@ struct CacheWrite: Sendable {
     static func begin(_ change: StoreChange, judgement: Judgement?, in cache: TimelineCache) -> CacheWrite {
         let scope: Scope
         switch change {
-        case .none:
+        case .none, .settings:
+            // A timeline holds no setting: what is worked out under the settings is tagged with their
+            // generation (`Representation.settings`), which the stored settings replace once committed.
             scope = .none
         case .eventAdded(let eventId, let applicationId):
             if let judgement, judgement.applicationId == applicationId {

@@ -82,11 +82,11 @@ public final class Scheduler: Sendable {
     }
 
     /// A write committed `change`: records the applications it names (all of them, the settings and the
-    /// channels for `.everything`) and signals. Cheap: call it after every commit, from any thread.
+    /// channels for `.settings` and `.everything`) and signals. Cheap: call it after every commit, from any thread.
     public func changed(_ change: StoreChange) {
         switch change {
         case .none: return
-        case .everything:
+        case .settings, .everything:
             record { $0.everything = true }
         case .eventAdded, .applications:
             let ids = change.applicationIds
