@@ -77,6 +77,9 @@ public final class ReminderService: ReminderControl {
 
     public func changed(_ change: StoreChange) {
         scheduler.changed(change)
+        // Channel writes come as `.everything` (an import too): the sender's runs must not go on with a channel as
+        // it was.
+        if change == .everything { sender.channelsChanged() }
     }
 
     public func outboxChanged() {

@@ -11,9 +11,9 @@ extension Sender {
     /// `wake()` is called; until `stop()`.
     func dispatchLoop() {
         while true {
-            let (stopping, busy, free) = state.withLock { state in
+            let (stopping, busy, free, channelWrites) = state.withLock { state in
                 state.woken = false
-                return (state.stopping, Set(state.inFlight.values), configuration.maxInFlight - state.inFlight.count)
+                return (state.stopping, state.busy, configuration.maxInFlight - state.busy.count, state.channelWrites)
             }
             if stopping { return }
             let now = clock()
@@ -22,13 +22,15 @@ extension Sender {
                 wakeAt = end
             } else if free > 0 {
                 do {
-                    let (jobs, next) = try takeUp(at: now, busy: busy, free: free)
-                    if !jobs.isEmpty {
+                    let (runs, next) = try takeUp(at: now, busy: busy, free: free)
+                    if !runs.isEmpty {
                         state.withLockThenWake { state in
-                            for job in jobs {
-                                state.inFlight[job.delivery.id] = job.delivery.channelId
+                            for run in runs {
+                                state.busy.insert(run.channel.id)
+                                for delivery in run.deliveries { state.inFlight[delivery.id] = run.channel.id }
+                                state.jobs.append(
+                                    Job(deliveries: run.deliveries, channel: run.channel, channelWrites: channelWrites))
                             }
-                            state.jobs += jobs
                         }
                     }
                     wakeAt = next
@@ -43,41 +45,65 @@ extension Sender {
         }
     }
 
-    /// The deliveries due at `now` that may go now, one per channel not `busy`, at most `free`, with their
-    /// channels; and when the next is due among the channels then still free (nil when no slot is left, or
-    /// nothing waits).
-    func takeUp(at now: Instant, busy: Set<Int64>, free: Int) throws -> (jobs: [Job], next: Instant?) {
-        try store.read { reading in
+    /// A channel's deliveries due, in order, and the channel.
+    typealias Run = (deliveries: [DeliveryRecord], channel: ChannelRecord)
+
+    /// The deliveries due at `now` that may go now, as runs of at most `runLength` of one channel not `busy`, at
+    /// most `free` runs, with their channels; and when the next is due among the channels then still free (nil
+    /// when no slot is left, or nothing waits).
+    func takeUp(at now: Instant, busy: Set<Int64>, free: Int) throws -> (runs: [Run], next: Instant?) {
+        let runLength = configuration.runLength
+        return try store.read { reading in
             var busy = busy
-            var free = free
-            var jobs: [Job] = []
-            while free > 0 {
-                let due = try reading.dueDeliveries(at: now.millis, limit: free, excludingChannels: busy)
-                if due.isEmpty { break }
-                for delivery in due where free > 0 && !busy.contains(delivery.channelId) {
-                    busy.insert(delivery.channelId)
-                    guard let channel = try reading.channel(id: delivery.channelId) else { continue }
-                    jobs.append(Job(delivery: delivery, channel: channel))
-                    free -= 1
+            var runs: [Run] = []
+            while runs.count < free {
+                let limit = (free - runs.count) * runLength
+                let due = try reading.dueDeliveries(at: now.millis, limit: limit, excludingChannels: busy)
+                var taken: [Int64: Int] = [:]
+                for delivery in due {
+                    if let index = taken[delivery.channelId] {
+                        if runs[index].deliveries.count < runLength { runs[index].deliveries.append(delivery) }
+                    } else if runs.count < free, let channel = try reading.channel(id: delivery.channelId) {
+                        taken[delivery.channelId] = runs.count
+                        runs.append(([delivery], channel))
+                    }
                 }
+                busy.formUnion(Set(due.map(\.channelId)))
+                // A page not full holds every delivery due on the channels it did not exclude.
+                if due.count < limit { break }
             }
-            guard free > 0 else { return (jobs, nil) }
-            return (jobs, try reading.nextDeliveryDue(excludingChannels: busy).map { Instant(millis: $0) })
+            guard runs.count < free else { return (runs, nil) }
+            return (runs, try reading.nextDeliveryDue(excludingChannels: busy).map { Instant(millis: $0) })
         }
     }
 
-    /// Runs the jobs the dispatcher takes up, one at a time, until `stop()`.
+    /// Runs the runs the dispatcher takes up, one at a time, until `stop()`.
     func workLoop() {
         while true {
             let next = state.wait(until: { !$0.jobs.isEmpty || $0.stopping }, deadline: nil) { state -> Job? in
                 state.stopping ? nil : state.jobs.removeFirst()
             }
             guard let job = next else { return }
-            attempt(job)
+            run(job)
             state.withLockThenWake { state in
-                state.inFlight[job.delivery.id] = nil
+                for delivery in job.deliveries { state.inFlight[delivery.id] = nil }
+                state.busy.remove(job.channel.id)
                 state.woken = true
             }
+        }
+    }
+
+    /// Sends the run's deliveries one after another, each recorded before the next goes, until the run ends
+    /// early: the service stops, a channel was written since it was taken, quiet hours begin, or an outcome
+    /// disabled its channel. What it did not send stays in the outbox as it was.
+    func run(_ job: Job) {
+        for delivery in job.deliveries {
+            let goesOn = state.withLock { !$0.stopping && $0.channelWrites == job.channelWrites }
+            let now = clock()
+            guard goesOn, (holdUntil(now).map { $0 <= now } ?? true) else { return }
+            let enabled = attempt(delivery, on: job.channel)
+            state.withLock { _ = $0.inFlight.removeValue(forKey: delivery.id) }
+            if !enabled { return }
         }
     }
 }

@@ -4,11 +4,16 @@ import Synchronization
 import System
 import Time
 
-/// The outbox's sender: one thread that takes the deliveries due from the Store and hands each to a small pool of
-/// workers, which make the request, and record what came of it.
+/// The outbox's sender: one thread that takes the deliveries due from the Store and hands them to a small pool of
+/// workers, a channel's run at a time; a worker sends the run's messages one after another, recording what came
+/// of each before the next.
 ///
 /// At most `maxInFlight` requests are in flight at once, and one per channel: a receiver that hangs holds up its
-/// own channel's messages and one worker, never another channel. Between deliveries the dispatcher sleeps until
+/// own channel's messages and one worker, never another channel. A run (at most `runLength` deliveries of one
+/// channel, due when taken up) spares the dispatcher a read and two thread hand-offs per message; it ends early
+/// when the service stops, quiet hours begin, an outcome disables the channel, or a channel is written
+/// (`channelsChanged`), so a run never sends with a channel's old URL or token for more than the request in
+/// flight. Between deliveries the dispatcher sleeps until
 /// the next one is due (`nextDeliveryDue`), until quiet hours end, or until `wake()`: it never polls. Each outcome
 /// is recorded in one write with the channel's bookkeeping: a delivery resets the count of give-ups in a row, a
 /// give-up adds one, and the tenth in a row, or a `410`, disables the channel.
@@ -25,16 +30,20 @@ public final class Sender: Sendable {
         /// Eight: on two cores, 1,000 messages due at once on ten channels all went within 0.6 s (within
         /// 0.8 s with four), the cost per message being the client's and the outbox's CPU, not waiting.
         public static let defaultMaxInFlight = 8
+        /// The most deliveries of one channel a worker takes at once.
+        public var runLength: Int
+        public static let defaultRunLength = 32
         /// `--public-url`: the page a notification opens when tapped.
         public var publicURL: String?
         public var retryPolicy: RetryPolicy
 
         public init(
             timeout: Duration = URLSessionClient.defaultTimeout, maxInFlight: Int = defaultMaxInFlight,
-            publicURL: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()
+            runLength: Int = defaultRunLength, publicURL: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()
         ) {
             self.timeout = timeout
             self.maxInFlight = max(1, maxInFlight)
+            self.runLength = max(1, runLength)
             self.publicURL = publicURL
             self.retryPolicy = retryPolicy
         }
@@ -45,10 +54,12 @@ public final class Sender: Sendable {
     /// The `last_error` of a delivery withdrawn because its item is no longer listed.
     public static let withdrawnReason = "the item was done, snoozed or changed before its message went out"
 
-    /// A delivery taken up, with its channel as it was when taken.
+    /// A run: deliveries of one channel taken up together, in the order they are due, with the channel as it was
+    /// when taken and the count of channel writes then.
     struct Job: Sendable {
-        var delivery: DeliveryRecord
+        var deliveries: [DeliveryRecord]
         var channel: ChannelRecord
+        var channelWrites: UInt64
     }
 
     struct State: Sendable {
@@ -59,6 +70,10 @@ public final class Sender: Sendable {
         var jobs: [Job] = []
         /// Every delivery taken up and not yet recorded, with its channel.
         var inFlight: [Int64: Int64] = [:]
+        /// The channels with a run taken up and not yet ended.
+        var busy: Set<Int64> = []
+        /// How many times a channel was written since start (`channelsChanged`): a run taken before the last ends.
+        var channelWrites: UInt64 = 0
     }
 
     let store: Store
@@ -128,6 +143,15 @@ public final class Sender: Sendable {
     /// Cheap, from any thread.
     public func wake() {
         state.withLockThenWake { $0.woken = true }
+    }
+
+    /// A channel was written (its URL, token or secret may have changed, or it was disabled or deleted): runs
+    /// taken up before end after the request in flight, and the dispatcher takes up again with what is stored.
+    public func channelsChanged() {
+        state.withLockThenWake { state in
+            state.channelWrites &+= 1
+            state.woken = true
+        }
     }
 
     /// Stops taking deliveries, lets the requests in flight end (each within the timeout) and record their
