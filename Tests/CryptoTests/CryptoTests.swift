@@ -43,6 +43,20 @@ import Testing
         #expect(hasher.finalize() == SHA256.hash(message))
     }
 
+    /// Contiguous bytes are compressed where they lie, others byte by byte through the pending block: pieces of
+    /// both kinds, of lengths on both sides of a block, in turn, give the digest of the whole.
+    @Test(arguments: [1, 7, 63, 64, 65, 130])
+    func contiguousAndOtherPiecesInTurn(piece: Int) {
+        let message = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        var hasher = SHA256()
+        for (index, start) in stride(from: 0, to: message.count, by: piece).enumerated() {
+            let bytes = message[start..<min(start + piece, message.count)]
+            if index.isMultiple(of: 2) { hasher.update(bytes) } else { hasher.update(bytes.lazy.map { $0 }) }
+        }
+        #expect(hasher.finalize() == SHA256.hash(message.lazy.map { $0 }))
+        #expect(Self.hex(SHA256.hash(message)) == Self.hex(SHA256.hash(message.lazy.map { $0 })))
+    }
+
     @Test(arguments: [
         (
             "1: short key", [UInt8](repeating: 0x0b, count: 20), bytes("Hi There"),
