@@ -1,25 +1,36 @@
 import Store
+import System
 import Time
 
 /// One attempt at one delivery, and the write that records it.
 extension Sender {
-    /// Withdraws the delivery if its item is gone; else makes the request, sends it and records the outcome.
-    /// Returns whether the channel may go on sending: false once the outcome disabled it, or when the outcome
-    /// could not be recorded.
-    func attempt(_ delivery: DeliveryRecord, on channel: ChannelRecord) -> Bool {
+    /// The writes a run has handed to the Store and that have not ended yet: a run's channel is free again only
+    /// once all its outcomes are committed, so the dispatcher never takes up a delivery twice.
+    final class RunWrites: Sendable {
+        private let pending = ConditionLock(0)
+
+        func began() { pending.withLock { $0 += 1 } }
+        func ended() { pending.withLockThenWake { $0 -= 1 } }
+        /// Waits until every write begun has ended (each ends once its commit or its failure is in).
+        func waitForAll() { pending.wait(until: { $0 == 0 }, deadline: nil) { _ in } }
+    }
+
+    /// Withdraws the delivery if its item is gone; else makes the request, sends it and hands its outcome to the
+    /// Store, without waiting for the commit: the next message of the run goes while it commits. `gaveUpInRow`
+    /// is the channel's count as the run keeps it (only the run records the channel's outcomes while it lasts).
+    /// Returns whether the run may go on: false once the outcome disables the channel.
+    func attempt(
+        _ delivery: DeliveryRecord, on channel: ChannelRecord, gaveUpInRow: inout Int, writes: RunWrites
+    ) -> Bool {
         let kind = channel.fields.kind
         let started = clock()
         if delivery.type == .itemDue || delivery.type == .itemOverdue, let key = delivery.itemKey,
             !stillListed(key, started)
         {
-            do {
-                try store.perform { _ = try $0.withdrawDelivery(id: delivery.id, reason: Self.withdrawnReason) }
-                observer(kind, .withdrawn)
-                return true
-            } catch {
-                log("reminders: delivery \(delivery.id) could not be withdrawn: \(error)")
-                return false
+            submit(delivery, writes: writes, recorded: { [observer] in observer(kind, .withdrawn) }) {
+                _ = try $0.withdrawDelivery(id: delivery.id, reason: Self.withdrawnReason)
             }
+            return true
         }
         let decision: RetryDecision
         let ended: Instant
@@ -32,42 +43,62 @@ extension Sender {
             ended = clock()
             decision = RetryDecision(.gaveUp(status: nil, error: error.description))
         }
-        do {
-            let enabled = try record(decision, deliveryId: delivery.id, channelId: delivery.channelId, at: ended)
-            observer(kind, Self.label(decision.outcome))
-            return enabled
-        } catch {
-            // The delivery stays as it was in the outbox and is tried again, with the same message id.
-            log("reminders: the outcome of delivery \(delivery.id) could not be recorded: \(error)")
-            return false
+        let label = Self.label(decision.outcome)
+        submit(delivery, writes: writes, recorded: { [observer] in observer(kind, label) }) { transaction in
+            try Self.record(decision, deliveryId: delivery.id, channelId: delivery.channelId, at: ended, &transaction)
+        }
+        switch decision.outcome {
+        case .delivered: gaveUpInRow = 0
+        case .failed: break
+        case .gaveUp:
+            gaveUpInRow += 1
+            if decision.disableReason != nil || gaveUpInRow >= Self.disableAfterGaveUpInRow { return false }
+        }
+        return true
+    }
+
+    /// Hands `write` to the Store for `delivery`; once it committed, `recorded` runs and the delivery is no longer
+    /// in flight. On a failure the delivery stays as it was in the outbox and is tried again, with the same
+    /// message id.
+    private func submit(
+        _ delivery: DeliveryRecord, writes: RunWrites, recorded: @escaping @Sendable () -> Void,
+        _ write: @escaping @Sendable (inout WriteTransaction) throws -> Void
+    ) {
+        writes.began()
+        store.submit(write) { [state, log] result in
+            switch result {
+            case .success: recorded()
+            case .failure(let error):
+                log("reminders: the outcome of delivery \(delivery.id) could not be recorded: \(error)")
+            }
+            state.withLock { _ = $0.inFlight.removeValue(forKey: delivery.id) }
+            writes.ended()
         }
     }
 
     /// Records `decision` for the delivery and keeps the channel's count of give-ups in a row, in one write:
     /// delivered resets it; a give-up adds one, and a `410` or the tenth in a row disables the channel. Nothing
     /// is kept when the delivery was no longer waiting (its channel deleted, or retried and settled meanwhile).
-    /// Returns false when this write disabled the channel.
-    func record(_ decision: RetryDecision, deliveryId: Int64, channelId: Int64, at now: Instant) throws -> Bool {
-        try store.perform { transaction in
-            guard try transaction.recordDeliveryAttempt(id: deliveryId, decision.outcome, now: now.millis) != nil
-            else { return true }
-            switch decision.outcome {
-            case .delivered:
-                try transaction.resetGaveUpInRow(channelId: channelId)
-            case .failed:
-                break
-            case .gaveUp:
-                let inRow = try transaction.incrementGaveUpInRow(channelId: channelId) ?? 0
-                let reason =
-                    decision.disableReason
-                    ?? (inRow >= Self.disableAfterGaveUpInRow ? "\(inRow) deliveries in a row gave up" : nil)
-                if let reason {
-                    _ = try transaction.setChannelEnabled(id: channelId, false, reason: reason, now: now.millis)
-                    return false
-                }
+    static func record(
+        _ decision: RetryDecision, deliveryId: Int64, channelId: Int64, at now: Instant,
+        _ transaction: inout WriteTransaction
+    ) throws {
+        guard try transaction.recordDeliveryAttempt(id: deliveryId, decision.outcome, now: now.millis) != nil
+        else { return }
+        switch decision.outcome {
+        case .delivered:
+            try transaction.resetGaveUpInRow(channelId: channelId)
+        case .failed:
+            break
+        case .gaveUp:
+            let inRow = try transaction.incrementGaveUpInRow(channelId: channelId) ?? 0
+            let reason =
+                decision.disableReason
+                ?? (inRow >= disableAfterGaveUpInRow ? "\(inRow) deliveries in a row gave up" : nil)
+            if let reason {
+                _ = try transaction.setChannelEnabled(id: channelId, false, reason: reason, now: now.millis)
             }
-            return true
-        }.value
+        }
     }
 
     static func label(_ outcome: DeliveryOutcome) -> SendOutcome {

@@ -93,17 +93,19 @@ extension Sender {
         }
     }
 
-    /// Sends the run's deliveries one after another, each recorded before the next goes, until the run ends
-    /// early: the service stops, a channel was written since it was taken, quiet hours begin, or an outcome
-    /// disabled its channel. What it did not send stays in the outbox as it was.
+    /// Sends the run's deliveries one after another, each outcome handed to the Store before the next goes, until
+    /// the run ends early: the service stops, a channel was written since it was taken, quiet hours begin, or an
+    /// outcome disables its channel. Returns once every outcome handed over is committed. What it did not send
+    /// stays in the outbox as it was.
     func run(_ job: Job) {
+        let writes = RunWrites()
+        defer { writes.waitForAll() }
+        var gaveUpInRow = job.channel.gaveUpInRow
         for delivery in job.deliveries {
             let goesOn = state.withLock { !$0.stopping && $0.channelWrites == job.channelWrites }
             let now = clock()
-            guard goesOn, (holdUntil(now).map { $0 <= now } ?? true) else { return }
-            let enabled = attempt(delivery, on: job.channel)
-            state.withLock { _ = $0.inFlight.removeValue(forKey: delivery.id) }
-            if !enabled { return }
+            guard goesOn, holdUntil(now).map({ $0 <= now }) ?? true else { return }
+            guard attempt(delivery, on: job.channel, gaveUpInRow: &gaveUpInRow, writes: writes) else { return }
         }
     }
 }

@@ -5,21 +5,23 @@ import System
 import Time
 
 /// The outbox's sender: one thread that takes the deliveries due from the Store and hands them to a small pool of
-/// workers, a channel's run at a time; a worker sends the run's messages one after another, recording what came
-/// of each before the next.
+/// workers, a channel's run at a time; a worker sends the run's messages one after another, handing the outcome of
+/// each to the Store's group commit as the next goes out.
 ///
 /// At most `maxInFlight` requests are in flight at once, and one per channel: a receiver that hangs holds up its
 /// own channel's messages and one worker, never another channel. A run (at most `runLength` deliveries of one
-/// channel, due when taken up) spares the dispatcher a read and two thread hand-offs per message; it ends early
-/// when the service stops, quiet hours begin, an outcome disables the channel, or a channel is written
-/// (`channelsChanged`), so a run never sends with a channel's old URL or token for more than the request in
-/// flight. Between deliveries the dispatcher sleeps until
-/// the next one is due (`nextDeliveryDue`), until quiet hours end, or until `wake()`: it never polls. Each outcome
-/// is recorded in one write with the channel's bookkeeping: a delivery resets the count of give-ups in a row, a
-/// give-up adds one, and the tenth in a row, or a `410`, disables the channel.
+/// channel, due when taken up) spares the dispatcher a read and two thread hand-offs per message, and its worker
+/// a wait for each commit; it ends early when the service stops, quiet hours begin, an outcome disables the
+/// channel, or a channel is written (`channelsChanged`), so a run never sends with a channel's old URL or token
+/// for more than the request in flight. The channel is free for another run once every outcome of this one has
+/// committed. Between runs the dispatcher sleeps until the next delivery is due (`nextDeliveryDue`), until quiet
+/// hours end, or until `wake()`: it never polls. Each outcome is recorded in one write with the channel's
+/// bookkeeping: a delivery resets the count of give-ups in a row, a give-up adds one, and the tenth in a row, or
+/// a `410`, disables the channel.
 ///
 /// A delivery whose 2xx arrived but whose record did not commit (a crash, a store closed under it) is still
 /// waiting in the outbox and goes out once more, with the same message id: receivers drop it by its `webhook-id`.
+/// A crash can catch a channel with two such: the request in flight and the outcome before it, committing.
 public final class Sender: Sendable {
     /// How the sender sends.
     public struct Configuration: Sendable {

@@ -76,4 +76,27 @@ struct SenderRunTests {
         #expect(try queued.dropFirst().allSatisfy { try harness.delivery($0.id)?.status == .pending })
         #expect(receiver.arrivals.count == 1 && harness.sender.inFlightCount == 0)
     }
+
+    @Test("the tenth give-up in a row ends the run: the channel is disabled and its next message stays unsent")
+    func tenthGiveUpEndsTheRun() throws {
+        let receiver = try Receiver { _, _ in .status(500) }
+        let harness = try SenderHarness()
+        let channel = try harness.channel(.webhook, url: receiver.url("/hook"))
+        let now = Clock.wallMilliseconds()
+        let last = try harness.enqueue(channel, due: now - 10)
+        let next = try harness.enqueue(channel, due: now - 5)
+        try harness.store.perform { transaction in
+            for _ in 0..<9 { _ = try transaction.incrementGaveUpInRow(channelId: channel.id) }
+            for _ in 1..<RetryPolicy.maximumAttempts {
+                _ = try transaction.recordDeliveryAttempt(
+                    id: last.id, .failed(status: 500, error: "earlier", retryAt: now - 10), now: now - 10)
+            }
+        }
+        try harness.start()
+        #expect(harness.waitForEvents(1).map(\.outcome) == [.gaveUp])
+        harness.sender.stop()
+        #expect(receiver.arrivals.count == 1)
+        #expect(try harness.channelRecord(channel.id)?.fields.enabled == false)
+        #expect(try harness.delivery(next.id)?.status == .pending)
+    }
 }
