@@ -11,8 +11,9 @@ extension Sender {
 
         func began() { pending.withLock { $0 += 1 } }
         func ended() { pending.withLockThenWake { $0 -= 1 } }
-        /// Waits until every write begun has ended (each ends once its commit or its failure is in).
-        func waitForAll() { pending.wait(until: { $0 == 0 }, deadline: nil) { _ in } }
+        /// Waits until at most `count` writes begun have not ended (each ends once its commit or its failure is
+        /// in).
+        func wait(atMost count: Int = 0) { pending.wait(until: { $0 <= count }, deadline: nil) { _ in } }
     }
 
     /// Withdraws the delivery if its item is gone; else makes the request, sends it and hands its outcome to the
@@ -23,6 +24,9 @@ extension Sender {
         _ delivery: DeliveryRecord, on channel: ChannelRecord, gaveUpInRow: inout Int, writes: RunWrites
     ) -> Bool {
         let kind = channel.fields.kind
+        // At most one outcome of the run still committing while a request is in flight: what a crash can make
+        // the channel send twice.
+        writes.wait(atMost: 1)
         let started = clock()
         if delivery.type == .itemDue || delivery.type == .itemOverdue, let key = delivery.itemKey,
             !stillListed(key, started)

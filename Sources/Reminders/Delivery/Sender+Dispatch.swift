@@ -99,7 +99,7 @@ extension Sender {
     /// stays in the outbox as it was.
     func run(_ job: Job) {
         let writes = RunWrites()
-        defer { writes.waitForAll() }
+        defer { writes.wait() }
         var gaveUpInRow = job.channel.gaveUpInRow
         for delivery in job.deliveries {
             let goesOn = state.withLock { !$0.stopping && $0.channelWrites == job.channelWrites }
