@@ -8,12 +8,17 @@ import Synchronization
 /// owner closes it when it ends), always outside the lock. Time is given by the caller, in monotonic milliseconds.
 final class IdleConnectionPool<Connection: AnyObject & Sendable>: Sendable {
     struct Limits: Sendable, Equatable {
+        /// As many as the sender has requests in flight: channels that share a receiver (the topics of one ntfy
+        /// server, the webhooks of one n8n) would otherwise close, at the end of each round, connections the next
+        /// round opens again.
         var perOrigin: Int
         var total: Int
         /// How long a connection may stay idle and still be taken.
         var idleMillis: Int64
 
-        init(perOrigin: Int = 4, total: Int = 32, idleMillis: Int64 = 4_000) {
+        init(
+            perOrigin: Int = Sender.Configuration.defaultMaxInFlight, total: Int = 32, idleMillis: Int64 = 4_000
+        ) {
             self.perOrigin = perOrigin
             self.total = total
             self.idleMillis = idleMillis
