@@ -5,7 +5,7 @@ extension PlainHTTPClient {
     /// The most read at once.
     static let readSize = 16 * 1024
 
-    /// What the head and body framing made of a response read so far.
+    /// What reading up to the final response's head came to.
     private enum HeadRead {
         /// The final response's head, and the bytes read after it.
         case head(ResponseHead, after: [UInt8])
@@ -17,12 +17,12 @@ extension PlainHTTPClient {
         -> PlainExchange
     {
         if let failure = connection.write(request, deadline: deadline) {
-            // A peer that closed (or reset) the connection before the request was written has not read it.
+            // A connection the receiver closed (or reset) while it was idle fails here: no answer can have come.
             let lost = failure == .closed || failure == .system(EPIPE) || failure == .system(ECONNRESET)
             return PlainExchange(failure: .io(failure), lostBeforeResponse: lost)
         }
         return withUnsafeTemporaryAllocation(byteCount: Self.readSize, alignment: 1) { buffer in
-            switch readHead(method: method, from: connection, buffer: buffer, deadline: deadline) {
+            switch readHead(from: connection, buffer: buffer, deadline: deadline) {
             case .failed(let exchange):
                 return exchange
             case .head(let head, let after):
@@ -34,9 +34,9 @@ extension PlainHTTPClient {
 
     /// Reads until the final response's head: interim (1xx) responses are skipped, all heads together bounded by
     /// `headLimit`.
-    private func readHead(
-        method: String, from connection: PlainConnection, buffer: UnsafeMutableRawBufferPointer, deadline: Int64
-    ) -> HeadRead {
+    private func readHead(from connection: PlainConnection, buffer: UnsafeMutableRawBufferPointer, deadline: Int64)
+        -> HeadRead
+    {
         var pending: [UInt8] = []
         var searched = 0
         var interimBytes = 0
