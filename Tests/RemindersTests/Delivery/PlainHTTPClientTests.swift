@@ -258,6 +258,13 @@ struct PlainHTTPClientTests {
         #expect(attempt.result == .failure(.transport(said)))
     }
 
+    @Test("a host that does not resolve is said so: an IPv6 literal that is no address, looked up as a number only")
+    func unresolved() {
+        let attempt = PlainHTTPClient().send(Self.request("http://[1::2::3]:8080/hook"), timeout: .seconds(5))
+        #expect(attempt.result == .failure(.transport("the receiver's host name does not resolve")))
+        #expect(attempt.durationMillis < 2_000)
+    }
+
     @Test("a URL with credentials is not sent to")
     func credentials() throws {
         let receiver = try RawReceiver { _ in .write(Self.ok) }
