@@ -33,7 +33,7 @@ public final class ReminderService: ReminderControl {
     /// (for the metrics), `log` of the errors the threads went on after.
     public init(
         store: Store, source: any AgendaSource, configuration: Configuration = Configuration(),
-        client: any HTTPClient = URLSessionClient(), now: @escaping @Sendable () -> Instant,
+        client: any HTTPClient = ReceiverClient(), now: @escaping @Sendable () -> Instant,
         observer: @escaping @Sendable (ChannelKind, SendOutcome) -> Void = { _, _ in },
         log: @escaping @Sendable (String) -> Void
     ) {

@@ -2,7 +2,7 @@
 /// and how long it took.
 public struct HTTPAttempt: Sendable, Equatable {
     /// Why no response came.
-    public enum Failure: Sendable, Equatable, CustomStringConvertible {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// No complete response head within the timeout (milliseconds).
         case timedOut(millis: Int)
         /// Nothing listens at the address (`ECONNREFUSED`).

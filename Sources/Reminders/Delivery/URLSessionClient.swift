@@ -6,8 +6,9 @@ import System
     import FoundationNetworking
 #endif
 
-/// The `HTTPClient` of the service: Foundation's `URLSession` (over libcurl on Linux), set up for sending
-/// notifications to receivers the service does not control.
+/// The `HTTPClient` of the service for `https://` receivers (`ReceiverClient` sends plain `http://` through
+/// `PlainHTTPClient`): Foundation's `URLSession` (over libcurl on Linux), set up for sending notifications to
+/// receivers the service does not control.
 ///
 /// - No state between requests: an ephemeral configuration, no cookies, no cache, no stored credentials.
 /// - Redirects are not followed (a receiver could point the signed message anywhere): a 3xx is the outcome.

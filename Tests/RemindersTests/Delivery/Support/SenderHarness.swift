@@ -35,7 +35,7 @@ final class SenderHarness {
         let events = ConditionLock<[Event]>([])
         self.events = events
         sender = Sender(
-            store: store, client: URLSessionClient(), configuration: configuration, clock: clock,
+            store: store, client: ReceiverClient(), configuration: configuration, clock: clock,
             timeZone: { "Europe/Paris" }, stillListed: stillListed, holdUntil: holdUntil,
             observer: { kind, outcome in
                 events.withLockThenWake { $0.append(Event(kind: kind, outcome: outcome, at: Clock.wallMilliseconds())) }
