@@ -12,25 +12,22 @@ extension APIContext: TimedAgendaSource {
         try reminderItems(of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false)
     }
 
+    /// The items by application and the next events in one pass over the facts, each slice of the applications on
+    /// its own core: what the scheduler reads after every settings write, for every application.
+    public func reminderAgenda(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws
+        -> ReminderAgenda
+    {
+        try reminderAgenda(of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false)
+    }
+
     /// The first event after `asOf` of each application that has one: an interview recorded ahead of time
     /// brings its thank-you once its time comes, with no write to tell the reminders.
     public func nextEvents(of applications: Set<Int64>?, after asOf: Instant) throws -> [Int64: Instant] {
         var next: [Int64: Instant] = [:]
-        func learn(_ facts: [ApplicationFacts]) {
-            for application in facts {
-                // Events are in timeline order: the last one after `asOf` found from the end is the first.
-                var first: Instant?
-                for event in application.events.reversed() {
-                    guard event.occurredAt > asOf else { break }
-                    first = event.occurredAt
-                }
-                if let first { next[Int64(application.id)] = first }
+        try forEachEntryPart(of: applications) { entries in
+            for entry in entries {
+                if let first = Self.firstEvent(of: entry.facts, after: asOf) { next[entry.application.id] = first }
             }
-        }
-        if let applications {
-            learn(try facts(of: applications.sorted()).facts)
-        } else {
-            try forEachFactsPart(learn)
         }
         return next
     }
@@ -46,42 +43,93 @@ extension APIContext: TimedAgendaSource {
     func reminderItems(
         of applications: Set<Int64>?, asOf: Instant, horizonDays: Int, includingSnoozed: Bool
     ) throws -> [ReminderItem] {
+        let agenda = try reminderAgenda(
+            of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: includingSnoozed)
+        // Each application's items are in agenda order already, ties included: across applications the order
+        // keys decide (they differ, since they hold the application), within one the position.
+        var all: [ReminderItem] = []
+        var order: [(key: AgendaItem.OrderKey, position: Int, index: Int)] = []
+        for list in agenda.items.values {
+            for position in list.indices {
+                order.append((list[position].item.orderKey, position, all.count))
+                all.append(list[position])
+            }
+        }
+        order.sort { ($0.key, $0.position) < ($1.key, $1.position) }
+        return order.map { all[$0.index] }
+    }
+
+    /// `reminderAgenda(of:asOf:horizonDays:)`, with the snoozed items listed when `includingSnoozed`.
+    func reminderAgenda(
+        of applications: Set<Int64>?, asOf: Instant, horizonDays: Int, includingSnoozed: Bool
+    ) throws -> ReminderAgenda {
         let engine = engine
-        var names: [Int: ReminderItem.Application] = [:]
-        func learn(_ facts: [ApplicationFacts]) {
-            for application in facts {
-                names[application.id] = ReminderItem.Application(
-                    id: Int64(application.id), employer: application.employer, position: application.position)
+        let snoozes =
+            includingSnoozed
+            ? SnoozeFilter([]) : try read { reading in try SnoozeFilter.active(at: asOf, of: applications, reading) }
+        var agenda = ReminderAgenda()
+        try forEachEntryPart(of: applications) { entries in
+            let parts = AgendaComputation.perSlice(of: entries) { slice in
+                Self.reminderPart(slice, engine: engine, asOf: asOf, horizonDays: horizonDays, snoozes: snoozes)
+            }
+            for part in parts {
+                agenda.items.reserveCapacity(agenda.items.count + part.items.count)
+                for (application, items) in part.items { agenda.items[application] = items }
+                agenda.nextEvents.reserveCapacity(agenda.nextEvents.count + part.nextEvents.count)
+                for (application, at) in part.nextEvents { agenda.nextEvents[application] = at }
             }
         }
-        var items: [AgendaItem]
+        return agenda
+    }
+
+    /// One slice's share of a `ReminderAgenda`, as lists: each application's items, made where the engine hands
+    /// them over (the contact from the entry, which holds every contact its timeline names), and its next event.
+    static func reminderPart(
+        _ slice: ArraySlice<TimelineCache.Entry>, engine: GuidanceEngine, asOf: Instant, horizonDays: Int,
+        snoozes: SnoozeFilter
+    ) -> (items: [(Int64, [ReminderItem])], nextEvents: [(Int64, Instant)]) {
+        let facts = slice.map(\.facts)
+        var items: [(Int64, [ReminderItem])] = []
+        engine.forEachAgenda(of: facts[...], asOf: asOf, horizonDays: horizonDays) { index, found in
+            let entry = slice[slice.startIndex + index]
+            let application = ReminderItem.Application(
+                id: Int64(facts[index].id), employer: facts[index].employer, position: facts[index].position)
+            var list: [ReminderItem] = []
+            list.reserveCapacity(found.count)
+            for item in found where snoozes.isEmpty || !snoozes.hides(item) {
+                let contact = item.contactId.flatMap { entry.contacts[Int64($0)] }.map {
+                    ReminderItem.Contact(id: $0.id, name: $0.name, email: $0.email, phone: $0.phone)
+                }
+                list.append(ReminderItem(item: item, application: application, contact: contact))
+            }
+            if !list.isEmpty { items.append((application.id, list)) }
+        }
+        var nextEvents: [(Int64, Instant)] = []
+        for index in facts.indices {
+            if let first = firstEvent(of: facts[index], after: asOf) {
+                nextEvents.append((Int64(facts[index].id), first))
+            }
+        }
+        return (items, nextEvents)
+    }
+
+    /// The first event of `facts` after `asOf`, if any.
+    static func firstEvent(of facts: ApplicationFacts, after asOf: Instant) -> Instant? {
+        // Events are in timeline order: the last one after `asOf` found from the end is the first.
+        let events = facts.events
+        var index = events.endIndex
+        while index > events.startIndex, events[index - 1].occurredAt > asOf { index -= 1 }
+        return index < events.endIndex ? events[index].occurredAt : nil
+    }
+
+    /// Calls `body` with the entries of every application (nil), a part at a time, or of `applications`.
+    private func forEachEntryPart(
+        of applications: Set<Int64>?, _ body: ([TimelineCache.Entry]) throws -> Void
+    ) throws {
         if let applications {
-            let facts = try facts(of: applications.sorted()).facts
-            learn(facts)
-            items = AgendaComputation.items(facts, engine: engine, asOf: asOf, horizonDays: horizonDays)
+            try body(try entries(of: applications.sorted()).entries)
         } else {
-            items = try AgendaComputation.items(
-                chunks: { each in
-                    try forEachFactsPart { facts in
-                        learn(facts)
-                        each(facts)
-                    }
-                }, engine: engine, asOf: asOf, horizonDays: horizonDays)
-        }
-        let listed = items
-        let (snoozes, contacts) = try read { reading in
-            let snoozes =
-                includingSnoozed ? SnoozeFilter([]) : try SnoozeFilter.active(at: asOf, of: applications, reading)
-            let ids = Set(listed.compactMap { $0.contactId.map(Int64.init) })
-            return (snoozes, ids.isEmpty ? [:] : try reading.contacts(ids: ids))
-        }
-        if !snoozes.isEmpty { items.removeAll(where: snoozes.hides) }
-        return items.compactMap { item in
-            guard let application = names[item.applicationId] else { return nil }
-            let contact = item.contactId.flatMap { contacts[Int64($0)] }.map {
-                ReminderItem.Contact(id: $0.id, name: $0.name, email: $0.email, phone: $0.phone)
-            }
-            return ReminderItem(item: item, application: application, contact: contact)
+            try forEachEntryPart(body)
         }
     }
 }

@@ -23,15 +23,7 @@ extension GuidanceEngine {
     public func agendaItems(for applications: ArraySlice<ApplicationFacts>, asOf: Instant, horizonDays: Int)
         -> (items: [AgendaItem], order: [Int])
     {
-        let limit = asOf.adding(days: Swift.min(Swift.max(horizonDays, 0), 36_500))
-        // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
-        // and a year's wait past the horizon; decades-old events fall back to asking the zone.
-        var earliestEvent = asOf
-        for index in applications.indices {
-            if let first = applications[index].events.first?.occurredAt, first < earliestEvent { earliestEvent = first }
-        }
-        let start = max(earliestEvent, asOf.adding(days: -30 * 366)).adding(days: -3)
-        let engine = withOffsets(from: start, to: limit.adding(days: 400))
+        let (engine, limit) = prepared(for: applications, asOf: asOf, horizonDays: horizonDays)
         var items: [AgendaItem] = []
         items.reserveCapacity(applications.count)
         for index in applications.indices {
@@ -42,6 +34,45 @@ extension GuidanceEngine {
         var keys = items.indices.map { (key: items[$0].orderKey, index: $0) }
         keys.sort { ($0.key, $0.index) < ($1.key, $1.index) }
         return (items, keys.map(\.index))
+    }
+
+    /// Each application's items in agenda order, handed to `body` with the application's index in `applications`
+    /// (an application with none is skipped): the items of `agendaItems(for:asOf:horizonDays:)`, for callers that
+    /// keep them by application and would otherwise take the agenda of all apart again.
+    public func forEachAgenda(
+        of applications: ArraySlice<ApplicationFacts>, asOf: Instant, horizonDays: Int,
+        _ body: (_ index: Int, _ items: [AgendaItem]) -> Void
+    ) {
+        let (engine, limit) = prepared(for: applications, asOf: asOf, horizonDays: horizonDays)
+        var items: [AgendaItem] = []
+        for index in applications.indices {
+            items.removeAll(keepingCapacity: true)
+            engine.appendItems(of: applications[index], asOf: asOf, dueNoLaterThan: limit, to: &items)
+            if items.isEmpty { continue }
+            // Found in the order the rules run; put in agenda order as `agendaItems` does, ties by that order.
+            if items.indices.dropFirst().contains(where: { items[$0].orderKey < items[$0 - 1].orderKey }) {
+                var keys = items.indices.map { (key: items[$0].orderKey, index: $0) }
+                keys.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+                items = keys.map { items[$0.index] }
+            }
+            body(index, items)
+        }
+    }
+
+    /// The engine to judge `applications` with, its zone's offsets worked out once over the instants they need, and
+    /// the latest `due_from` listed.
+    private func prepared(for applications: ArraySlice<ApplicationFacts>, asOf: Instant, horizonDays: Int)
+        -> (engine: GuidanceEngine, limit: Instant)
+    {
+        let limit = asOf.adding(days: Swift.min(Swift.max(horizonDays, 0), 36_500))
+        // Every instant converted lies between the earliest event (less the day either side a midnight is sought)
+        // and a year's wait past the horizon; decades-old events fall back to asking the zone.
+        var earliestEvent = asOf
+        for index in applications.indices {
+            if let first = applications[index].events.first?.occurredAt, first < earliestEvent { earliestEvent = first }
+        }
+        let start = max(earliestEvent, asOf.adding(days: -30 * 366)).adding(days: -3)
+        return (withOffsets(from: start, to: limit.adding(days: 400)), limit)
     }
 
     /// The soonest item of one application as of `asOf`, however far ahead it lies (`next_action`).

@@ -8,8 +8,28 @@ public protocol AgendaSource: Sendable {
     /// of every application when `applications` is nil, else of those only.
     func reminderItems(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws -> [ReminderItem]
 
+    /// The same items grouped by application, and, for a `TimedAgendaSource`, each application's next event
+    /// after `asOf`: what the scheduler holds, read in one pass. By default from `reminderItems` and
+    /// `nextEvents`.
+    func reminderAgenda(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws -> ReminderAgenda
+
     /// The settings the reminders' times are read in, as last committed.
     func reminderSettings() -> ReminderSettings
+}
+
+extension AgendaSource {
+    public func reminderAgenda(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws
+        -> ReminderAgenda
+    {
+        var agenda = ReminderAgenda()
+        for item in try reminderItems(of: applications, asOf: asOf, horizonDays: horizonDays) {
+            agenda.items[item.application.id, default: []].append(item)
+        }
+        if let timed = self as? any TimedAgendaSource {
+            agenda.nextEvents = try timed.nextEvents(of: applications, after: asOf)
+        }
+        return agenda
+    }
 }
 
 /// The settings that decide when a reminder goes out and how its times read.

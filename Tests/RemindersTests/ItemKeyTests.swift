@@ -21,6 +21,24 @@ struct ItemKeyTests {
                 == ItemKey.Parts(applicationId: application, action: action, contactId: contact, dueFrom: dueFrom))
     }
 
+    /// A key is written digit by digit: each number reads as `String(number)` does, on both sides of every
+    /// change in its number of digits, at both ends of `Int64`, and below zero.
+    @Test(
+        "the numbers of a key read as their decimal text",
+        arguments: [
+            0, 1, 9, 10, 99, 100, 999, 1_000, 999_999_999_999, 1_000_000_000_000, 1_789_990_000_000,
+            999_999_999_999_999_999, 1_000_000_000_000_000_000, Int64.max, -1, -9, -10, -1_000_000_000_000,
+            Int64.min + 1, Int64.min,
+        ])
+    func numbers(_ number: Int64) {
+        #expect(
+            ItemKey.make(applicationId: number, action: "follow_up", contactId: number, dueFrom: number)
+                == "\(number):follow_up:\(number):\(number)")
+        #expect(
+            ItemKey.make(applicationId: number, action: "send_thank_you", contactId: nil, dueFrom: number)
+                == "\(number):send_thank_you:-:\(number)")
+    }
+
     @Test(
         "text that is not a key is refused",
         arguments: [

@@ -64,15 +64,16 @@ enum AgendaComputation {
         return AgendaWriter.agenda(slices, order: order(slices.map(\.keys)), asOf: asOf, horizonDays: horizonDays)
     }
 
-    /// `work` over slices of the applications, one per core (one alone for few applications), in order.
-    static func perSlice<T: Sendable>(
-        of facts: [ApplicationFacts], _ work: @escaping @Sendable (ArraySlice<ApplicationFacts>) -> T
+    /// `work` over slices of the applications (their facts, or what holds them), one per core (one alone for few
+    /// applications), in order.
+    static func perSlice<Application: Sendable, T: Sendable>(
+        of applications: [Application], _ work: @escaping @Sendable (ArraySlice<Application>) -> T
     ) -> [T] {
-        let parts = facts.count < parallelThreshold ? 1 : Self.parts
-        guard parts > 1 else { return [work(facts[...])] }
+        let parts = applications.count < parallelThreshold ? 1 : Self.parts
+        guard parts > 1 else { return [work(applications[...])] }
         let results = Mutex<[T?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let result = work(facts[bounds(of: part, parts: parts, count: facts.count)])
+            let result = work(applications[bounds(of: part, parts: parts, count: applications.count)])
             results.withLock { $0[part] = result }
         }
         return results.withLock { $0 }.compactMap { $0 }

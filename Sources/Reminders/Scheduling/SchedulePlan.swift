@@ -68,100 +68,25 @@ public struct SchedulePlan: Sendable {
         channels: [ChannelRecord], items: some Sequence<ReminderItem>, marks: MarkIndex, times: LocalTimes,
         now: Instant
     ) {
-        let nextAttemptAt = times.holdUntil(now) ?? now
-        let each = channels.filter { $0.fields.enabled && $0.fields.mode == .each }.map {
-            EachChannel(id: $0.id, actions: ActionSet($0.fields.actions), slot: marks.existingSlot(of: $0.id))
+        var planner = Planner(channels: channels, marks: marks, times: times, now: now)
+        let items = Array(items)
+        for index in items.indices { planner.take(items, at: index) }
+        (itemMessages, digests, wakeAt) = planner.finished()
+    }
+
+    /// The same over the items of each application as the scheduler holds them, each read where it lies (see
+    /// `Planner`).
+    init(
+        channels: [ChannelRecord], itemsByApplication: [Int64: [ReminderItem]], marks: MarkIndex, times: LocalTimes,
+        now: Instant
+    ) {
+        var planner = Planner(channels: channels, marks: marks, times: times, now: now)
+        for list in itemsByApplication.values {
+            for index in list.indices { planner.take(list, at: index) }
         }
-        let eachActions = each.reduce(ActionSet()) { $0.union($1.actions) }
-        var owed: [(digest: Digest, actions: ActionSet)] = []
-        let today = times.localDate(of: now)
-        let endOfToday = times.startOfDay(today.adding(days: 1))
-        for channel in channels where channel.fields.enabled && channel.fields.mode == .digest {
-            let at = LocalTime(channel.fields.digestAt) ?? Self.defaultDigestTime
-            let dueToday = times.instant(on: today, at: at)
-            let handled = channel.lastDigestDate.map { $0 >= today.description } ?? false
-            if !handled && now >= dueToday && channel.createdAt <= dueToday.millis {
-                owed.append(
-                    (
-                        Digest(channelId: channel.id, date: today, items: [], nextAttemptAt: nextAttemptAt),
-                        ActionSet(channel.fields.actions)
-                    ))
-                consider(times.instant(on: today.adding(days: 1), at: at), now: now)
-            } else if now < dueToday && !handled {
-                consider(dueToday, now: now)
-            } else {
-                consider(times.instant(on: today.adding(days: 1), at: at), now: now)
-            }
-        }
-        for reminder in items {
-            let item = reminder.item
-            let action = ActionSet(item.action)
-            let dueReached = item.dueFrom <= now
-            if eachActions.contains(action) {
-                let overdueReached = item.dueBy.map { $0 < now } ?? false
-                if !dueReached {
-                    consider(item.dueFrom, now: now)
-                } else if let dueBy = item.dueBy, !overdueReached {
-                    consider(dueBy.adding(milliseconds: 1), now: now)
-                }
-                if dueReached {
-                    let row = marks.row(of: reminder.key)
-                    for channel in each where channel.actions.contains(action) {
-                        let marked = row.flatMap { row in channel.slot.map { marks.phases(row: row, slot: $0) } } ?? 0
-                        queue(reminder, overdue: overdueReached, marked: marked, on: channel.id, at: nextAttemptAt)
-                    }
-                }
-            }
-            if !owed.isEmpty && item.dueFrom < endOfToday {
-                for index in owed.indices where owed[index].actions.contains(action) {
-                    owed[index].digest.items.append(reminder)
-                }
-            }
-        }
-        itemMessages.sort { ($0.item.item.orderKey, $0.channelId) < ($1.item.item.orderKey, $1.channelId) }
-        digests = owed.map { owed in
-            var digest = owed.digest
-            digest.items.sort { $0.item.orderKey < $1.item.orderKey }
-            return digest
-        }
+        (itemMessages, digests, wakeAt) = planner.finished()
     }
 
     /// The digest time of a channel whose `digest_at` is not `HH:MM` (the API refuses such text): the default.
     static let defaultDigestTime = LocalTime(minuteOfDay: 8 * 60)
-
-    /// An enabled `each` channel as the plan reads it.
-    private struct EachChannel {
-        let id: Int64
-        let actions: ActionSet
-        /// Its slot in the marks; nil when it has marked nothing.
-        let slot: Int?
-    }
-
-    /// Queues the phase of `reminder` the channel has not handled (`marked` holds the `MarkIndex` bits of those it
-    /// has), if any.
-    private mutating func queue(
-        _ reminder: ReminderItem, overdue: Bool, marked: UInt64, on channelId: Int64, at nextAttemptAt: Instant
-    ) {
-        let due = ItemPhase(itemKey: reminder.key, phase: .due)
-        let dueMarked = marked & MarkIndex.bit(.due) != 0
-        if overdue {
-            guard marked & MarkIndex.bit(.overdue) == 0 else { return }
-            let overdue = ItemPhase(itemKey: reminder.key, phase: .overdue)
-            itemMessages.append(
-                ItemMessage(
-                    channelId: channelId, item: reminder, phase: .overdue,
-                    marks: dueMarked ? [overdue] : [overdue, due], nextAttemptAt: nextAttemptAt))
-        } else if !dueMarked {
-            itemMessages.append(
-                ItemMessage(
-                    channelId: channelId, item: reminder, phase: .due, marks: [due], nextAttemptAt: nextAttemptAt))
-        }
-    }
-
-    /// Makes `instant` the next wake-up if it is after `now` and before the one found so far.
-    private mutating func consider(_ instant: Instant, now: Instant) {
-        guard instant > now else { return }
-        if let wakeAt, wakeAt <= instant { return }
-        wakeAt = instant
-    }
 }

@@ -24,7 +24,7 @@ extension SchedulerState {
     /// Plans at `now` and writes what the plan queues; returns the deliveries written, the digest dates
     /// recorded and the plan's next instant.
     mutating func queue(now: Instant) -> (queued: Int, digests: Int, wakeAt: Instant?) {
-        let plan = SchedulePlan(channels: channels, items: items.values.joined(), marks: marks, times: times, now: now)
+        let plan = SchedulePlan(channels: channels, itemsByApplication: items, marks: marks, times: times, now: now)
         guard !plan.itemMessages.isEmpty || !plan.digests.isEmpty else { return (0, 0, plan.wakeAt) }
         // A message says what the agenda says at `now` (whether the item is overdue, and its wording with it):
         // the applications not recomputed during this wake-up are recomputed at `now` before it is rendered.

@@ -5,8 +5,6 @@ import Time
 struct SchedulerState {
     let store: Store
     let source: any AgendaSource
-    /// The same source when it also tells when items change with time alone.
-    let timed: (any TimedAgendaSource)?
     let configuration: Scheduler.Configuration
     let clock: @Sendable () -> Instant
     let data: MessageData
@@ -40,7 +38,6 @@ struct SchedulerState {
     ) {
         self.store = store
         self.source = source
-        timed = source as? any TimedAgendaSource
         self.configuration = configuration
         self.clock = clock
         self.data = data
@@ -130,10 +127,8 @@ struct SchedulerState {
     /// Recomputes the items of `applications` (every one when nil) as of `now`, and when each changes next with
     /// time alone.
     mutating func recompute(_ applications: Set<Int64>?, now: Instant) throws {
-        let found = try source.reminderItems(of: applications, asOf: now, horizonDays: configuration.horizonDays)
-        var grouped: [Int64: [ReminderItem]] = [:]
-        for item in found { grouped[item.application.id, default: []].append(item) }
-        let events = try timed?.nextEvents(of: applications, after: now) ?? [:]
+        // Grouped by application as read: each list is moved into `items`, not copied again.
+        let agenda = try source.reminderAgenda(of: applications, asOf: now, horizonDays: configuration.horizonDays)
         let snoozes = try store.read { reader in
             if let applications {
                 try reader.activeSnoozes(ofApplications: applications, at: now.millis)
@@ -143,16 +138,16 @@ struct SchedulerState {
         }
         if let applications {
             for application in applications {
-                items[application] = grouped[application]
+                items[application] = agenda.items[application]
                 changesAt[application] = nil
             }
             recomputedNow.formUnion(applications)
         } else {
-            items = grouped
+            items = agenda.items
             changesAt = [:]
-            recomputedNow.formUnion(grouped.keys)
+            recomputedNow.formUnion(items.keys)
         }
-        for (application, at) in events where at > now {
+        for (application, at) in agenda.nextEvents where at > now {
             changesAt[application] = min(changesAt[application] ?? at, at)
         }
         // A snooze hides its item until `until`: then the item is listed again.
