@@ -192,7 +192,7 @@ import Time
         _ = try api.call("PATCH", "/v1/channels/1", #"{"name":"x"}"#)
         _ = try api.call("PUT", "/v1/settings", #"{"quiet_hours_start":"22:00","quiet_hours_end":"07:00"}"#)
         _ = try api.call("DELETE", "/v1/channels/1")
-        #expect(reminders.changes == [.everything, .everything, .everything, .everything])
+        #expect(reminders.changes == [.everything, .everything, .settings, .everything])
         reminders.reset()
         #expect(try api.call("PATCH", "/v1/channels/9", #"{"name":"x"}"#).status == 404)
         #expect(reminders.changes.isEmpty, "a refused write commits nothing, and nothing is told")
