@@ -15,16 +15,21 @@ extension Database {
     func enqueueDelivery(
         channelId: Int64, itemKey: String?, _ message: DeliveryMessage, nextAttemptAt: Int64, now: Int64
     ) throws -> DeliveryRecord {
+        // Only the id comes back: the rest is what was just written, and reading the body back would copy it once
+        // more for each of the thousands of messages a wake-up can queue.
         let sql = """
             INSERT INTO deliveries (channel_id, message_id, type, item_key, body, status, attempts, next_attempt_at, \
-            created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING \(DeliveryRecord.columns)
+            created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id
             """
         let bindings: [SQLiteValue] = [
             .integer(channelId), .text(message.messageId), .text(message.type.rawValue), SQLiteValue(itemKey),
             .text(message.body), .integer(nextAttemptAt), .integer(now),
         ]
-        let record = try first(sql, bindings) { try DeliveryRecord($0) }
-        return try Self.returned(record, sql: sql)
+        let id = try Self.returned(try first(sql, bindings) { try $0.int64(0) }, sql: sql)
+        return DeliveryRecord(
+            id: id, channelId: channelId, messageId: message.messageId, type: message.type, itemKey: itemKey,
+            body: message.body, status: .pending, attempts: 0, lastStatus: nil, lastError: nil,
+            nextAttemptAt: nextAttemptAt, createdAt: now, deliveredAt: nil)
     }
 
     /// The deliveries due at `now` (ms): `pending` or `failed` with `next_attempt_at <= now`, of enabled channels

@@ -21,16 +21,16 @@ extension Database {
     }
 
     /// Queues `message` for `item` on channel `channelId` unless the channel has handled that item phase: the
-    /// mark first, then the delivery, then the mark names it. Returns the new delivery, or nil when the mark was
-    /// there already, in which case nothing is written.
+    /// delivery, then the mark naming it (the writer's transaction holds both, so nothing comes between the look
+    /// and the writes). Returns the new delivery, or nil when the mark was there already, in which case nothing is
+    /// written.
     func enqueueOnce(
         channelId: Int64, _ item: ItemPhase, _ message: DeliveryMessage, nextAttemptAt: Int64, now: Int64
     ) throws -> DeliveryRecord? {
-        guard try insertMark(channelId: channelId, item, deliveryId: nil, now: now) else { return nil }
+        guard try !hasMark(channelId: channelId, item) else { return nil }
         let delivery = try enqueueDelivery(
             channelId: channelId, itemKey: item.itemKey, message, nextAttemptAt: nextAttemptAt, now: now)
-        let sql = "UPDATE reminder_marks SET delivery_id = ? WHERE channel_id = ? AND item_key = ? AND phase = ?"
-        try run(sql, [.integer(delivery.id), .integer(channelId), .text(item.itemKey), .text(item.phase.rawValue)])
+        _ = try insertMark(channelId: channelId, item, deliveryId: delivery.id, now: now)
         return delivery
     }
 

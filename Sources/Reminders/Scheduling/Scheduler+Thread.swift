@@ -18,7 +18,7 @@ extension Scheduler {
     /// comes, changes have waited out the coalescing delay, or it is nudged; until stopped.
     static func run(
         _ initial: SchedulerState, inbox: ConditionLock<SchedulerInbox>, clock: @Sendable () -> Instant,
-        wakeSender: @Sendable () -> Void, coalesceMillis: Int64
+        coalesceMillis: Int64
     ) {
         var state = initial
         var changes = SchedulerInbox.Changes(everything: true)
@@ -32,7 +32,6 @@ extension Scheduler {
             let report = state.wake(changes)
             endedAt = Clock.monotonicMilliseconds()
             tookMillis = endedAt - startedAt
-            if report.queued > 0 { wakeSender() }
             // The plan's instants are the clock's; the sleep is on the wall clock, which is the same clock but in
             // tests. When the wall deadline passes before the clock reaches the instant (a test's clock stands
             // still until the test moves it), the deadline is taken again from the clock: a wake-up happens only

@@ -68,22 +68,34 @@ extension SchedulerState {
         if itemWrites.count < plan.itemMessages.count {
             retryAt = min(retryAt ?? .highest, now.adding(milliseconds: configuration.coalesceMillis))
         }
-        let writes = itemWrites
-        do {
-            let written = try store.perform { transaction in
-                try Self.write(writes, digestWrites, in: transaction, now: now.millis)
-            }.value
-            remember(written)
-            if written.channelsMoved {
-                // The channels held are behind the stored ones: read them again, so that the next plan is right.
-                do { try loadChannels() } catch { retryAt = now.adding(milliseconds: configuration.retryMillis) }
+        // In transactions of at most `queueChunk` messages, the digests with the first: what one commits stays
+        // committed if a later one fails, and its marks keep the retry from queuing it again.
+        var queued = 0
+        var digests = 0
+        var start = 0
+        repeat {
+            let chunk = Array(itemWrites[start..<min(start + configuration.queueChunk, itemWrites.count)])
+            let chunkDigests = start == 0 ? digestWrites : []
+            do {
+                let written = try store.perform { transaction in
+                    try Self.write(chunk, chunkDigests, in: transaction, now: now.millis)
+                }.value
+                remember(written)
+                queued += written.queued
+                digests += written.digests.count
+                if written.channelsMoved {
+                    // The channels held are behind the stored ones: read them again, so the next plan is right.
+                    do { try loadChannels() } catch { retryAt = now.adding(milliseconds: configuration.retryMillis) }
+                }
+                if written.queued > 0 { queuedSome() }
+            } catch {
+                log("reminders: messages could not be queued, trying again shortly: \(error)")
+                retryAt = min(retryAt ?? .highest, now.adding(milliseconds: configuration.retryMillis))
+                break
             }
-            return (written.queued, written.digests.count, plan.wakeAt)
-        } catch {
-            log("reminders: messages could not be queued, trying again shortly: \(error)")
-            retryAt = min(retryAt ?? .highest, now.adding(milliseconds: configuration.retryMillis))
-            return (0, 0, plan.wakeAt)
-        }
+            start += chunk.count
+        } while start < itemWrites.count
+        return (queued, digests, plan.wakeAt)
     }
 
     /// What a wake-up's write did.

@@ -8,6 +8,8 @@ struct SchedulerState {
     let configuration: Scheduler.Configuration
     let clock: @Sendable () -> Instant
     let data: MessageData
+    /// Told after each transaction that queued a delivery, so the sender starts before the wake-up's last one.
+    let queuedSome: @Sendable () -> Void
     let log: @Sendable (String) -> Void
 
     /// The settings' zone and quiet hours.
@@ -34,8 +36,10 @@ struct SchedulerState {
 
     init(
         store: Store, source: any AgendaSource, configuration: Scheduler.Configuration,
-        clock: @escaping @Sendable () -> Instant, data: MessageData, log: @escaping @Sendable (String) -> Void
+        clock: @escaping @Sendable () -> Instant, data: MessageData,
+        queuedSome: @escaping @Sendable () -> Void = {}, log: @escaping @Sendable (String) -> Void
     ) {
+        self.queuedSome = queuedSome
         self.store = store
         self.source = source
         self.configuration = configuration

@@ -17,14 +17,15 @@ struct SchedulerHarness {
     /// Starts a scheduler at `now`; `setUp` runs first, on the Store and the agenda (channels, items).
     init(
         directory: ScratchDirectory, now: Instant, publicURL: String? = "https://notapest.example",
-        coalesceMillis: Int64 = 100, setUp: (Store, FakeAgenda) throws -> Void = { _, _ in }
+        coalesceMillis: Int64 = 100, queueChunk: Int = Scheduler.Configuration.defaultQueueChunk,
+        setUp: (Store, FakeAgenda) throws -> Void = { _, _ in }
     ) throws {
         store = try Store(path: directory.path("reminders.sqlite"), readers: 4)
         clock = TestClock(now)
         try setUp(store, agenda)
         scheduler = Self.scheduler(
             store: store, agenda: agenda, clock: clock, senderWakes: senderWakes, publicURL: publicURL,
-            coalesceMillis: coalesceMillis)
+            coalesceMillis: coalesceMillis, queueChunk: queueChunk)
         try scheduler.start()
     }
 
@@ -39,12 +40,12 @@ struct SchedulerHarness {
 
     private static func scheduler(
         store: Store, agenda: FakeAgenda, clock: TestClock, senderWakes: CallCounter, publicURL: String?,
-        coalesceMillis: Int64
+        coalesceMillis: Int64, queueChunk: Int = Scheduler.Configuration.defaultQueueChunk
     ) -> Scheduler {
         Scheduler(
             store: store, source: agenda,
             configuration: Scheduler.Configuration(
-                publicURL: publicURL, coalesceMillis: coalesceMillis, retryMillis: 60_000),
+                publicURL: publicURL, coalesceMillis: coalesceMillis, retryMillis: 60_000, queueChunk: queueChunk),
             now: { clock.now }, wakeSender: { senderWakes.call() }, log: { _ in })
     }
 
