@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .target(name: "System", swiftSettings: swiftSettings),
+        .target(name: "System", dependencies: ["CLinux"], swiftSettings: swiftSettings),
         .target(name: "Time", swiftSettings: swiftSettings),
         .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "Crypto", swiftSettings: swiftSettings),

@@ -11,6 +11,9 @@
 #include <signal.h>
 #include <time.h>
 #include <malloc.h>
+#include <errno.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 // Glibc declares accept4 only under _GNU_SOURCE, which the Swift Glibc module is built without.
 extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
@@ -47,5 +50,17 @@ static const uint32_t clinux_epollhup = EPOLLHUP;
 static const uint32_t clinux_epollrdhup = EPOLLRDHUP;
 static const uint32_t clinux_epollexclusive = EPOLLEXCLUSIVE;
 static const int clinux_efd_nonblock_cloexec = EFD_NONBLOCK | EFD_CLOEXEC;
+
+// On Linux a nice value belongs to a thread, named by its kernel id (setpriority(2), NOTES), which Glibc's
+// Swift module does not give (gettid is declared only under _GNU_SOURCE).
+static inline int clinux_set_thread_nice(int value) {
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), value);
+}
+
+// The calling thread's nice value; -1 is a value too, so errno tells a failure (set to 0 first).
+static inline int clinux_thread_nice(void) {
+    errno = 0;
+    return getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
+}
 
 #endif

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 /// POSIX threads for the parts of the service that run on a thread of their own (event loops, the database
@@ -12,6 +13,27 @@ public enum SystemThread {
     /// Starts a thread running `body`; join it with `pthread_join`.
     public static func spawn(_ body: @escaping @Sendable () -> Void) throws(SystemError) -> pthread_t {
         try start(body, detached: false)
+    }
+
+    /// The nice value of a thread whose work can wait for the service's answers to clients (the reminders):
+    /// when the cores are busy, the scheduler gives it about a tenth of what a thread at 0 gets
+    /// (sched(7), "The nice value"), and as much as it needs when they are not.
+    public static let backgroundNice: Int32 = 10
+
+    /// Starts a thread running `body` at `backgroundNice`; join it with `pthread_join`. A thread may always lower
+    /// its own priority, so this fails only as `spawn` does.
+    public static func spawnInBackground(_ body: @escaping @Sendable () -> Void) throws(SystemError) -> pthread_t {
+        try start(
+            {
+                _ = clinux_set_thread_nice(backgroundNice)
+                body()
+            }, detached: false)
+    }
+
+    /// The calling thread's nice value, or nil when it cannot be read.
+    public static var currentNice: Int32? {
+        let value = clinux_thread_nice()
+        return value == -1 && errno != 0 ? nil : value
     }
 
     /// Starts a thread running `body` that nothing joins: it frees itself when `body` returns.

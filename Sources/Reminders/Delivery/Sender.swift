@@ -130,9 +130,9 @@ public final class Sender: Sendable {
         var started: [pthread_t] = []
         do {
             for _ in 0..<configuration.maxInFlight {
-                started.append(try SystemThread.spawn { [self] in workLoop() })
+                started.append(try SystemThread.spawnInBackground { [self] in workLoop() })
             }
-            started.append(try SystemThread.spawn { [self] in dispatchLoop() })
+            started.append(try SystemThread.spawnInBackground { [self] in dispatchLoop() })
         } catch {
             threads.withLock { $0 += started }
             stop()
