@@ -22,15 +22,14 @@ extension Sender {
                 wakeAt = end
             } else if free > 0 {
                 do {
-                    let (runs, next) = try takeUp(at: now, busy: busy, free: free)
-                    if !runs.isEmpty {
+                    let (jobs, next) = try takeUp(at: now, busy: busy, free: free, channelWrites: channelWrites)
+                    if !jobs.isEmpty {
                         state.withLockThenWake { state in
-                            for run in runs {
-                                state.busy.insert(run.channel.id)
-                                for delivery in run.deliveries { state.inFlight[delivery.id] = run.channel.id }
-                                state.jobs.append(
-                                    Job(deliveries: run.deliveries, channel: run.channel, channelWrites: channelWrites))
+                            for job in jobs {
+                                state.busy.insert(job.channel.id)
+                                for delivery in job.deliveries { state.inFlight[delivery.id] = job.channel.id }
                             }
+                            state.jobs += jobs
                         }
                     }
                     wakeAt = next
@@ -45,17 +44,16 @@ extension Sender {
         }
     }
 
-    /// A channel's deliveries due, in order, and the channel.
-    typealias Run = (deliveries: [DeliveryRecord], channel: ChannelRecord)
-
     /// The deliveries due at `now` that may go now, as runs of at most `runLength` of one channel not `busy`, at
-    /// most `free` runs, with their channels; and when the next is due among the channels then still free (nil
-    /// when no slot is left, or nothing waits).
-    func takeUp(at now: Instant, busy: Set<Int64>, free: Int) throws -> (runs: [Run], next: Instant?) {
+    /// most `free` runs, with their channels as read and `channelWrites` (the count taken before the read); and
+    /// when the next is due among the channels then still free (nil when no slot is left, or nothing waits).
+    func takeUp(at now: Instant, busy: Set<Int64>, free: Int, channelWrites: UInt64) throws
+        -> (runs: [Job], next: Instant?)
+    {
         let runLength = configuration.runLength
         return try store.read { reading in
             var busy = busy
-            var runs: [Run] = []
+            var runs: [Job] = []
             while runs.count < free {
                 let limit = (free - runs.count) * runLength
                 let due = try reading.dueDeliveries(at: now.millis, limit: limit, excludingChannels: busy)
@@ -65,7 +63,7 @@ extension Sender {
                         if runs[index].deliveries.count < runLength { runs[index].deliveries.append(delivery) }
                     } else if runs.count < free, let channel = try reading.channel(id: delivery.channelId) {
                         taken[delivery.channelId] = runs.count
-                        runs.append(([delivery], channel))
+                        runs.append(Job(deliveries: [delivery], channel: channel, channelWrites: channelWrites))
                     }
                 }
                 busy.formUnion(Set(due.map(\.channelId)))

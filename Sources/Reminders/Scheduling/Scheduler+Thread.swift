@@ -46,21 +46,24 @@ extension Scheduler {
                 inbox.lastReport = report
                 inbox.spans = inbox.spans.suffix(1) + [SchedulerInbox.WakeSpan(startedAt: startedAt, endedAt: endedAt)]
             }
+            // How long until `busySpacing` times the last wake-up's duration, at most `cap`, has passed since it ended.
+            func spacingLeft(_ cap: Int64) -> Int64 {
+                endedAt + min(tookMillis * busySpacing, cap) - Clock.monotonicMilliseconds()
+            }
             let next = inbox.wait { inbox -> (value: Next?, deadline: Int64?) in
                 if inbox.stopping { return (.stop, nil) }
                 if inbox.nudged { return (.wake(inbox.take()), nil) }
                 let wall = Clock.wallMilliseconds()
                 if let nextWake = report.nextWake, let planned = wakeWall, wall >= planned {
                     let ahead = nextWake.millis - clock().millis
-                    let spaced =
-                        endedAt + min(tookMillis * busySpacing, maxTimedSpacingMillis) - Clock.monotonicMilliseconds()
+                    let spaced = spacingLeft(maxTimedSpacingMillis)
                     if ahead <= 0 && spaced <= 0 { return (.wake(inbox.take()), nil) }
                     wakeWall = wall + max(ahead, spaced)
                 }
                 var deadline = wakeWall
                 if let since = inbox.pendingSince {
                     // The spacing is measured on the monotonic clock and moved onto the wall clock's deadline.
-                    let rest = endedAt + min(tookMillis * busySpacing, maxSpacingMillis) - Clock.monotonicMilliseconds()
+                    let rest = spacingLeft(maxSpacingMillis)
                     let due = max(since + coalesceMillis, wall + rest)
                     if wall >= due { return (.wake(inbox.take()), nil) }
                     deadline = min(deadline ?? due, due)
