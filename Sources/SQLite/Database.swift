@@ -82,6 +82,7 @@ public final class Database {
         sqlite3_busy_timeout(connection, Int32(clamping: options.busyTimeoutMilliseconds))
         try execute("PRAGMA foreign_keys = \(options.foreignKeys ? "ON" : "OFF")")
         try execute("PRAGMA synchronous = \(options.synchronous.pragmaKeyword)")
+        if options.temporaryFilesInMemory { try execute("PRAGMA temp_store = MEMORY") }
         // The journal mode is stored in the file for WAL, so readers inherit it and cannot set it anyway.
         guard !options.readOnly, isFileBacked else { return }
         try execute("PRAGMA wal_autocheckpoint = \(max(options.walAutocheckpointPages, 0))")

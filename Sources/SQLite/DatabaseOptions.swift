@@ -21,9 +21,14 @@ public struct DatabaseOptions: Sendable, Equatable {
     /// proven with; elsewhere the connection writes as SQLite does, with a line on stderr when the version is why.
     /// A connection granted it refuses any statement that sets `synchronous`.
     public var coalesceWALWrites: Bool
+    /// Keep temporary files in memory (`PRAGMA temp_store = MEMORY`, https://sqlite.org/pragma.html#pragma_temp_store):
+    /// above all the statement journal a savepoint writes the first time it changes each page, which SQLite
+    /// otherwise spills to a temporary file past 64 KiB, at two `pwrite`s a page. For a writer whose transactions
+    /// are bounded (its memory grows with the pages one transaction changes). Off by default.
+    public var temporaryFilesInMemory: Bool
 
     /// The defaults: read-write, 5 s busy timeout, synchronous FULL, WAL, foreign keys enforced, SQLite's
-    /// checkpoint threshold, WAL writes as SQLite makes them.
+    /// checkpoint threshold, WAL writes as SQLite makes them, temporary files as SQLite keeps them.
     public init(
         readOnly: Bool = false,
         busyTimeoutMilliseconds: Int = 5000,
@@ -31,7 +36,8 @@ public struct DatabaseOptions: Sendable, Equatable {
         journalMode: JournalMode = .wal,
         foreignKeys: Bool = true,
         walAutocheckpointPages: Int = 1000,
-        coalesceWALWrites: Bool = false
+        coalesceWALWrites: Bool = false,
+        temporaryFilesInMemory: Bool = false
     ) {
         self.readOnly = readOnly
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
@@ -40,6 +46,7 @@ public struct DatabaseOptions: Sendable, Equatable {
         self.foreignKeys = foreignKeys
         self.walAutocheckpointPages = walAutocheckpointPages
         self.coalesceWALWrites = coalesceWALWrites
+        self.temporaryFilesInMemory = temporaryFilesInMemory
     }
 
     /// The defaults for a read-only reader connection.

@@ -30,9 +30,12 @@ public final class Store: Sendable {
         writer = try DatabaseWriter(
             path: path,
             // Each commit's WAL frames reach the file system in one write, where that is proven safe (see
-            // `DatabaseOptions.coalesceWALWrites`); bench/README.md has what that saves.
+            // `DatabaseOptions.coalesceWALWrites`); bench/README.md has what that saves. Each job of a batch runs
+            // in a savepoint, whose statement journal stays in memory: in a temporary file it cost two `pwrite`s
+            // for every page each job changed.
             options: DatabaseOptions(
-                synchronous: synchronous, walAutocheckpointPages: Self.checkpointPages, coalesceWALWrites: true),
+                synchronous: synchronous, walAutocheckpointPages: Self.checkpointPages, coalesceWALWrites: true,
+                temporaryFilesInMemory: true),
             batchLimit: batchLimit
         ) { database in
             try StoreSchema.migrator.migrate(database)

@@ -32,6 +32,17 @@ struct ConnectionTests {
     }
 
     @Test(
+        "temporary files stay as SQLite keeps them unless asked to stay in memory (pragma_temp_store)",
+        arguments: [(false, Int64(0)), (true, Int64(2))])
+    func temporaryFiles(_ inMemory: Bool, _ expected: Int64) throws {
+        try ScratchDirectory.with { scratch in
+            let options = DatabaseOptions(temporaryFilesInMemory: inMemory)
+            let database = try Database(path: scratch.path("temporary-\(inMemory).sqlite"), options: options)
+            #expect(try Self.pragma(database, "temp_store") == .integer(expected))
+        }
+    }
+
+    @Test(
         "each synchronous mode is applied (https://sqlite.org/pragma.html#pragma_synchronous)",
         arguments: SynchronousMode.allCases)
     func synchronous(_ mode: SynchronousMode) throws {

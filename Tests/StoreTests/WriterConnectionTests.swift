@@ -24,4 +24,14 @@ struct WriterConnectionTests {
             #expect(mode == SynchronousMode.full.rawValue)
         }
     }
+
+    @Test("the writer keeps its temporary files, the statement journal of its jobs' savepoints above all, in memory")
+    func writerKeepsTemporaryFilesInMemory() throws {
+        try ScratchDirectory.with { directory in
+            let store = try Store(path: directory.path("writer.sqlite"), readers: 1)
+            defer { store.close() }
+            let mode = try store.writer.perform { try $0.queryOne("PRAGMA temp_store")?.get(0, as: Int.self) }
+            #expect(mode == 2)
+        }
+    }
 }
