@@ -48,9 +48,13 @@ public final class ReminderService: ReminderControl {
             configuration: Sender.Configuration(
                 timeout: configuration.timeout, publicURL: configuration.publicURL,
                 retryPolicy: RetryPolicy(baseMillis: configuration.retryBaseMillis)),
-            clock: now, timeZone: { source.reminderSettings().timeZone },
-            stillListed: { key, now in scheduler.stillListed(itemKey: key, now: now) },
-            holdUntil: { instant in LocalTimes(source.reminderSettings()).holdUntil(instant) },
+            clock: now,
+            settings: {
+                let settings = source.reminderSettings()
+                let times = LocalTimes(settings)
+                return Sender.Settings(timeZone: settings.timeZone, holdUntil: { times.holdUntil($0) })
+            },
+            stillListed: { keys, now in scheduler.stillListed(itemKeys: keys, now: now) },
             observer: observer, log: log)
         link.sender.withLock { $0 = sender }
         self.scheduler = scheduler
@@ -80,6 +84,7 @@ public final class ReminderService: ReminderControl {
         // Channel writes come as `.everything` (an import too): the sender's runs must not go on with a channel as
         // it was.
         if change == .everything { sender.channelsChanged() }
+        if change != .none { sender.agendaChanged() }
     }
 
     public func outboxChanged() {

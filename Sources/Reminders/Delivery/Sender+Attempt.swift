@@ -16,12 +16,51 @@ extension Sender {
         func wait(atMost count: Int = 0) { pending.wait(until: { $0 <= count }, deadline: nil) { _ in } }
     }
 
+    /// What a run's attempt needs of the run: the settings' zone, the count of agenda writes read before it, and
+    /// the run's deliveries from this one on (whose items the still-listed question asks about at once).
+    struct AttemptContext {
+        var timeZone: String
+        var agendaWrites: UInt64
+        var later: ArraySlice<DeliveryRecord>
+    }
+
+    /// A run's answer to "which items are still listed": asked once for the items of the run's messages left, and
+    /// asked again once an agenda write came in since or `maxAgeMillis` went by. Asking for each message took a
+    /// reader, the settings' lock and the timeline cache's every time, and the workers queued on them.
+    struct ListedItems {
+        static let maxAgeMillis: Int64 = 1_000
+        private var keys: Set<String> = []
+        private var asked: (agendaWrites: UInt64, at: Instant)?
+
+        /// Whether `key` is listed, asking `stillListed` about every item key in `later` first when the answer
+        /// kept is stale at `now`.
+        mutating func contains(
+            _ key: String, at now: Instant, agendaWrites: UInt64, later: ArraySlice<DeliveryRecord>,
+            stillListed: ([String], Instant) -> Set<String>
+        ) -> Bool {
+            if let asked, asked.agendaWrites == agendaWrites, now.millis - asked.at.millis < Self.maxAgeMillis,
+                now >= asked.at
+            {
+                return keys.contains(key)
+            }
+            var question: [String] = []
+            for delivery in later where delivery.type == .itemDue || delivery.type == .itemOverdue {
+                if let key = delivery.itemKey { question.append(key) }
+            }
+            if !question.contains(key) { question.append(key) }
+            keys = stillListed(question, now)
+            asked = (agendaWrites, now)
+            return keys.contains(key)
+        }
+    }
+
     /// Withdraws the delivery if its item is gone; else makes the request, sends it and hands its outcome to the
     /// Store, without waiting for the commit: the next message of the run goes while it commits. `gaveUpInRow`
     /// is the channel's count as the run keeps it (only the run records the channel's outcomes while it lasts).
     /// Returns whether the run may go on: false once the outcome disables the channel.
     func attempt(
-        _ delivery: DeliveryRecord, on channel: ChannelRecord, gaveUpInRow: inout Int, writes: RunWrites
+        _ delivery: DeliveryRecord, on channel: ChannelRecord, context: AttemptContext, listed: inout ListedItems,
+        gaveUpInRow: inout Int, writes: RunWrites
     ) -> Bool {
         let kind = channel.fields.kind
         // At most one outcome of the run still committing while a request is in flight: what a crash can make
@@ -29,7 +68,8 @@ extension Sender {
         writes.wait(atMost: 1)
         let started = clock()
         if delivery.type == .itemDue || delivery.type == .itemOverdue, let key = delivery.itemKey,
-            !stillListed(key, started)
+            !listed.contains(
+                key, at: started, agendaWrites: context.agendaWrites, later: context.later, stillListed: stillListed)
         {
             submit(delivery, writes: writes, recorded: { [observer] in observer(kind, .withdrawn) }) {
                 _ = try $0.withdrawDelivery(id: delivery.id, reason: Self.withdrawnReason)
@@ -39,7 +79,8 @@ extension Sender {
         let decision: RetryDecision
         let ended: Instant
         do {
-            let request = try renderer.request(for: channel, delivery: delivery, at: started, timeZone: timeZone())
+            let request = try renderer.request(
+                for: channel, delivery: delivery, at: started, timeZone: context.timeZone)
             let response = client.send(request, timeout: configuration.timeout)
             ended = clock()
             decision = configuration.retryPolicy.decide(response, attemptNumber: delivery.attempts + 1, at: ended)
@@ -48,8 +89,12 @@ extension Sender {
             decision = RetryDecision(.gaveUp(status: nil, error: error.description))
         }
         let label = Self.label(decision.outcome)
+        // The run keeps the channel's count: a delivery after one that reset it has nothing to reset.
+        let resets = gaveUpInRow != 0
         submit(delivery, writes: writes, recorded: { [observer] in observer(kind, label) }) { transaction in
-            try Self.record(decision, deliveryId: delivery.id, channelId: delivery.channelId, at: ended, &transaction)
+            try Self.record(
+                decision, deliveryId: delivery.id, channelId: delivery.channelId, at: ended, resetting: resets,
+                &transaction)
         }
         switch decision.outcome {
         case .delivered: gaveUpInRow = 0
@@ -81,17 +126,17 @@ extension Sender {
     }
 
     /// Records `decision` for the delivery and keeps the channel's count of give-ups in a row, in one write:
-    /// delivered resets it; a give-up adds one, and a `410` or the tenth in a row disables the channel. Nothing
+    /// delivered resets it (unless `resetting` is false: the count is known to be zero); a give-up adds one, and a `410` or the tenth in a row disables the channel. Nothing
     /// is kept when the delivery was no longer waiting (its channel deleted, or retried and settled meanwhile).
     static func record(
-        _ decision: RetryDecision, deliveryId: Int64, channelId: Int64, at now: Instant,
+        _ decision: RetryDecision, deliveryId: Int64, channelId: Int64, at now: Instant, resetting: Bool = true,
         _ transaction: inout WriteTransaction
     ) throws {
         guard try transaction.recordDeliveryAttempt(id: deliveryId, decision.outcome, now: now.millis) != nil
         else { return }
         switch decision.outcome {
         case .delivered:
-            try transaction.resetGaveUpInRow(channelId: channelId)
+            if resetting { try transaction.resetGaveUpInRow(channelId: channelId) }
         case .failed:
             break
         case .gaveUp:

@@ -18,7 +18,7 @@ extension Sender {
             if stopping { return }
             let now = clock()
             var wakeAt: Instant?
-            if let end = holdUntil(now), end > now {
+            if let end = settings().holdUntil(now), end > now {
                 wakeAt = end
             } else if free > 0 {
                 do {
@@ -94,16 +94,30 @@ extension Sender {
     /// Sends the run's deliveries one after another, each outcome handed to the Store before the next goes, until
     /// the run ends early: the service stops, a channel was written since it was taken, quiet hours begin, or an
     /// outcome disables its channel. Returns once every outcome handed over is committed. What it did not send
-    /// stays in the outbox as it was.
+    /// stays in the outbox as it was. The settings are read at the start and again after an agenda write, not for
+    /// every message: they sit behind a lock every worker and request would otherwise queue on.
     func run(_ job: Job) {
         let writes = RunWrites()
         defer { writes.wait() }
         var gaveUpInRow = job.channel.gaveUpInRow
-        for delivery in job.deliveries {
-            let goesOn = state.withLock { !$0.stopping && $0.channelWrites == job.channelWrites }
+        var seen: UInt64?
+        var settings = settings()
+        var listed = ListedItems()
+        for index in job.deliveries.indices {
+            let (goesOn, agendaWrites) = state.withLock {
+                (!$0.stopping && $0.channelWrites == job.channelWrites, $0.agendaWrites)
+            }
+            if let seen, seen != agendaWrites { settings = self.settings() }
+            seen = agendaWrites
             let now = clock()
-            guard goesOn, holdUntil(now).map({ $0 <= now }) ?? true else { return }
-            guard attempt(delivery, on: job.channel, gaveUpInRow: &gaveUpInRow, writes: writes) else { return }
+            guard goesOn, settings.holdUntil(now).map({ $0 <= now }) ?? true else { return }
+            let context = AttemptContext(
+                timeZone: settings.timeZone, agendaWrites: agendaWrites, later: job.deliveries[index...])
+            guard
+                attempt(
+                    job.deliveries[index], on: job.channel, context: context, listed: &listed,
+                    gaveUpInRow: &gaveUpInRow, writes: writes)
+            else { return }
         }
     }
 }

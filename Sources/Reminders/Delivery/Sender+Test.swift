@@ -21,7 +21,8 @@ extension Sender {
             nextAttemptAt: started.millis, createdAt: started.millis, deliveredAt: nil)
         let outcome: DeliveryOutcome
         do {
-            let request = try renderer.request(for: channel, delivery: delivery, at: started, timeZone: timeZone())
+            let request = try renderer.request(
+                for: channel, delivery: delivery, at: started, timeZone: settings().timeZone)
             let response = client.send(request, timeout: configuration.timeout)
             switch configuration.retryPolicy.decide(response, attemptNumber: 1, at: clock()).outcome {
             case .delivered(let status):

@@ -56,6 +56,18 @@ public final class Sender: Sendable {
     /// The `last_error` of a delivery withdrawn because its item is no longer listed.
     public static let withdrawnReason = "the item was done, snoozed or changed before its message went out"
 
+    /// The settings a message depends on, as read once for a run: the seeker's zone, for the dates messages show,
+    /// and the end of the quiet hours an instant falls in (nil outside them).
+    public struct Settings: Sendable {
+        public var timeZone: String
+        public var holdUntil: @Sendable (Instant) -> Instant?
+
+        public init(timeZone: String, holdUntil: @escaping @Sendable (Instant) -> Instant? = { _ in nil }) {
+            self.timeZone = timeZone
+            self.holdUntil = holdUntil
+        }
+    }
+
     /// A run: deliveries of one channel taken up together, in the order they are due, with the channel as it was
     /// when taken and the count of channel writes then.
     struct Job: Sendable {
@@ -76,6 +88,9 @@ public final class Sender: Sendable {
         var busy: Set<Int64> = []
         /// How many times a channel was written since start (`channelsChanged`): a run taken before the last ends.
         var channelWrites: UInt64 = 0
+        /// How many writes since start could have changed the agenda or the settings (`agendaChanged`): a run
+        /// reads both again once this moved.
+        var agendaWrites: UInt64 = 0
     }
 
     let store: Store
@@ -83,9 +98,8 @@ public final class Sender: Sendable {
     let configuration: Configuration
     let renderer: MessageRenderer
     let clock: @Sendable () -> Instant
-    let timeZone: @Sendable () -> String
-    let stillListed: @Sendable (String, Instant) -> Bool
-    let holdUntil: @Sendable (Instant) -> Instant?
+    let settings: @Sendable () -> Settings
+    let stillListed: @Sendable ([String], Instant) -> Set<String>
     let observer: @Sendable (ChannelKind, SendOutcome) -> Void
     let log: @Sendable (String) -> Void
     let state = ConditionLock(State())
@@ -95,19 +109,18 @@ public final class Sender: Sendable {
     ///
     /// - Parameters:
     ///   - clock: the wall clock, as instants; every time the sender records or compares comes from it.
-    ///   - timeZone: the seeker's IANA zone as now set, for the dates messages show.
-    ///   - stillListed: whether the item with this key is still listed, and not snoozed, at this instant; asked
-    ///     before each item message, on a worker thread. When not, the message is withdrawn, not sent.
-    ///   - holdUntil: the end of the quiet hours this instant falls in, or nil outside them; nothing is sent
-    ///     before it.
+    ///   - settings: the settings as now set; nothing is sent before the end of the quiet hours. Read by the
+    ///     dispatcher before it takes up, and by a worker at the start of a run and after each `agendaChanged`.
+    ///   - stillListed: which of the items with these keys are still listed, and not snoozed, at this instant;
+    ///     asked on a worker thread for the item messages of a run, again for those left once the agenda may have
+    ///     changed or a second went by. A message whose item is not is withdrawn, not sent.
     ///   - observer: told what became of each delivery taken up, and of each test message, for the metrics.
     ///   - log: told of a store error the sender went on after.
     public init(
         store: Store, client: any HTTPClient, configuration: Configuration = Configuration(),
         clock: @escaping @Sendable () -> Instant = { Instant(millis: Clock.wallMilliseconds()) },
-        timeZone: @escaping @Sendable () -> String = { "UTC" },
-        stillListed: @escaping @Sendable (String, Instant) -> Bool = { _, _ in true },
-        holdUntil: @escaping @Sendable (Instant) -> Instant? = { _ in nil },
+        settings: @escaping @Sendable () -> Settings = { Settings(timeZone: "UTC") },
+        stillListed: @escaping @Sendable ([String], Instant) -> Set<String> = { keys, _ in Set(keys) },
         observer: @escaping @Sendable (ChannelKind, SendOutcome) -> Void = { _, _ in },
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -116,9 +129,8 @@ public final class Sender: Sendable {
         self.configuration = configuration
         renderer = MessageRenderer(publicURL: configuration.publicURL)
         self.clock = clock
-        self.timeZone = timeZone
+        self.settings = settings
         self.stillListed = stillListed
-        self.holdUntil = holdUntil
         self.observer = observer
         self.log = log
     }
@@ -167,6 +179,12 @@ public final class Sender: Sendable {
         for thread in joining {
             pthread_join(thread, nil)
         }
+    }
+
+    /// Something was written that may change the agenda or the settings: runs read the settings again, and ask
+    /// again whether their items are still listed, before their next message.
+    public func agendaChanged() {
+        state.withLock { $0.agendaWrites &+= 1 }
     }
 
     /// The deliveries taken up and not yet recorded.

@@ -105,19 +105,29 @@ public final class Scheduler: Sendable {
         record { $0.channels = true }
     }
 
-    /// Whether the item with `itemKey` is still listed at `now` (not done, snoozed or moved), recomputing its
-    /// application: what the sender asks before sending an item's message. A key that names no item is not
-    /// listed. When the agenda cannot be read, the answer is yes: a reminder sent once too often costs less than
-    /// one lost.
-    public func stillListed(itemKey: String, now: Instant) -> Bool {
-        guard let parts = ItemKey.parse(itemKey) else { return false }
+    /// Which of the items with `itemKeys` are still listed at `now` (not done, snoozed or moved), recomputing their
+    /// applications in one pass: what the sender asks before sending item messages. A key that names no item is
+    /// not listed. When the agenda cannot be read, the answer is all of them: a reminder sent once too often costs
+    /// less than one lost.
+    public func stillListed(itemKeys: [String], now: Instant) -> Set<String> {
+        var applications: Set<Int64> = []
+        var asked: Set<String> = []
+        for key in itemKeys {
+            guard let parts = ItemKey.parse(key) else { continue }
+            applications.insert(parts.applicationId)
+            asked.insert(key)
+        }
+        guard !applications.isEmpty else { return [] }
         do {
-            return try source.reminderItems(
-                of: [parts.applicationId], asOf: now, horizonDays: configuration.horizonDays
-            ).contains { $0.key == itemKey }
+            var listed: Set<String> = []
+            for item in try source.reminderItems(of: applications, asOf: now, horizonDays: configuration.horizonDays)
+            where asked.contains(item.key) {
+                listed.insert(item.key)
+            }
+            return listed
         } catch {
-            log("reminders: the agenda of application \(parts.applicationId) could not be read: \(error)")
-            return true
+            log("reminders: the agenda of applications \(applications.sorted()) could not be read: \(error)")
+            return asked
         }
     }
 

@@ -99,4 +99,71 @@ struct SenderRunTests {
         #expect(try harness.channelRecord(channel.id)?.fields.enabled == false)
         #expect(try harness.delivery(next.id)?.status == .pending)
     }
+
+    @Test("a run asks once which of its items are still listed, and again for those left after an agenda write")
+    func listedAskedPerRun() throws {
+        let keys = (0..<5).map { "7:send_thank_you:\($0):1794070800000" }
+        let listed = Mutex(Set(keys))
+        let asked = Mutex<[[String]]>([])
+        let sender = Mutex<Sender?>(nil)
+        let receiver = try Receiver { _, index in
+            // While the second message is in flight, the fourth item is done.
+            if index == 1 {
+                listed.withLock { _ = $0.remove(keys[3]) }
+                sender.withLock { $0 }?.agendaChanged()
+            }
+            return .status(200)
+        }
+        let harness = try SenderHarness(stillListed: { question, _ in
+            asked.withLock { $0.append(question) }
+            return listed.withLock { $0 }.intersection(question)
+        })
+        sender.withLock { $0 = harness.sender }
+        let channel = try harness.channel(.webhook, url: receiver.url("/hook"))
+        let now = Clock.wallMilliseconds()
+        let queued = try keys.indices.map {
+            try harness.enqueue(channel, itemKey: keys[$0], due: now - 100 + Int64($0))
+        }
+        let digest = try harness.enqueue(
+            channel, .digest, data: MessageFixtures.digest(items: [MessageFixtures.item()]), due: now - 90)
+        try harness.start()
+        #expect(harness.waitForEvents(6).map(\.outcome).filter { $0 == .withdrawn }.count == 1)
+        #expect(asked.withLock { $0 } == [keys, Array(keys[2...])])
+        #expect(
+            receiver.arrivals.map { $0.headers["webhook-id"] } == [0, 1, 2, 4].map { queued[$0].messageId } + [
+                digest.messageId
+            ])
+        #expect(try harness.delivery(queued[3].id)?.lastError == Sender.withdrawnReason)
+    }
+
+    @Test("a run reads the settings when it starts and again after an agenda write, not for every message")
+    func settingsReadPerRun() throws {
+        // Each read of the settings is a version; the run checks the quiet hours of the version it holds before
+        // every message (the dispatcher, once per look at the outbox, with a version of its own).
+        let reads = Mutex(0)
+        let used = Mutex<[Int: Int]>([:])
+        let sender = Mutex<Sender?>(nil)
+        let receiver = try Receiver { _, index in
+            if index == 1 { sender.withLock { $0 }?.agendaChanged() }
+            return .status(200)
+        }
+        let harness = try SenderHarness(settings: {
+            let version = reads.withLock { reads -> Int in
+                reads += 1
+                return reads
+            }
+            return Sender.Settings(timeZone: "Europe/Paris") { _ in
+                used.withLock { $0[version, default: 0] += 1 }
+                return nil
+            }
+        })
+        sender.withLock { $0 = harness.sender }
+        let channel = try harness.channel(.webhook, url: receiver.url("/hook"))
+        let now = Clock.wallMilliseconds()
+        for index in 0..<5 { try harness.enqueue(channel, due: now - 100 + Int64(index)) }
+        try harness.start()
+        #expect(harness.waitForEvents(5, of: .delivered).count == 5)
+        harness.sender.stop()
+        #expect(used.withLock { $0 }.values.filter { $0 > 1 }.sorted() == [2, 3])
+    }
 }

@@ -282,9 +282,9 @@ struct SenderTests {
     func withdrawn() throws {
         let receiver = try Receiver()
         let asked = ConditionLock<[String]>([])
-        let harness = try SenderHarness(stillListed: { key, _ in
-            asked.withLock { $0.append(key) }
-            return false
+        let harness = try SenderHarness(stillListed: { keys, _ in
+            asked.withLock { $0 += keys }
+            return []
         })
         let channel = try harness.channel(.webhook, url: receiver.url("/hook"))
         let item = try harness.enqueue(channel, itemKey: "7:send_thank_you:3:1794070800000")

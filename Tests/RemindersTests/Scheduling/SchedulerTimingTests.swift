@@ -157,15 +157,20 @@ struct SchedulerTimingTests {
         try ScratchDirectory.with { directory in
             let start = F.utc(2026, 6, 1, 12)
             let item = P.item(4, dueFrom: start)
-            let harness = try H(directory: directory, now: start) { _, agenda in agenda.set([item]) }
+            let other = P.item(6, dueFrom: start)
+            let harness = try H(directory: directory, now: start) { _, agenda in agenda.set([item, other]) }
             defer { harness.close() }
             _ = harness.agenda.takeAsked()
-            #expect(harness.scheduler.stillListed(itemKey: item.key, now: start))
+            #expect(harness.scheduler.stillListed(itemKeys: [item.key], now: start) == [item.key])
             #expect(harness.agenda.takeAsked() == [[4]])
-            #expect(!harness.scheduler.stillListed(itemKey: "4:send_thank_you:9:1", now: start))
-            #expect(!harness.scheduler.stillListed(itemKey: "not a key", now: start))
-            harness.agenda.set([])
-            #expect(!harness.scheduler.stillListed(itemKey: item.key, now: start))
+            // One question for several applications; keys naming no item, or nothing at all, are not listed.
+            let keys = [item.key, other.key, "4:send_thank_you:9:1", "not a key"]
+            #expect(harness.scheduler.stillListed(itemKeys: keys, now: start) == [item.key, other.key])
+            #expect(harness.agenda.takeAsked() == [[4, 6]])
+            #expect(harness.scheduler.stillListed(itemKeys: ["not a key"], now: start).isEmpty)
+            #expect(harness.agenda.takeAsked().isEmpty)
+            harness.agenda.set([other])
+            #expect(harness.scheduler.stillListed(itemKeys: keys, now: start) == [other.key])
         }
     }
 }

@@ -25,8 +25,9 @@ final class SenderHarness {
         configuration: Sender.Configuration = Sender.Configuration(
             timeout: .seconds(5), retryPolicy: RetryPolicy(baseMillis: 60_000)),
         clock: @escaping @Sendable () -> Instant = { Instant(millis: Clock.wallMilliseconds()) },
-        stillListed: @escaping @Sendable (String, Instant) -> Bool = { _, _ in true },
-        holdUntil: @escaping @Sendable (Instant) -> Instant? = { _ in nil }
+        stillListed: @escaping @Sendable ([String], Instant) -> Set<String> = { keys, _ in Set(keys) },
+        holdUntil: @escaping @Sendable (Instant) -> Instant? = { _ in nil },
+        settings: (@Sendable () -> Sender.Settings)? = nil
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "notapest-sender-\(UUID().uuidString)", isDirectory: true)
@@ -36,7 +37,8 @@ final class SenderHarness {
         self.events = events
         sender = Sender(
             store: store, client: ReceiverClient(), configuration: configuration, clock: clock,
-            timeZone: { "Europe/Paris" }, stillListed: stillListed, holdUntil: holdUntil,
+            settings: settings ?? { Sender.Settings(timeZone: "Europe/Paris", holdUntil: holdUntil) },
+            stillListed: stillListed,
             observer: { kind, outcome in
                 events.withLockThenWake { $0.append(Event(kind: kind, outcome: outcome, at: Clock.wallMilliseconds())) }
             })
