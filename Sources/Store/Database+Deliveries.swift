@@ -32,28 +32,48 @@ extension Database {
             nextAttemptAt: nextAttemptAt, createdAt: now, deliveredAt: nil)
     }
 
-    /// The deliveries due at `now` (ms): `pending` or `failed` with `next_attempt_at <= now`, of enabled channels
-    /// not among `busyChannels`, the longest due first (ties by id), at most `limit` (clamped to 1...10,000).
+    /// The runs due at `now` (ms): of at most `channels` enabled channels not among `busyChannels`, those whose
+    /// longest due delivery is due longest (ties by that delivery's id: first queued, first sent, so that channels
+    /// with as much due take turns), each channel's `pending` or `failed` deliveries
+    /// with `next_attempt_at <= now`, the longest due first (ties by id), at most `runLength`; both limits clamped
+    /// to 1...10,000. No run is empty.
     ///
-    /// Each enabled channel not busy gives its own `limit` longest due, looked up in the partial index
-    /// `deliveries_due_by_channel`, and the longest due of those are taken: the work grows with the channels and the
-    /// limit, never with the deliveries waiting for a busy channel (walking the whole outbox in order passed over
-    /// every one of them, each time the sender asked).
-    func dueDeliveries(at now: Int64, limit: Int, excludingChannels busyChannels: some Sequence<Int64>) throws
-        -> [DeliveryRecord]
+    /// The channels are picked first, each by the first entry of its own in the partial index
+    /// `deliveries_due_by_channel`, then each picked channel's run is read from there: the rows read are the rows
+    /// returned. The work grows with the channels and the runs, never with the deliveries waiting for a busy channel
+    /// (walking the whole outbox in order passed over every one of them each time the sender asked), nor with the
+    /// due deliveries of channels not picked (taking a run's worth from every free channel and keeping the longest
+    /// due read, with their bodies, runs never sent).
+    func dueRuns(at now: Int64, channels: Int, runLength: Int, excludingChannels busyChannels: some Sequence<Int64>)
+        throws -> [[DeliveryRecord]]
     {
-        let limit = Page<DeliveryRecord, IDCursor>.clamped(limit)
-        return try map(Self.dueDeliveriesSQL, [.integer(now), Self.jsonArray(busyChannels), .integer(Int64(limit))]) {
-            try DeliveryRecord($0)
+        let channels = Page<DeliveryRecord, IDCursor>.clamped(channels)
+        let runLength = Page<DeliveryRecord, IDCursor>.clamped(runLength)
+        let picked = try map(
+            Self.dueChannelsSQL, [.integer(now), Self.jsonArray(busyChannels), .integer(Int64(channels))]
+        ) { try $0.int64(0) }
+        return try picked.compactMap { channelId in
+            let run = try map(Self.dueRunSQL, [.integer(channelId), .integer(now), .integer(Int64(runLength))]) {
+                try DeliveryRecord($0)
+            }
+            return run.isEmpty ? nil : run
         }
     }
 
-    /// `dueDeliveries`' query: its parameters are the instant, the busy channels as a JSON array, and the limit.
-    static let dueDeliveriesSQL = """
-        SELECT \(DeliveryRecord.qualifiedColumns) FROM channels c JOIN deliveries d ON d.id IN (SELECT id FROM \
-        deliveries WHERE channel_id = c.id AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?1 \
-        ORDER BY next_attempt_at, id LIMIT ?3) WHERE c.enabled = 1 AND c.id NOT IN (SELECT value FROM json_each(?2)) \
-        ORDER BY d.next_attempt_at, d.id LIMIT ?3
+    /// `dueRuns`' choice of channels: its parameters are the instant, the busy channels as a JSON array, and the
+    /// most channels.
+    static let dueChannelsSQL = """
+        SELECT picked FROM (SELECT c.id AS picked, (SELECT next_attempt_at FROM deliveries WHERE channel_id = c.id \
+        AND next_attempt_at IS NOT NULL ORDER BY next_attempt_at LIMIT 1) AS next FROM channels c \
+        WHERE c.enabled = 1 AND c.id NOT IN (SELECT value FROM json_each(?2))) WHERE next <= ?1 \
+        ORDER BY next, (SELECT d.id FROM deliveries d WHERE d.channel_id = picked AND d.next_attempt_at IS NOT NULL \
+        AND d.next_attempt_at = next ORDER BY d.id LIMIT 1) LIMIT ?3
+        """
+
+    /// `dueRuns`' run of one channel: its parameters are the channel's id, the instant and the run's length.
+    static let dueRunSQL = """
+        SELECT \(DeliveryRecord.columns) FROM deliveries WHERE channel_id = ?1 AND next_attempt_at IS NOT NULL \
+        AND next_attempt_at <= ?2 ORDER BY next_attempt_at, id LIMIT ?3
         """
 
     /// The earliest `next_attempt_at` (ms) among the deliveries of enabled channels not among `busyChannels`
@@ -62,7 +82,7 @@ extension Database {
         try first(Self.nextDeliveryDueSQL, [Self.jsonArray(busyChannels)]) { try $0.int64(0) }
     }
 
-    /// `nextDeliveryDue`'s query, each free channel's earliest looked up as in `dueDeliveries`: its parameter is the
+    /// `nextDeliveryDue`'s query, each free channel's earliest looked up as in `dueRuns`: its parameter is the
     /// busy channels as a JSON array.
     static let nextDeliveryDueSQL = """
         SELECT next FROM (SELECT (SELECT next_attempt_at FROM deliveries WHERE channel_id = c.id \

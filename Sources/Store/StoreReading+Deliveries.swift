@@ -6,17 +6,19 @@ extension StoreReading {
         try query { try $0.delivery(id: id) }
     }
 
-    /// The deliveries the sender should send at `now`: `pending` or `failed` with `nextAttemptAt <= now`, of
-    /// enabled channels not in `busyChannels` (those with a request in flight), the longest due first (ties by
-    /// id), at most `limit` (clamped to 1...10,000). A disabled channel's deliveries wait, and are due again
-    /// once it is enabled.
-    public func dueDeliveries(
-        at now: Int64, limit: Int, excludingChannels busyChannels: Set<Int64> = []
-    ) throws(StoreError) -> [DeliveryRecord] {
-        try query { try $0.dueDeliveries(at: now, limit: limit, excludingChannels: busyChannels) }
+    /// The runs the sender should send at `now`: of at most `channels` enabled channels not in `busyChannels`
+    /// (those with a run in flight), the ones due longest, each channel's `pending` or `failed` deliveries with
+    /// `nextAttemptAt <= now`, the longest due first (ties by id), at most `runLength`; both limits clamped to
+    /// 1...10,000. A disabled channel's deliveries wait, and are due again once it is enabled.
+    public func dueRuns(
+        at now: Int64, channels: Int, runLength: Int, excludingChannels busyChannels: Set<Int64> = []
+    ) throws(StoreError) -> [[DeliveryRecord]] {
+        try query {
+            try $0.dueRuns(at: now, channels: channels, runLength: runLength, excludingChannels: busyChannels)
+        }
     }
 
-    /// The instant the sender should wake at: the earliest `nextAttemptAt` among the deliveries `dueDeliveries`
+    /// The instant the sender should wake at: the earliest `nextAttemptAt` among the deliveries `dueRuns`
     /// could return at some time (enabled channels not in `busyChannels`), in the past if some are due already;
     /// nil when there is none, and the sender may sleep until woken.
     public func nextDeliveryDue(excludingChannels busyChannels: Set<Int64> = []) throws(StoreError) -> Int64? {

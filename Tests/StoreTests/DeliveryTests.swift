@@ -51,7 +51,7 @@ struct DeliveryTests {
         try database.run("UPDATE deliveries SET status = 'delivered', next_attempt_at = NULL")
     }
 
-    /// A delivery due at `due` (relative to now), and whether `dueDeliveries(at: now)` takes it.
+    /// A delivery due at `due` (relative to now), and whether `dueRuns(at: now)` takes it.
     struct DueCase: CustomTestStringConvertible, Sendable {
         let name: String
         let due: Int64
@@ -77,13 +77,13 @@ struct DeliveryTests {
         let now = Fixture.now
         try Fixture.delivery(database, channelId: channel.id, 1, due: now + row.due)
         let busy: Set<Int64> = row.channelBusy ? [channel.id] : [other.id]
-        let taken = try database.dueDeliveries(at: now, limit: 10, excludingChannels: busy)
-        #expect(taken.map(\.messageId) == (row.taken ? ["msg_1"] : []))
+        let taken = try database.dueRuns(at: now, channels: 10, runLength: 10, excludingChannels: busy)
+        #expect(taken.map { $0.map(\.messageId) } == (row.taken ? [["msg_1"]] : []))
         let next = try database.nextDeliveryDue(excludingChannels: busy)
         #expect(next == (row.channelEnabled && !row.channelBusy ? now + row.due : nil))
     }
 
-    @Test("due deliveries come longest due first, ties by id, failed ones with pending ones, at most the limit")
+    @Test("a run comes longest due first, ties by id, failed deliveries with pending ones, at most its length")
     func dueOrderAndLimit() throws {
         let database = try Fixture.database()
         let channel = try Fixture.channel(database)
@@ -94,14 +94,16 @@ struct DeliveryTests {
         }
         _ = try database.recordDeliveryAttempt(
             id: 5, .failed(status: 500, error: "500", retryAt: now - 20), now: now - 25)
-        let all = try database.dueDeliveries(at: now, limit: 10, excludingChannels: [])
-        #expect(all.map(\.id) == [2, 5, 1, 3])
-        #expect(try database.dueDeliveries(at: now, limit: 2, excludingChannels: []).map(\.id) == [2, 5])
-        #expect(try database.dueDeliveries(at: now, limit: 0, excludingChannels: []).map(\.id) == [2])
+        let run = { (length: Int) in
+            try database.dueRuns(at: now, channels: 10, runLength: length, excludingChannels: []).map { $0.map(\.id) }
+        }
+        #expect(try run(10) == [[2, 5, 1, 3]])
+        #expect(try run(2) == [[2, 5]])
+        #expect(try run(0) == [[2]])
         #expect(try database.nextDeliveryDue(excludingChannels: []) == now - 30)
     }
 
-    @Test("with a channel in flight holding the longest due, the others' come in order, several of one if need be")
+    @Test("with a channel in flight holding the longest due, the others' runs come, the longest due channel first")
     func dueAcrossChannels() throws {
         let database = try Fixture.database()
         let busy = try Fixture.channel(database, "busy")
@@ -115,26 +117,52 @@ struct DeliveryTests {
         try Fixture.delivery(database, channelId: second.id, 52, due: now - 15)
         try Fixture.delivery(database, channelId: first.id, 53, due: now - 20)
         try Fixture.delivery(database, channelId: second.id, 54, due: now + 5)
-        let due = { (limit: Int, busy: Set<Int64>) in
-            try database.dueDeliveries(at: now, limit: limit, excludingChannels: busy).map(\.messageId)
+        let due = { (channels: Int, runLength: Int, busy: Set<Int64>) in
+            try database.dueRuns(at: now, channels: channels, runLength: runLength, excludingChannels: busy).map {
+                $0.map(\.messageId)
+            }
         }
-        #expect(try due(10, [busy.id]) == ["msg_53", "msg_52", "msg_51"])
-        #expect(try due(2, [busy.id]) == ["msg_53", "msg_52"])
-        #expect(try due(10, [busy.id, first.id]) == ["msg_52"])
-        #expect(try due(1, []) == ["msg_1"])
+        #expect(try due(10, 10, [busy.id]) == [["msg_53", "msg_51"], ["msg_52"]])
+        #expect(try due(1, 10, [busy.id]) == [["msg_53", "msg_51"]])
+        #expect(try due(10, 1, [busy.id]) == [["msg_53"], ["msg_52"]])
+        #expect(try due(10, 10, [busy.id, first.id]) == [["msg_52"]])
+        #expect(try due(1, 2, []) == [["msg_1", "msg_2"]])
+        #expect(try due(10, 10, [busy.id, first.id, second.id]).isEmpty)
         #expect(try database.nextDeliveryDue(excludingChannels: [busy.id]) == now - 20)
         #expect(try database.nextDeliveryDue(excludingChannels: [busy.id, first.id]) == now - 15)
         #expect(try database.nextDeliveryDue(excludingChannels: [busy.id, first.id, second.id]) == nil)
     }
 
+    @Test("channels with as much due take turns: a tie goes to the channel whose delivery was queued first")
+    func dueTiesTakeTurns() throws {
+        let database = try Fixture.database()
+        let first = try Fixture.channel(database, "first")
+        let second = try Fixture.channel(database, "second")
+        let now = Fixture.now
+        // Queued alternately, all due at the same instant; the second channel's first delivery was queued first.
+        for number in 1...6 {
+            try Fixture.delivery(database, channelId: number % 2 == 1 ? second.id : first.id, number, due: now - 10)
+        }
+        let picked = {
+            try database.dueRuns(at: now, channels: 1, runLength: 2, excludingChannels: []).map { $0.map(\.id) }
+        }
+        #expect(try picked() == [[1, 3]])
+        _ = try database.recordDeliveryAttempt(id: 1, .delivered(status: 200), now: now)
+        _ = try database.recordDeliveryAttempt(id: 3, .delivered(status: 200), now: now)
+        #expect(try picked() == [[2, 4]])
+        let both = try database.dueRuns(at: now, channels: 2, runLength: 5, excludingChannels: [])
+        #expect(both.map { $0.map(\.id) } == [[2, 4, 6], [5]])
+    }
+
     /// The sender asks again each time a request ends. Walking the whole outbox in order would pass, each time, over
     /// every waiting delivery of the channels in flight: a receiver that hangs, with a long queue before everyone
     /// else's, would make each question cost as much as its queue (measured: bench/README.md).
-    @Test("the sender's two queries look up each free channel's deliveries by index, not the outbox in order")
+    @Test("the sender's queries look up each free channel's deliveries by index, not the outbox in order")
     func dueQueriesSearchEachChannel() throws {
         let database = try Fixture.database()
         for (sql, bindings) in [
-            (Database.dueDeliveriesSQL, [SQLiteValue.integer(Fixture.now), .text("[1]"), .integer(4)]),
+            (Database.dueChannelsSQL, [SQLiteValue.integer(Fixture.now), .text("[1]"), .integer(4)]),
+            (Database.dueRunSQL, [.integer(2), .integer(Fixture.now), .integer(32)]),
             (Database.nextDeliveryDueSQL, [.text("[1]")]),
         ] {
             let plan = try database.query("EXPLAIN QUERY PLAN " + sql, bindings).map { try $0.get(3, as: String.self) }
@@ -152,7 +180,7 @@ struct DeliveryTests {
         try Fixture.delivery(database, channelId: channel.id, 2, due: 0)
         _ = try database.recordDeliveryAttempt(id: 1, .delivered(status: 204), now: 1)
         _ = try database.recordDeliveryAttempt(id: 2, .gaveUp(status: 410, error: "410 Gone"), now: 1)
-        #expect(try database.dueDeliveries(at: Int64.max, limit: 10, excludingChannels: []).isEmpty)
+        #expect(try database.dueRuns(at: Int64.max, channels: 10, runLength: 10, excludingChannels: []).isEmpty)
         #expect(try database.nextDeliveryDue(excludingChannels: []) == nil)
     }
 
@@ -263,7 +291,10 @@ struct DeliveryTests {
             expected.status = .pending
             expected.nextAttemptAt = 700
             #expect(outcome == .retried(expected))
-            #expect(try database.dueDeliveries(at: 700, limit: 5, excludingChannels: []).map(\.messageId) == ["msg_1"])
+            #expect(
+                try database.dueRuns(at: 700, channels: 1, runLength: 5, excludingChannels: []).map {
+                    $0.map(\.messageId)
+                } == [["msg_1"]])
         } else {
             #expect(outcome == .refused(current: from))
             #expect(try database.delivery(id: 1) == before)

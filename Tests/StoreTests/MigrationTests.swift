@@ -169,9 +169,9 @@ struct MigrationTests {
                     try Fixture.delivery(database, channelId: channel.id, number, due: Fixture.now - Int64(number))
                 }
                 _ = try database.recordDeliveryAttempt(id: 2, .delivered(status: 204), now: Fixture.now)
-                return try database.dueDeliveries(at: Fixture.now, limit: 10, excludingChannels: [])
+                return try database.dueRuns(at: Fixture.now, channels: 10, runLength: 10, excludingChannels: [])
             }()
-            #expect(waiting.map(\.id) == [3, 1])
+            #expect(waiting.map { $0.map(\.id) } == [[3, 1]])
             let store = try Store(path: path, readers: 1)
             defer { store.close() }
             let (version, indexed, due) = try store.writer.perform { database in
@@ -182,7 +182,7 @@ struct MigrationTests {
                         SELECT count(*) FROM deliveries INDEXED BY deliveries_due_by_channel \
                         WHERE next_attempt_at IS NOT NULL
                         """)?.get(0, as: Int64.self),
-                    try database.dueDeliveries(at: Fixture.now, limit: 10, excludingChannels: [])
+                    try database.dueRuns(at: Fixture.now, channels: 10, runLength: 10, excludingChannels: [])
                 )
             }
             #expect(version == 4)

@@ -50,25 +50,17 @@ extension Sender {
     func takeUp(at now: Instant, busy: Set<Int64>, free: Int, channelWrites: UInt64) throws
         -> (runs: [Job], next: Instant?)
     {
-        let runLength = configuration.runLength
-        return try store.read { reading in
-            var busy = busy
+        try store.read { reading in
+            let due = try reading.dueRuns(
+                at: now.millis, channels: free, runLength: configuration.runLength, excludingChannels: busy)
             var runs: [Job] = []
-            while runs.count < free {
-                let limit = (free - runs.count) * runLength
-                let due = try reading.dueDeliveries(at: now.millis, limit: limit, excludingChannels: busy)
-                var taken: [Int64: Int] = [:]
-                for delivery in due {
-                    if let index = taken[delivery.channelId] {
-                        if runs[index].deliveries.count < runLength { runs[index].deliveries.append(delivery) }
-                    } else if runs.count < free, let channel = try reading.channel(id: delivery.channelId) {
-                        taken[delivery.channelId] = runs.count
-                        runs.append(Job(deliveries: [delivery], channel: channel, channelWrites: channelWrites))
-                    }
+            var busy = busy
+            for deliveries in due {
+                guard let channelId = deliveries.first?.channelId else { continue }
+                busy.insert(channelId)
+                if let channel = try reading.channel(id: channelId) {
+                    runs.append(Job(deliveries: deliveries, channel: channel, channelWrites: channelWrites))
                 }
-                busy.formUnion(Set(due.map(\.channelId)))
-                // A page not full holds every delivery due on the channels it did not exclude.
-                if due.count < limit { break }
             }
             guard runs.count < free else { return (runs, nil) }
             return (runs, try reading.nextDeliveryDue(excludingChannels: busy).map { Instant(millis: $0) })
