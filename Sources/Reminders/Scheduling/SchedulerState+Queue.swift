@@ -42,16 +42,6 @@ extension SchedulerState {
         for application in involved {
             for item in items[application] ?? [] { fresh[item.key] = item }
         }
-        var itemWrites: [ItemWrite] = []
-        for message in plan.itemMessages {
-            guard let item = fresh[message.item.key] else { continue }
-            itemWrites.append(
-                ItemWrite(
-                    channelId: message.channelId, marks: message.marks,
-                    message: DeliveryMessage(
-                        messageId: MessageID.make(), type: message.type, body: data.item(item, now: now)),
-                    nextAttemptAt: message.nextAttemptAt.millis))
-        }
         let digestWrites = plan.digests.map { digest in
             let listed = digest.items.compactMap { fresh[$0.key] }
             return DigestWrite(
@@ -65,16 +55,26 @@ extension SchedulerState {
         }
         // An item gone or moved under the plan (its application changed with time alone): plan again shortly,
         // with the items as they now are.
-        if itemWrites.count < plan.itemMessages.count {
+        let messages = plan.itemMessages
+        if messages.contains(where: { fresh[$0.item.key] == nil }) {
             retryAt = min(retryAt ?? .highest, now.adding(milliseconds: configuration.coalesceMillis))
         }
         // In transactions of at most `queueChunk` messages, the digests with the first: what one commits stays
-        // committed if a later one fails, and its marks keep the retry from queuing it again.
+        // committed if a later one fails, and its marks keep the retry from queuing it again. Each chunk is
+        // rendered just before it is written, so that the first leaves before the rest is rendered.
         var queued = 0
         var digests = 0
         var start = 0
         repeat {
-            let chunk = Array(itemWrites[start..<min(start + configuration.queueChunk, itemWrites.count)])
+            let end = min(start + configuration.queueChunk, messages.count)
+            let chunk = messages[start..<end].compactMap { message -> ItemWrite? in
+                guard let item = fresh[message.item.key] else { return nil }
+                return ItemWrite(
+                    channelId: message.channelId, marks: message.marks,
+                    message: DeliveryMessage(
+                        messageId: MessageID.make(), type: message.type, body: data.item(item, now: now)),
+                    nextAttemptAt: message.nextAttemptAt.millis)
+            }
             let chunkDigests = start == 0 ? digestWrites : []
             do {
                 let written = try store.perform { transaction in
@@ -93,8 +93,8 @@ extension SchedulerState {
                 retryAt = min(retryAt ?? .highest, now.adding(milliseconds: configuration.retryMillis))
                 break
             }
-            start += chunk.count
-        } while start < itemWrites.count
+            start = end
+        } while start < messages.count
         return (queued, digests, plan.wakeAt)
     }
 
