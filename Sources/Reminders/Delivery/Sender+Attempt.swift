@@ -126,8 +126,9 @@ extension Sender {
     }
 
     /// Records `decision` for the delivery and keeps the channel's count of give-ups in a row, in one write:
-    /// delivered resets it (unless `resetting` is false: the count is known to be zero); a give-up adds one, and a `410` or the tenth in a row disables the channel. Nothing
-    /// is kept when the delivery was no longer waiting (its channel deleted, or retried and settled meanwhile).
+    /// delivered resets it (unless `resetting` is false: the count is known to be zero already); a give-up adds
+    /// one, and a `410` or the tenth in a row disables the channel. Nothing is kept when the delivery was no
+    /// longer waiting (its channel deleted, or retried and settled meanwhile).
     static func record(
         _ decision: RetryDecision, deliveryId: Int64, channelId: Int64, at now: Instant, resetting: Bool = true,
         _ transaction: inout WriteTransaction

@@ -92,15 +92,19 @@ extension Sender {
         let writes = RunWrites()
         defer { writes.wait() }
         var gaveUpInRow = job.channel.gaveUpInRow
-        var seen: UInt64?
+        // The count first, then the settings: a write between the two leaves settings newer than the count says,
+        // never older.
+        var seen = state.withLock { $0.agendaWrites }
         var settings = settings()
         var listed = ListedItems()
         for index in job.deliveries.indices {
             let (goesOn, agendaWrites) = state.withLock {
                 (!$0.stopping && $0.channelWrites == job.channelWrites, $0.agendaWrites)
             }
-            if let seen, seen != agendaWrites { settings = self.settings() }
-            seen = agendaWrites
+            if agendaWrites != seen {
+                seen = agendaWrites
+                settings = self.settings()
+            }
             let now = clock()
             guard goesOn, settings.holdUntil(now).map({ $0 <= now }) ?? true else { return }
             let context = AttemptContext(
