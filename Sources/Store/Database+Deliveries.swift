@@ -92,9 +92,10 @@ extension Database {
         """
 
     /// Records what came of an attempt at `now` (ms): one more attempt, its status and error, and the status
-    /// that follows. Returns the delivery as it now is, or nil when no `pending` or `failed` delivery has this id
-    /// (it was purged, its channel deleted, or it was settled already), in which case nothing is written.
-    func recordDeliveryAttempt(id: Int64, _ outcome: DeliveryOutcome, now: Int64) throws -> DeliveryRecord? {
+    /// that follows. Returns false when no `pending` or `failed` delivery has this id (it was purged, its channel
+    /// deleted, or it was settled already), in which case nothing is written. Only the id comes back from the
+    /// write: the sender records an outcome for every message, and the row would bring its body along.
+    func recordDeliveryAttempt(id: Int64, _ outcome: DeliveryOutcome, now: Int64) throws -> Bool {
         let (status, lastStatus, lastError, nextAttemptAt): (DeliveryStatus, Int?, String?, Int64?) =
             switch outcome {
             case .delivered(let code): (.delivered, code, nil, nil)
@@ -103,14 +104,13 @@ extension Database {
             }
         let sql = """
             UPDATE deliveries SET status = ?, attempts = attempts + 1, last_status = ?, last_error = ?, \
-            next_attempt_at = ?, delivered_at = ? WHERE id = ? AND status IN ('pending', 'failed') \
-            RETURNING \(DeliveryRecord.columns)
+            next_attempt_at = ?, delivered_at = ? WHERE id = ? AND status IN ('pending', 'failed') RETURNING id
             """
         let bindings: [SQLiteValue] = [
             .text(status.rawValue), SQLiteValue(lastStatus.map(Int64.init)), SQLiteValue(lastError),
             SQLiteValue(nextAttemptAt), status == .delivered ? .integer(now) : .null, .integer(id),
         ]
-        return try first(sql, bindings) { try DeliveryRecord($0) }
+        return try first(sql, bindings) { try $0.int64(0) } != nil
     }
 
     /// Gives up a `pending` or `failed` delivery without an attempt, with `reason` as its last error (the item

@@ -27,12 +27,13 @@ extension WriteTransaction {
 
     /// Records what came of an attempt made at `now`: `attempts` + 1, `lastStatus` and `lastError` from the
     /// outcome, and `delivered` (with `deliveredAt` = `now`), `failed` (due again at its `retryAt`) or `gave_up`.
-    /// Returns the delivery as it now is, or nil when no `pending` or `failed` delivery has this id (purged, its
-    /// channel deleted, or settled already): nothing is written then. The channel's `gaveUpInRow` is the
-    /// caller's to keep, in the same transaction.
+    /// Returns false when no `pending` or `failed` delivery has this id (purged, its channel deleted, or settled
+    /// already): nothing is written then. The channel's `gaveUpInRow` is the caller's to keep, in the same
+    /// transaction.
+    @discardableResult
     public func recordDeliveryAttempt(
         id: Int64, _ outcome: DeliveryOutcome, now: Int64
-    ) throws(StoreError) -> DeliveryRecord? {
+    ) throws(StoreError) -> Bool {
         try query { try $0.recordDeliveryAttempt(id: id, outcome, now: now) }
     }
 

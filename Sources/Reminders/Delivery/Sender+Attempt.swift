@@ -133,8 +133,7 @@ extension Sender {
         _ decision: RetryDecision, deliveryId: Int64, channelId: Int64, at now: Instant, resetting: Bool = true,
         _ transaction: inout WriteTransaction
     ) throws {
-        guard try transaction.recordDeliveryAttempt(id: deliveryId, decision.outcome, now: now.millis) != nil
-        else { return }
+        guard try transaction.recordDeliveryAttempt(id: deliveryId, decision.outcome, now: now.millis) else { return }
         switch decision.outcome {
         case .delivered:
             if resetting { try transaction.resetGaveUpInRow(channelId: channelId) }
