@@ -76,6 +76,11 @@ extension SchedulerState {
                     nextAttemptAt: message.nextAttemptAt.millis)
             }
             let chunkDigests = start == 0 ? digestWrites : []
+            // Items all gone from under the plan: nothing to write.
+            if chunk.isEmpty && chunkDigests.isEmpty {
+                start = end
+                continue
+            }
             do {
                 let written = try store.perform { transaction in
                     try Self.write(chunk, chunkDigests, in: transaction, now: now.millis)
