@@ -34,9 +34,8 @@ extension Database {
 
     /// The runs due at `now` (ms): of at most `channels` enabled channels not among `busyChannels`, those whose
     /// longest due delivery is due longest (ties by that delivery's id: first queued, first sent, so that channels
-    /// with as much due take turns), each channel's `pending` or `failed` deliveries
-    /// with `next_attempt_at <= now`, the longest due first (ties by id), at most `runLength`; both limits clamped
-    /// to 1...10,000. No run is empty.
+    /// with as much due take turns), each channel's `pending` or `failed` deliveries with `next_attempt_at <= now`,
+    /// the longest due first (ties by id), at most `runLength`; both limits clamped to 1...10,000. No run is empty.
     ///
     /// The channels are picked first, each by the first entry of its own in the partial index
     /// `deliveries_due_by_channel`, then each picked channel's run is read from there: the rows read are the rows
