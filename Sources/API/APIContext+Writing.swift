@@ -7,8 +7,10 @@ import System
 extension APIContext {
     /// A handler that validates on the event loop, then runs its database work in the writer's next group
     /// commit and answers once that commit is durable, after the cache has followed it (a timeline the write
-    /// only extended is extended on the event loop, also before the client hears back).
+    /// only extended is extended on the event loop, also before the client hears back). A write whose extent is
+    /// `.unbounded` (a delete that takes rows without a bound along) runs alone in a transaction of its own.
     func write(
+        _ extent: WriteExtent = .bounded,
         _ prepare: @escaping @Sendable (Request) throws -> @Sendable (inout WriteTransaction) throws -> Written
     ) -> Handler {
         .deferred { [self] request, responder in
@@ -19,7 +21,7 @@ extension APIContext {
                 responder.fail(error)
                 return
             }
-            store.submit({ [self] transaction in try began(job, &transaction) }) { [self] result in
+            store.submit({ [self] transaction in try began(job, &transaction) }, extent: extent) { [self] result in
                 switch result {
                 case .success(let committed):
                     let (written, cacheWrite) = committed.value

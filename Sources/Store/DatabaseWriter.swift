@@ -88,20 +88,20 @@ final class DatabaseWriter: Sendable {
         try waitFor { submit(job, completion: $0) }
     }
 
-    /// Queues a Store job for the next group commit, like `submit`; its completion gets what the job's writes
-    /// changed with its value.
+    /// Queues a Store job for the next group commit, like `submit`, or to run alone when `extent` is
+    /// `.unbounded`; its completion gets what the job's writes changed with its value.
     func submitTransaction<T: Sendable>(
-        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T,
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T, extent: WriteExtent = .bounded,
         completion: @escaping @Sendable (Result<Committed<T>, any Error>) -> Void
     ) {
-        enqueue(WriterJob(job, completion: completion))
+        enqueue(WriterJob(job, extent: extent, completion: completion))
     }
 
     /// Runs a Store job in the next group commit and waits for the commit, like `perform`.
     func performTransaction<T: Sendable>(
-        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T, extent: WriteExtent = .bounded
     ) throws -> Committed<T> {
-        try waitFor { submitTransaction(job, completion: $0) }
+        try waitFor { submitTransaction(job, extent: extent, completion: $0) }
     }
 
     /// Runs `job` alone, outside any transaction, and waits for it; see `submitAlone`.

@@ -17,22 +17,23 @@ extension Store {
     /// transaction ended (keep it quick: hand the result on), with the job's value and what its writes changed,
     /// durable and visible to every reader; or with the job's own error, or a `StoreError` (`closed`, `full`…).
     /// `job` may run more than once, each time in a transaction that holds none of its earlier run's writes, so
-    /// it must do nothing outside the database that cannot be repeated.
+    /// it must do nothing outside the database that cannot be repeated. A job whose `extent` is `.unbounded`
+    /// (deleting what has no bound on its size) runs alone in a transaction of its own instead, and only once.
     public func submit<T: Sendable>(
-        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T,
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T, extent: WriteExtent = .bounded,
         completion: @escaping @Sendable (Result<Committed<T>, any Error>) -> Void
     ) {
-        writer.submitTransaction(job, completion: completion)
+        writer.submitTransaction(job, extent: extent, completion: completion)
     }
 
-    /// Runs `job` in the next group commit and waits for the commit; for start-up, tests and tools. Throws what
-    /// the job threw, or a `StoreError`.
+    /// Runs `job` in the next group commit (alone when `extent` is `.unbounded`) and waits for the commit; for
+    /// start-up, tests and tools. Throws what the job threw, or a `StoreError`.
     @discardableResult
-    public func perform<T: Sendable>(_ job: @escaping @Sendable (inout WriteTransaction) throws -> T) throws
-        -> Committed<T>
-    {
+    public func perform<T: Sendable>(
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T, extent: WriteExtent = .bounded
+    ) throws -> Committed<T> {
         do {
-            return try writer.performTransaction(job)
+            return try writer.performTransaction(job, extent: extent)
         } catch {
             throw StoreError.from(error)
         }

@@ -32,13 +32,15 @@ public final class Store: Sendable {
             // Each commit's WAL frames reach the file system in one write, where that is proven safe (see
             // `DatabaseOptions.coalesceWALWrites`); bench/README.md has what that saves. Each job of a batch runs
             // in a savepoint, whose statement journal stays in memory: in a temporary file it cost two `pwrite`s
-            // for every page each job changed.
+            // for every page each job changed. A job that may change pages without a bound runs alone with it on
+            // disk (`WriteExtent.unbounded`).
             options: DatabaseOptions(
                 synchronous: synchronous, walAutocheckpointPages: Self.checkpointPages, coalesceWALWrites: true,
                 temporaryFilesInMemory: true),
             batchLimit: batchLimit
         ) { database in
-            try StoreSchema.migrator.migrate(database)
+            // A migration may rewrite whole tables: its statement journal must not grow in memory.
+            _ = try database.withTemporaryFilesOnDisk { try StoreSchema.migrator.migrate(database) }
         }
         self.readers = ReaderPool(path: path, limit: readers)
     }

@@ -36,20 +36,25 @@ struct WriterJob: Sendable {
     }
 
     /// Wraps a Store job, which writes through a `WriteTransaction`, and its completion, which gets what the
-    /// job's writes changed with its value, and errors as the Store tells them (`StoreError.from`).
+    /// job's writes changed with its value, and errors as the Store tells them (`StoreError.from`). An
+    /// `.unbounded` job runs alone, in its own transaction with the statement journal on disk.
     init<T: Sendable>(
-        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T,
+        _ job: @escaping @Sendable (inout WriteTransaction) throws -> T, extent: WriteExtent,
         completion: @escaping @Sendable (Result<Committed<T>, any Error>) -> Void
     ) {
-        runsAlone = false
+        let alone = extent == .unbounded
+        runsAlone = alone
         fail = { completion(.failure(StoreError.from($0))) }
         execute = { database in
             Self.outcome(telling: StoreError.from, completion) {
-                try database.transaction(.immediate) { database in
-                    var transaction = WriteTransaction(database)
-                    let value = try job(&transaction)
-                    return Committed(value: value, change: transaction.change)
+                let write = {
+                    try database.transaction(.immediate) { database in
+                        var transaction = WriteTransaction(database)
+                        let value = try job(&transaction)
+                        return Committed(value: value, change: transaction.change)
+                    }
                 }
+                return try alone ? database.withTemporaryFilesOnDisk(write) : write()
             }
         }
     }

@@ -192,6 +192,58 @@ struct GroupCommitTests {
         }
     }
 
+    @Test(
+        "an unbounded job waits for the running batch's commit, runs alone with temporary files on disk; the next finds them in memory"
+    )
+    func unboundedJobRunsAloneOnDisk() throws {
+        try Self.withStore { store, path throws in
+            let writer = store.writer
+            let before = writer.statistics
+            let done = DispatchGroup()
+            let seen = Collector<String>()
+            @Sendable func temporaryStore(_ transaction: WriteTransaction) throws -> Int {
+                try transaction.connection.database.queryOne("PRAGMA temp_store")?.get(0, as: Int.self) ?? -1
+            }
+            for _ in 0..<3 { done.enter() }
+            store.submit({ transaction in
+                _ = try transaction.insertContact(ContactFields(name: "first"), now: 1)
+                store.submit(
+                    { transaction in
+                        let committed = try Self.countContacts(path)
+                        let inside = transaction.connection.database.isInTransaction
+                        seen.append(
+                            "unbounded: temp_store \(try temporaryStore(transaction)), in a transaction "
+                                + "\(inside), sees \(committed)")
+                    }, extent: .unbounded
+                ) { _ in done.leave() }
+                store.submit({ transaction in
+                    seen.append("behind: temp_store \(try temporaryStore(transaction))")
+                }) { _ in done.leave() }
+            }) { _ in done.leave() }
+            done.wait()
+            #expect(
+                seen.all == [
+                    "unbounded: temp_store 1, in a transaction true, sees 1", "behind: temp_store 2",
+                ])
+            #expect(writer.statistics.commits - before.commits == 2)
+        }
+    }
+
+    @Test("an unbounded job that throws keeps none of its writes")
+    func unboundedJobRollsBack() throws {
+        try Self.withStore { store, path throws in
+            #expect(throws: JobFailure.self) {
+                try store.perform(
+                    { transaction in
+                        _ = try transaction.insertContact(ContactFields(name: "undone"), now: 1)
+                        throw JobFailure()
+                    }, extent: .unbounded)
+            }
+            #expect(try Self.countContacts(path) == 0)
+            #expect(try store.perform({ _ in 1 }, extent: .unbounded).value == 1)
+        }
+    }
+
     @Test("a completion runs only once the job's data is visible to another connection")
     func completionAfterCommit() throws {
         try Self.withStore { store, path throws in

@@ -22,7 +22,8 @@ enum ApplicationRoutes {
         router.add(
             "PATCH", "/v1/applications/:id", context.write { request in try patch(request, context) },
             admit: RequestBody.admitJSON)
-        router.add("DELETE", "/v1/applications/:id", context.write { request in try delete(request, context) })
+        router.add(
+            "DELETE", "/v1/applications/:id", context.write(.unbounded) { request in try delete(request, context) })
     }
 
     static func etag(_ a: ApplicationRecord) -> String { ETag.resource("application", id: a.id, version: a.version) }

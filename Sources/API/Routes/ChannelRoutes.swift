@@ -16,7 +16,7 @@ enum ChannelRoutes {
         router.add(
             "PATCH", "/v1/channels/:id", context.write { request in try patch(request, context) },
             admit: RequestBody.admitJSON)
-        router.add("DELETE", "/v1/channels/:id", context.write { request in try delete(request, context) })
+        router.add("DELETE", "/v1/channels/:id", context.write(.unbounded) { request in try delete(request, context) })
         router.add(
             "POST", "/v1/channels/:id/secret", context.write { request in try rotateSecret(request, context) },
             admit: RequestBody.admitNothingOrJSON)

@@ -29,12 +29,14 @@ extension SchedulerState {
             }
             let cutoff = ReminderRetention.cutoff(now: now.millis)
             let keys = kept
-            try store.perform { transaction in
-                try transaction.purgeDeliveries(olderThan: cutoff)
-                try transaction.purgeMarks(olderThan: cutoff, keeping: keys)
-                try transaction.purgeUsedLinks(olderThan: cutoff)
-                try transaction.purgeExpiredSnoozes(at: now.millis)
-            }
+            // A day's deliveries have no bound but the senders' pace: alone, with its statement journal on disk.
+            try store.perform(
+                { transaction in
+                    try transaction.purgeDeliveries(olderThan: cutoff)
+                    try transaction.purgeMarks(olderThan: cutoff, keeping: keys)
+                    try transaction.purgeUsedLinks(olderThan: cutoff)
+                    try transaction.purgeExpiredSnoozes(at: now.millis)
+                }, extent: .unbounded)
             marks = MarkIndex()
             try loadChannels()
             return true
