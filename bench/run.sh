@@ -358,7 +358,11 @@ reminders_store() {
     start_receiver store
     : >"$work/remstore.txt"
     for round in $(seq 1 "$rounds"); do
-        for variant in without with; do
+        # Odd rounds run without the channels first, even rounds with: a machine that speeds up or slows
+        # down through a sitting then does not favour one side.
+        local order="without with"
+        [ $((round % 2)) -eq 0 ] && order="with without"
+        for variant in $order; do
             rm -f "$work/round.sqlite"*
             cp "$seeded" "$work/round.sqlite"
             local load start
@@ -394,9 +398,10 @@ reminders_store() {
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, ($2 == "with" ? "'"$REMINDER_CHANNELS"'" : "none"), $3, $4, $5, $6, $7, $8, $9, load}' \
         "$work/remstore.txt"
     echo
-    # Per round, with ÷ without ("without" comes first in each round); then the medians of those ratios.
-    awk '$2 == "without" {g[$1] = $4; p[$1] = $6} $2 == "with" {printf "%s %.3f %.3f\n", $1, $4 / g[$1], $6 / p[$1]}' \
-        "$work/remstore.txt" >"$work/remratios.txt"
+    # Per round, with ÷ without; then the medians of those ratios.
+    awk '$2 == "without" {g[$1] = $4; p[$1] = $6} $2 == "with" {wg[$1] = $4; wp[$1] = $6}
+        END {for (r in g) printf "%s %.3f %.3f\n", r, wg[r] / g[r], wp[r] / p[r]}' \
+        "$work/remstore.txt" | sort -n >"$work/remratios.txt"
     local r reads writes
     while read -r r reads writes; do
         echo "round $r, with ÷ without: reads $reads, writes $writes"

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 
 // Glibc declares accept4 only under _GNU_SOURCE, which the Swift Glibc module is built without.
 extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
@@ -55,6 +56,16 @@ static const int clinux_efd_nonblock_cloexec = EFD_NONBLOCK | EFD_CLOEXEC;
 // Swift module does not give (gettid is declared only under _GNU_SOURCE).
 static inline int clinux_set_thread_nice(int value) {
     return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), value);
+}
+
+// Names the calling thread (prctl(2), PR_SET_NAME: at most 15 bytes, the rest cut), as ps -L and top -H show it.
+static inline int clinux_set_thread_name(const char *name) {
+    return prctl(PR_SET_NAME, (unsigned long)name, 0, 0, 0);
+}
+
+// The calling thread's name into `buffer`, which holds at least 16 bytes.
+static inline int clinux_thread_name(char *buffer) {
+    return prctl(PR_GET_NAME, (unsigned long)buffer, 0, 0, 0);
 }
 
 // The calling thread's nice value; -1 is a value too, so errno tells a failure (set to 0 first).

@@ -51,15 +51,15 @@ public final class HTTPServer: Sendable {
     /// Starts the event loop threads. When one cannot be started, those that were are stopped and joined
     /// before the error is thrown.
     public func start() throws {
-        try start(spawn: { try SystemThread.spawn($0) })
+        try start(spawn: { try SystemThread.spawn(named: $0, $1) })
     }
 
     /// `start`, with the way threads are made given (tests make it fail).
-    func start(spawn: (@escaping @Sendable () -> Void) throws -> pthread_t) throws {
+    func start(spawn: (String, @escaping @Sendable () -> Void) throws -> pthread_t) throws {
         var started: [pthread_t] = []
         do {
-            for loop in loops {
-                started.append(try spawn { loop.run() })
+            for (index, loop) in loops.enumerated() {
+                started.append(try spawn("loop-\(index + 1)") { loop.run() })
             }
         } catch {
             for loop in loops { loop.requestStop() }

@@ -6,7 +6,7 @@ extension DatabaseWriter {
     /// Starts the writer's thread running `body`.
     static func spawn(_ body: @escaping @Sendable () -> Void) throws(DatabaseWriterError) -> pthread_t {
         do {
-            return try SystemThread.spawn(body)
+            return try SystemThread.spawn(named: "writer", body)
         } catch {
             throw .threadStartFailed(code: error.code)
         }

@@ -10,9 +10,11 @@ public enum SystemThread {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// Starts a thread running `body`; join it with `pthread_join`.
-    public static func spawn(_ body: @escaping @Sendable () -> Void) throws(SystemError) -> pthread_t {
-        try start(body, detached: false)
+    /// Starts a thread named `name` running `body`; join it with `pthread_join`.
+    public static func spawn(named name: String, _ body: @escaping @Sendable () -> Void) throws(SystemError)
+        -> pthread_t
+    {
+        try start(named: name, body, detached: false)
     }
 
     /// The nice value of a thread whose work can wait for the service's answers to clients (the reminders):
@@ -22,8 +24,11 @@ public enum SystemThread {
 
     /// Starts a thread running `body` at `backgroundNice`; join it with `pthread_join`. A thread may always lower
     /// its own priority, so this fails only as `spawn` does.
-    public static func spawnInBackground(_ body: @escaping @Sendable () -> Void) throws(SystemError) -> pthread_t {
+    public static func spawnInBackground(named name: String, _ body: @escaping @Sendable () -> Void)
+        throws(SystemError) -> pthread_t
+    {
         try start(
+            named: name,
             {
                 _ = clinux_set_thread_nice(backgroundNice)
                 body()
@@ -36,19 +41,39 @@ public enum SystemThread {
         return value == -1 && errno != 0 ? nil : value
     }
 
-    /// Starts a thread running `body` that nothing joins: it frees itself when `body` returns.
-    public static func spawnDetached(_ body: @escaping @Sendable () -> Void) throws(SystemError) {
-        _ = try start(body, detached: true)
+    /// Starts a thread named `name` running `body` that nothing joins: it frees itself when `body` returns.
+    public static func spawnDetached(named name: String, _ body: @escaping @Sendable () -> Void) throws(SystemError) {
+        _ = try start(named: name, body, detached: true)
     }
 
-    private static func start(_ body: @escaping @Sendable () -> Void, detached: Bool) throws(SystemError) -> pthread_t {
+    /// The longest name a thread takes, in bytes: the kernel keeps 16 with the terminating NUL (prctl(2)).
+    public static let nameLimit = 15
+
+    /// The calling thread's name, as `ps -L` and `top -H` show it; a thread not named here has its process's.
+    public static var currentName: String {
+        var buffer = [CChar](repeating: 0, count: nameLimit + 1)
+        _ = clinux_thread_name(&buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func start(named name: String, _ body: @escaping @Sendable () -> Void, detached: Bool)
+        throws(SystemError) -> pthread_t
+    {
+        // "np-" and the part: what an operator sees beside the process's other threads in `top -H`.
+        let bytes = Array(("np-" + name).utf8.prefix(nameLimit))
+        let named: @Sendable () -> Void = {
+            var terminated = bytes.map { CChar(bitPattern: $0) }
+            terminated.append(0)
+            _ = clinux_set_thread_name(terminated)
+            body()
+        }
         var attributes = pthread_attr_t()
         let initialized = pthread_attr_init(&attributes)
         guard initialized == 0 else { throw SystemError("pthread_attr_init", initialized) }
         defer { pthread_attr_destroy(&attributes) }
         if detached { pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) }
         var thread = pthread_t()
-        let argument = Unmanaged.passRetained(Body(body)).toOpaque()
+        let argument = Unmanaged.passRetained(Body(named)).toOpaque()
         let code = pthread_create(
             &thread, &attributes,
             { argument in

@@ -73,13 +73,13 @@ import Testing
             "GET", "/later",
             .deferred { _, responder in
                 record.handled.wrappingAdd(1, ordering: .relaxed)
-                try? SystemThread.spawnDetached { responder.respond(.text("later")) }
+                try? SystemThread.spawnDetached(named: "test") { responder.respond(.text("later")) }
             })
         router.add(
             "GET", "/fails-later",
             .deferred { _, responder in
                 record.handled.wrappingAdd(1, ordering: .relaxed)
-                try? SystemThread.spawnDetached { responder.fail(refused) }
+                try? SystemThread.spawnDetached(named: "test") { responder.fail(refused) }
             })
         router.guardRoute = { request, route in
             if route.pattern == "/guarded", request.headers["X-Key"] != "k" {
@@ -198,7 +198,7 @@ import Testing
         router.add(
             "GET", "/built",
             .deferred { _, responder in
-                try? SystemThread.spawnDetached {
+                try? SystemThread.spawnDetached(named: "test") {
                     responder.respond(building: {
                         builder.thread.withLock { $0 = pthread_self() }
                         return .text("built")

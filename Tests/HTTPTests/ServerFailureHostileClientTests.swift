@@ -127,9 +127,9 @@ import Testing
         let spawned = Atomic<Int>(0)
         let finished = Atomic<Int>(0)
         #expect(throws: SpawnFailed.self) {
-            try server.start { body in
+            try server.start { _, body in
                 guard spawned.add(1, ordering: .relaxed).newValue < 3 else { throw SpawnFailed() }
-                return try SystemThread.spawn {
+                return try SystemThread.spawn(named: "test") {
                     body()
                     finished.add(1, ordering: .relaxed)
                 }

@@ -12,14 +12,14 @@ import Testing
 struct ReaderPoolTests {
     /// Runs `body` on a thread of its own and waits for that thread's end, thread-specific destructors included.
     static func onThreadOfItsOwn(_ body: @escaping @Sendable () -> Void) throws {
-        pthread_join(try SystemThread.spawn(body), nil)
+        pthread_join(try SystemThread.spawn(named: "test", body), nil)
     }
 
     /// A thread that reads from `pool` once, then keeps its reader until `letGo` is signalled; returns once it
     /// has read, with the thread to join.
     static func holdingReader(_ pool: ReaderPool, until letGo: DispatchSemaphore) throws -> pthread_t {
         let read = DispatchSemaphore(value: 0)
-        let thread = try SystemThread.spawn {
+        let thread = try SystemThread.spawn(named: "test") {
             _ = try? pool.withReader { _ in 0 }
             read.signal()
             letGo.wait()

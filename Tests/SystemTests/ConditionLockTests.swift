@@ -23,7 +23,7 @@ struct ConditionLockTests {
     @Test("a change made from another thread ends the wait, long before its deadline")
     func wake() throws {
         let lock = ConditionLock(0)
-        let thread = try SystemThread.spawn {
+        let thread = try SystemThread.spawn(named: "test") {
             usleep(20_000)
             lock.withLockThenWake { $0 = 1 }
         }
@@ -45,7 +45,7 @@ struct ConditionLockTests {
     @Test("a change that says waiters need not look costs them no wake-up; one that says they must wakes them")
     func wakingIf() throws {
         let lock = ConditionLock(Counted())
-        let thread = try SystemThread.spawn {
+        let thread = try SystemThread.spawn(named: "test") {
             // Waits until the first look is done, then changes the state twice: quietly, then waking.
             let started = Clock.monotonicMilliseconds()
             while lock.withLock({ $0.looks }) == 0 && Clock.monotonicMilliseconds() - started < 30_000 {

@@ -38,12 +38,12 @@ import Testing
 
     @Test func threadsRunTheirBodies() throws {
         let ran = Atomic<Int>(0)
-        let thread = try SystemThread.spawn { ran.add(1, ordering: .relaxed) }
+        let thread = try SystemThread.spawn(named: "test") { ran.add(1, ordering: .relaxed) }
         pthread_join(thread, nil)
         let runs = ran.load(ordering: .relaxed)
         #expect(runs == 1)
         let detached = Atomic<Bool>(false)
-        try SystemThread.spawnDetached { detached.store(true, ordering: .releasing) }
+        try SystemThread.spawnDetached(named: "test") { detached.store(true, ordering: .releasing) }
         var waited = 0
         while !detached.load(ordering: .acquiring) && waited < 5_000 {
             usleep(1_000)
@@ -63,7 +63,7 @@ import Testing
         let perThread = try ThreadSpecific<Ends>()
         let made = Atomic<Int>(0)
         let values = Mutex<[Ends]>([])
-        let thread = try SystemThread.spawn {
+        let thread = try SystemThread.spawn(named: "test") {
             for _ in 0..<3 {
                 let value = try? perThread.value {
                     made.add(1, ordering: .relaxed)
@@ -78,7 +78,8 @@ import Testing
         #expect(seen.count == 3 && seen.allSatisfy { $0 === seen[0] })
         #expect(seen.first?.count.load(ordering: .relaxed) == 1, "the thread's end did not reach its value")
         let other = Mutex<Ends?>(nil)
-        pthread_join(try SystemThread.spawn { other.withLock { $0 = try? perThread.value { Ends() } } }, nil)
+        pthread_join(
+            try SystemThread.spawn(named: "test") { other.withLock { $0 = try? perThread.value { Ends() } } }, nil)
         let second = other.withLock { $0 }
         #expect(second != nil && second !== seen.first)
     }

@@ -46,7 +46,7 @@ final class ChannelTestGate: Sendable {
         }
         let pass = Pass(self)
         let started =
-            (try? SystemThread.spawnDetached {
+            (try? SystemThread.spawnDetached(named: "channel-test") {
                 work(pass)
                 pass.leave()
             }) != nil

@@ -36,7 +36,7 @@ final class ImportGate: Sendable {
         }
         let pass = Pass(self)
         let started =
-            (try? SystemThread.spawnDetached {
+            (try? SystemThread.spawnDetached(named: "import") {
                 work(pass)
                 pass.leave()
                 afterwards()

@@ -141,10 +141,10 @@ public final class Sender: Sendable {
         guard threads.withLock({ $0.isEmpty }), !state.withLock({ $0.stopping }) else { return }
         var started: [pthread_t] = []
         do {
-            for _ in 0..<configuration.maxInFlight {
-                started.append(try SystemThread.spawnInBackground { [self] in workLoop() })
+            for worker in 1...configuration.maxInFlight {
+                started.append(try SystemThread.spawnInBackground(named: "sender-\(worker)") { [self] in workLoop() })
             }
-            started.append(try SystemThread.spawnInBackground { [self] in dispatchLoop() })
+            started.append(try SystemThread.spawnInBackground(named: "dispatcher") { [self] in dispatchLoop() })
         } catch {
             threads.withLock { $0 += started }
             stop()

@@ -72,7 +72,7 @@ public final class Scheduler: Sendable {
         let state = SchedulerState(
             store: store, source: source, configuration: configuration, clock: clock,
             data: MessageData(publicURL: configuration.publicURL, linkKey: key), queuedSome: wakeSender, log: log)
-        let thread = try SystemThread.spawnInBackground { [inbox, clock, configuration] in
+        let thread = try SystemThread.spawnInBackground(named: "scheduler") { [inbox, clock, configuration] in
             Self.run(state, inbox: inbox, clock: clock, coalesceMillis: configuration.coalesceMillis)
         }
         inbox.withLock { $0.thread = thread }

@@ -278,7 +278,7 @@ struct PlainHTTPClientTests {
         let client = PlainHTTPClient()
         let statuses = ConditionLock<[Int?]>([])
         let threads = try (0..<8).map { _ in
-            try SystemThread.spawn {
+            try SystemThread.spawn(named: "test") {
                 for _ in 0..<25 {
                     let status = client.send(Self.request(receiver.url("/hook")), timeout: .seconds(10)).status
                     statuses.withLock { $0.append(status) }

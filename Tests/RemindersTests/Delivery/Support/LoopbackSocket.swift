@@ -37,7 +37,7 @@ enum LoopbackSocket {
         -> (port: Int, thread: pthread_t)?
     {
         guard let (descriptor, port) = bound(), listen(descriptor, 4) == 0 else { return nil }
-        let thread = try SystemThread.spawn {
+        let thread = try SystemThread.spawn(named: "test") {
             defer { close(descriptor) }
             let connection = accept(descriptor, nil, nil)
             guard connection >= 0 else { return }

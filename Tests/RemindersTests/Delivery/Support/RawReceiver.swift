@@ -84,7 +84,7 @@ final class RawReceiver: Sendable {
         listener = descriptor
         self.port = port
         let log = log
-        acceptor = try SystemThread.spawn {
+        acceptor = try SystemThread.spawn(named: "test") {
             while true {
                 let connection = accept(descriptor, nil, nil)
                 guard connection >= 0 else {
@@ -100,7 +100,9 @@ final class RawReceiver: Sendable {
                     return log.accepted - 1
                 }
                 do {
-                    try SystemThread.spawnDetached { Self.serve(connection, index: index, plan: plan, log: log) }
+                    try SystemThread.spawnDetached(named: "test") {
+                        Self.serve(connection, index: index, plan: plan, log: log)
+                    }
                 } catch {
                     Self.close(connection, log: log)
                 }
