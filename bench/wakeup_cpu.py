@@ -5,12 +5,15 @@ server's threads of the time each spent on a CPU (/proc/PID/task/*/schedstat, in
 from a quiet moment before the request to the next quiet moment after it (no thread ran for
 QUIET_MS). Each write is timed ROUNDS times; prints, in ms:
 
-  "note MEDIAN MAX BUSIEST settings MEDIAN MAX BUSIEST idle IDLE"
+  "note MEDIAN MAX BUSIEST WAKE settings MEDIAN MAX BUSIEST WAKE idle IDLE"
 
 note: POST /v1/applications/{random id}/events with a note (the scheduler recomputes that
 application and plans over all); settings: PUT /v1/settings with another follow_up_gap_days (it
 recomputes every application); BUSIEST: the median of the largest share of one thread, the
-scheduler's when it is the one that worked most; idle: the same span with no request.
+scheduler's when it is the one that worked most; WAKE: the median of the wake-up's own share, the
+scheduler's thread (np-scheduler) and the dispatch workers that judge its slices of the agenda
+(libdispatch names them com.apple.root.*-qos), without the request, its commit and the sender;
+idle: the same span with no request.
 usage: wakeup_cpu.py PID PORT APPS ROUNDS"""
 import glob
 import http.client
@@ -34,6 +37,16 @@ def sample(pid):
     return times
 
 
+def is_wakeup_thread(schedstat_path):
+    """The scheduler's thread, or a dispatch worker (which judges the agenda's slices in parallel)."""
+    try:
+        with open(schedstat_path.rsplit("/", 1)[0] + "/comm", encoding="utf-8") as file:
+            name = file.read().strip()
+    except OSError:
+        return False
+    return name == "np-scheduler" or name.endswith("-qos")
+
+
 def quiet(pid, timeout=30):
     """The first sample after which no thread ran for QUIET_MS."""
     deadline = time.time() + timeout
@@ -51,8 +64,9 @@ def quiet(pid, timeout=30):
 
 
 def delta(before, after):
-    shares = [after[t] - before.get(t, 0) for t in after]
-    return sum(shares) / 1e6, max(shares, default=0) / 1e6
+    shares = {t: after[t] - before.get(t, 0) for t in after}
+    wake = sum(share for t, share in shares.items() if is_wakeup_thread(t))
+    return sum(shares.values()) / 1e6, max(shares.values(), default=0) / 1e6, wake / 1e6
 
 
 def measure(pid, request):
@@ -86,11 +100,12 @@ def main(pid, port, apps, rounds):
     out = []
     for name, request in (("note", note), ("settings", settings)):
         results = [measure(pid, request) for _ in range(rounds)]
-        totals = [total for total, _ in results]
+        totals = [total for total, _, _ in results]
         out += [name, f"{statistics.median(totals):.1f}", f"{max(totals):.1f}",
-                f"{statistics.median(busiest for _, busiest in results):.1f}"]
+                f"{statistics.median(busiest for _, busiest, _ in results):.1f}",
+                f"{statistics.median(wake for _, _, wake in results):.1f}"]
     idle = [delta(before, quiet(pid)) for before in (quiet(pid) for _ in range(3))]
-    out += ["idle", f"{statistics.median(total for total, _ in idle):.1f}"]
+    out += ["idle", f"{statistics.median(total for total, _, _ in idle):.1f}"]
     print(" ".join(out))
 
 
