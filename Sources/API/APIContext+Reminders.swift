@@ -5,19 +5,26 @@ import Time
 
 /// The agenda as the reminders read it: the same facts, engine and order as `GET /v1/agenda`, so that a reminder
 /// and the agenda agree to the millisecond, with what a message names of each item.
+///
+/// The reminders' threads (the scheduler, the sender's workers) read it through `AgendaSource` on their own
+/// thread, at its background priority, never on the dispatch workers the API's large agendas use, which run at
+/// the API's: under load their work then yields to the API's, and the scheduler's wake-ups, spaced by their own
+/// duration, grow rarer instead of taking the cores from it.
 extension APIContext: TimedAgendaSource {
     public func reminderItems(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws
         -> [ReminderItem]
     {
-        try reminderItems(of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false)
+        try reminderItems(
+            of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false, parallel: false)
     }
 
-    /// The items by application and the next events in one pass over the facts, each slice of the applications on
-    /// its own core: what the scheduler reads after every settings write, for every application.
+    /// The items by application and the next events in one pass over the facts, on the calling thread: what the
+    /// scheduler reads after every settings write, for every application.
     public func reminderAgenda(of applications: Set<Int64>?, asOf: Instant, horizonDays: Int) throws
         -> ReminderAgenda
     {
-        try reminderAgenda(of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false)
+        try reminderAgenda(
+            of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: false, parallel: false)
     }
 
     /// The first event after `asOf` of each application that has one: an interview recorded ahead of time
@@ -39,12 +46,14 @@ extension APIContext: TimedAgendaSource {
 
     /// The items of every application (nil) or of `applications`, in agenda order, with the snoozed ones left out
     /// unless `includingSnoozed` (what a new channel's baseline and a one-tap link look at: a snooze hides an
-    /// item, it does not make it another).
+    /// item, it does not make it another). A large agenda is judged in slices on the dispatch workers when
+    /// `parallel`, for a request that waits for it.
     func reminderItems(
-        of applications: Set<Int64>?, asOf: Instant, horizonDays: Int, includingSnoozed: Bool
+        of applications: Set<Int64>?, asOf: Instant, horizonDays: Int, includingSnoozed: Bool, parallel: Bool = true
     ) throws -> [ReminderItem] {
         let agenda = try reminderAgenda(
-            of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: includingSnoozed)
+            of: applications, asOf: asOf, horizonDays: horizonDays, includingSnoozed: includingSnoozed,
+            parallel: parallel)
         // Each application's items are in agenda order already, ties included: across applications the order
         // keys decide (they differ, since they hold the application), within one the position.
         var all: [ReminderItem] = []
@@ -59,9 +68,10 @@ extension APIContext: TimedAgendaSource {
         return order.map { all[$0.index] }
     }
 
-    /// `reminderAgenda(of:asOf:horizonDays:)`, with the snoozed items listed when `includingSnoozed`.
+    /// `reminderAgenda(of:asOf:horizonDays:)`, with the snoozed items listed when `includingSnoozed`, in slices
+    /// on the dispatch workers when `parallel` and the agenda is large.
     func reminderAgenda(
-        of applications: Set<Int64>?, asOf: Instant, horizonDays: Int, includingSnoozed: Bool
+        of applications: Set<Int64>?, asOf: Instant, horizonDays: Int, includingSnoozed: Bool, parallel: Bool = true
     ) throws -> ReminderAgenda {
         let engine = engine
         let snoozes =
@@ -69,7 +79,7 @@ extension APIContext: TimedAgendaSource {
             ? SnoozeFilter([]) : try read { reading in try SnoozeFilter.active(at: asOf, of: applications, reading) }
         var agenda = ReminderAgenda()
         try forEachEntryPart(of: applications) { entries in
-            let parts = AgendaComputation.perSlice(of: entries) { slice in
+            let parts = AgendaComputation.perSlice(of: entries, parallel: parallel) { slice in
                 Self.reminderPart(slice, engine: engine, asOf: asOf, horizonDays: horizonDays, snoozes: snoozes)
             }
             for part in parts {

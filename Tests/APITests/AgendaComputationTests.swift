@@ -79,4 +79,18 @@ import Time
         #expect(merged(thirds) == all)
         #expect(AgendaComputation.order([[], all.map(\.orderKey), []]).map(\.index) == Array(all.indices))
     }
+
+    @Test(
+        "a large agenda is sliced across the cores, unless not parallel: then it is judged whole on the calling thread")
+    func slicesOnlyWhenParallel() {
+        let applications = Array(0..<(AgendaComputation.parallelThreshold * 2))
+        let caller = pthread_self()
+        let whole = AgendaComputation.perSlice(of: applications, parallel: false) { slice in
+            (slice.count, pthread_equal(pthread_self(), caller) != 0)
+        }
+        #expect(whole.count == 1 && whole[0].0 == applications.count && whole[0].1)
+        let sliced = AgendaComputation.perSlice(of: applications) { slice in slice.count }
+        #expect(sliced.count == AgendaComputation.parts)
+        #expect(sliced.reduce(0, +) == applications.count)
+    }
 }

@@ -65,11 +65,12 @@ enum AgendaComputation {
     }
 
     /// `work` over slices of the applications (their facts, or what holds them), one per core (one alone for few
-    /// applications), in order.
+    /// applications, or unless `parallel`: then on the calling thread), in order.
     static func perSlice<Application: Sendable, T: Sendable>(
-        of applications: [Application], _ work: @escaping @Sendable (ArraySlice<Application>) -> T
+        of applications: [Application], parallel: Bool = true,
+        _ work: @escaping @Sendable (ArraySlice<Application>) -> T
     ) -> [T] {
-        let parts = applications.count < parallelThreshold ? 1 : Self.parts
+        let parts = !parallel || applications.count < parallelThreshold ? 1 : Self.parts
         guard parts > 1 else { return [work(applications[...])] }
         let results = Mutex<[T?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
