@@ -136,3 +136,31 @@ struct TimelineCacheTests {
         return try TimelineCache.Entry(timeline: timeline, statuses: [:], token: cache.token(id))
     }
 }
+
+/// Many applications are looked up a part at a time under the lock, and come back in the order asked, each
+/// entry or nil, across the parts' boundaries.
+struct TimelineCacheLookUpTests {
+    static func entry(_ id: Int64, in cache: TimelineCache) throws -> TimelineCache.Entry {
+        let application = ApplicationRecord(
+            id: id, ApplicationFields(route: "posted_opening"), createdAt: 0, updatedAt: 0)
+        let timeline = ApplicationTimeline(application: application, events: [], contacts: [:])
+        return try TimelineCache.Entry(timeline: timeline, statuses: [:], token: cache.token(id))
+    }
+
+    @Test(
+        "entries and tokens of more applications than one hold looks up, in order",
+        arguments: [
+            1, TimelineCache.lookUpsPerHold, TimelineCache.lookUpsPerHold + 1, 3 * TimelineCache.lookUpsPerHold + 5,
+        ])
+    func manyAtOnce(_ count: Int) throws {
+        let cache = TimelineCache()
+        // Every third application is held.
+        for id in stride(from: Int64(3), through: Int64(count), by: 3) { cache.store(try Self.entry(id, in: cache)) }
+        let ids = (1...Int64(count)).reversed().map { $0 }
+        let found = cache.entries(ids)
+        #expect(found.count == ids.count)
+        #expect(zip(ids, found).allSatisfy { id, entry in (entry?.application.id == id) == (id % 3 == 0) })
+        let tokens = cache.tokens(ids)
+        #expect(tokens.count == count && ids.allSatisfy { tokens[$0] == cache.token($0) })
+    }
+}

@@ -1,7 +1,7 @@
 import Guidance
 import JSON
 import Store
-import Synchronization
+import System
 import Time
 
 /// Applications' timelines kept in memory between the writes that change them, so reads, checks and
@@ -31,8 +31,10 @@ final class TimelineCache: Sendable {
         let token: Token
     }
 
-    /// Touched by `CacheWrite` for writes; everything else goes through the methods here.
-    let state: Mutex<State>
+    /// Touched by `CacheWrite` for writes; everything else goes through the methods here. Behind a pthread
+    /// mutex, not `Mutex`: that one is a priority-inheriting futex, which hands the lock over to a waiter that
+    /// may not be running, and the event loops, the writer and the reminders' threads all take this one often.
+    let state: ConditionLock<State>
     /// The most bytes the kept timelines and representations may hold together, as their `estimatedBytes` count
     /// them; past it the least recently used are let go. A value heavier than the whole budget is not kept, so
     /// a budget of 0 keeps nothing.
@@ -41,7 +43,7 @@ final class TimelineCache: Sendable {
     /// A cache holding at most `budget` bytes.
     init(budget: Int = 64 << 20) {
         self.budget = max(budget, 0)
-        state = Mutex(State(budget: max(budget, 0)))
+        state = ConditionLock(State(budget: max(budget, 0)))
     }
 
     /// The bytes held now, and how many applications' values were let go to stay within the budget since start.
@@ -69,27 +71,45 @@ final class TimelineCache: Sendable {
         }
     }
 
-    /// The entries of `ids`, in their order (nil for each not held), under one lock.
+    /// How many applications one hold of the lock looks up at most: the reminders look up thousands at a time
+    /// from a thread at a low priority, which the kernel may stop while it holds the lock, and every loop then
+    /// waits for it; a few microseconds' hold keeps that rare and short.
+    static let lookUpsPerHold = 128
+
+    /// The entries of `ids`, in their order (nil for each not held), `lookUpsPerHold` under each hold of the lock
+    /// (each entry stands for its own application, checked against its own token).
     func entries(_ ids: [Int64]) -> [Entry?] {
-        state.withLock { state in
-            ids.map { id in
-                guard let position = state.positions[id], let entry = state.slots[position].entry,
-                    entry.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
-                else { return nil }
-                state.used(position)
-                return entry
+        var found: [Entry?] = []
+        found.reserveCapacity(ids.count)
+        for start in stride(from: 0, to: ids.count, by: Self.lookUpsPerHold) {
+            let part = ids[start..<min(start + Self.lookUpsPerHold, ids.count)]
+            state.withLock { state in
+                for id in part {
+                    guard let position = state.positions[id], let entry = state.slots[position].entry,
+                        entry.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
+                    else {
+                        found.append(nil)
+                        continue
+                    }
+                    state.used(position)
+                    found.append(entry)
+                }
             }
         }
+        return found
     }
 
-    /// The tokens of `ids`, under one lock.
+    /// The tokens of `ids`, `lookUpsPerHold` under each hold of the lock.
     func tokens(_ ids: [Int64]) -> [Int64: Token] {
-        state.withLock { state in
-            var tokens: [Int64: Token] = [:]
-            tokens.reserveCapacity(ids.count)
-            for id in ids { tokens[id] = state.token(id) }
-            return tokens
+        var tokens: [Int64: Token] = [:]
+        tokens.reserveCapacity(ids.count)
+        for start in stride(from: 0, to: ids.count, by: Self.lookUpsPerHold) {
+            let part = ids[start..<min(start + Self.lookUpsPerHold, ids.count)]
+            state.withLock { state in
+                for id in part { tokens[id] = state.token(id) }
+            }
         }
+        return tokens
     }
 
     func entry(_ id: Int64) -> Entry? {
