@@ -60,10 +60,8 @@ public enum SystemThread {
         throws(SystemError) -> pthread_t
     {
         // "np-" and the part: what an operator sees beside the process's other threads in `top -H`.
-        let bytes = Array(("np-" + name).utf8.prefix(nameLimit))
+        let terminated = ("np-" + name).utf8.prefix(nameLimit).map { CChar(bitPattern: $0) } + [0]
         let named: @Sendable () -> Void = {
-            var terminated = bytes.map { CChar(bitPattern: $0) }
-            terminated.append(0)
             _ = clinux_set_thread_name(terminated)
             body()
         }

@@ -81,20 +81,15 @@ final class TimelineCache: Sendable {
     func entries(_ ids: [Int64]) -> [Entry?] {
         var found: [Entry?] = []
         found.reserveCapacity(ids.count)
-        for start in stride(from: 0, to: ids.count, by: Self.lookUpsPerHold) {
-            let part = ids[start..<min(start + Self.lookUpsPerHold, ids.count)]
-            state.withLock { state in
-                for id in part {
-                    guard let position = state.positions[id], let entry = state.slots[position].entry,
-                        entry.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
-                    else {
-                        found.append(nil)
-                        continue
-                    }
-                    state.used(position)
-                    found.append(entry)
-                }
+        forEachHold(over: ids) { state, id in
+            guard let position = state.positions[id], let entry = state.slots[position].entry,
+                entry.token == Token(generation: state.slots[position].generation, epoch: state.epoch)
+            else {
+                found.append(nil)
+                return
             }
+            state.used(position)
+            found.append(entry)
         }
         return found
     }
@@ -103,13 +98,18 @@ final class TimelineCache: Sendable {
     func tokens(_ ids: [Int64]) -> [Int64: Token] {
         var tokens: [Int64: Token] = [:]
         tokens.reserveCapacity(ids.count)
+        forEachHold(over: ids) { state, id in tokens[id] = state.token(id) }
+        return tokens
+    }
+
+    /// Calls `body` with the state and each of `ids` in order, taking the lock once per `lookUpsPerHold` of them.
+    private func forEachHold(over ids: [Int64], _ body: (inout State, Int64) -> Void) {
         for start in stride(from: 0, to: ids.count, by: Self.lookUpsPerHold) {
             let part = ids[start..<min(start + Self.lookUpsPerHold, ids.count)]
             state.withLock { state in
-                for id in part { tokens[id] = state.token(id) }
+                for id in part { body(&state, id) }
             }
         }
-        return tokens
     }
 
     func entry(_ id: Int64) -> Entry? {
