@@ -34,6 +34,7 @@ extension DatabaseWriter {
             statistics.largestBatch = 1
             statistics.jobs = 1
             statistics.failedJobs = outcome.error == nil ? 0 : 1
+            statistics.commits = job.commitsAlone && outcome.error == nil ? 1 : 0
             return (statistics, { outcome.finish(nil) })
         }
         var batch = first

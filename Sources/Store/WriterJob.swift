@@ -14,6 +14,8 @@ struct WriterJob: Sendable {
 
     /// Runs outside any transaction and alone, for work SQLite refuses inside one (VACUUM, checkpoints, backups).
     let runsAlone: Bool
+    /// Runs alone in a transaction of its own, which the writer counts as a commit when the job did not throw.
+    let commitsAlone: Bool
     /// Runs the work; a batched job runs in a savepoint of its own inside the batch's transaction.
     let execute: @Sendable (Database) -> Outcome
     /// Reports an error to a job that could not run, e.g. because BEGIN failed.
@@ -25,6 +27,7 @@ struct WriterJob: Sendable {
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
         self.runsAlone = runsAlone
+        commitsAlone = false
         fail = { completion(.failure($0)) }
         execute = { database in
             Self.outcome(telling: { $0 }, completion) {
@@ -44,6 +47,7 @@ struct WriterJob: Sendable {
     ) {
         let alone = extent == .unbounded
         runsAlone = alone
+        commitsAlone = alone
         fail = { completion(.failure(StoreError.from($0))) }
         execute = { database in
             Self.outcome(telling: StoreError.from, completion) {

@@ -1,6 +1,7 @@
 /// Counters of the writer's group commits, for tests, benchmarks and metrics.
 public struct WriterStatistics: Sendable, Equatable {
-    /// Batches committed: one COMMIT each, however many jobs they held. Jobs run alone are not counted here.
+    /// Transactions committed: one COMMIT each, however many jobs they held. A job run alone counts when it ran a
+    /// transaction of its own that committed (an `.unbounded` Store job); VACUUM, checkpoints and backups do not.
     public var commits: Int = 0
     /// Batches whose COMMIT (or BEGIN) failed, so none of their jobs was kept.
     public var failedBatches: Int = 0

@@ -225,13 +225,15 @@ struct GroupCommitTests {
                 seen.all == [
                     "unbounded: temp_store 1, in a transaction true, sees 1", "behind: temp_store 2",
                 ])
-            #expect(writer.statistics.commits - before.commits == 2)
+            // Three transactions committed: the first batch, the unbounded job's own, the batch behind it.
+            #expect(writer.statistics.commits - before.commits == 3)
         }
     }
 
     @Test("an unbounded job that throws keeps none of its writes")
     func unboundedJobRollsBack() throws {
         try Self.withStore { store, path throws in
+            let before = store.writer.statistics
             #expect(throws: JobFailure.self) {
                 try store.perform(
                     { transaction in
@@ -240,7 +242,11 @@ struct GroupCommitTests {
                     }, extent: .unbounded)
             }
             #expect(try Self.countContacts(path) == 0)
+            let failed = store.writer.statistics
+            #expect(failed.commits == before.commits)
+            #expect(failed.failedJobs - before.failedJobs == 1)
             #expect(try store.perform({ _ in 1 }, extent: .unbounded).value == 1)
+            #expect(store.writer.statistics.commits - failed.commits == 1)
         }
     }
 
