@@ -63,9 +63,9 @@ extension Sender {
         gaveUpInRow: inout Int, writes: RunWrites
     ) -> Bool {
         let kind = channel.fields.kind
-        // At most one outcome of the run still committing while a request is in flight: what a crash can make
-        // the channel send twice.
-        writes.wait(atMost: 1)
+        // A bounded number of the run's outcomes still committing while a request is in flight: what a crash
+        // can make the channel send twice.
+        writes.wait(atMost: configuration.maxOutcomesCommitting)
         let started = clock()
         if delivery.type == .itemDue || delivery.type == .itemOverdue, let key = delivery.itemKey,
             !listed.contains(

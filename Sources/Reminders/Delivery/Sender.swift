@@ -21,7 +21,8 @@ import Time
 ///
 /// A delivery whose 2xx arrived but whose record did not commit (a crash, a store closed under it) is still
 /// waiting in the outbox and goes out once more, with the same message id: receivers drop it by its `webhook-id`.
-/// A crash can catch a channel with two such: the request in flight and the outcome before it, committing.
+/// A crash can catch a channel with `maxOutcomesCommitting` + 1 such: the request in flight and the outcomes
+/// before it, committing.
 public final class Sender: Sendable {
     /// How the sender sends.
     public struct Configuration: Sendable {
@@ -35,17 +36,25 @@ public final class Sender: Sendable {
         /// The most deliveries of one channel a worker takes at once.
         public var runLength: Int
         public static let defaultRunLength = 32
+        /// The most outcomes of one run still committing when its next request goes out: what a crash can make
+        /// the channel send twice, besides the request in flight. Eight: 10,000 messages due at once went out
+        /// in 0.74 to 0.83 s (p99) against 0.95 to 1.15 s when a request waited for all but one outcome before
+        /// it, the writer committing outcomes in groups twice the size (about 1,300 commits instead of 2,750).
+        public var maxOutcomesCommitting: Int
+        public static let defaultMaxOutcomesCommitting = 8
         /// `--public-url`: the page a notification opens when tapped.
         public var publicURL: String?
         public var retryPolicy: RetryPolicy
 
         public init(
             timeout: Duration = URLSessionClient.defaultTimeout, maxInFlight: Int = defaultMaxInFlight,
-            runLength: Int = defaultRunLength, publicURL: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()
+            runLength: Int = defaultRunLength, maxOutcomesCommitting: Int = defaultMaxOutcomesCommitting,
+            publicURL: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()
         ) {
             self.timeout = timeout
             self.maxInFlight = max(1, maxInFlight)
             self.runLength = max(1, runLength)
+            self.maxOutcomesCommitting = max(0, maxOutcomesCommitting)
             self.publicURL = publicURL
             self.retryPolicy = retryPolicy
         }

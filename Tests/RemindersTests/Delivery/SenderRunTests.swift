@@ -77,6 +77,27 @@ struct SenderRunTests {
         #expect(receiver.arrivals.count == 1 && harness.sender.inFlightCount == 0)
     }
 
+    @Test("a run's request waits while maxOutcomesCommitting of its outcomes are still committing, then goes")
+    func outcomesCommittingBounded() throws {
+        let receiver = try Receiver()
+        let harness = try SenderHarness(
+            configuration: .init(timeout: .seconds(5), maxOutcomesCommitting: 3))
+        let channel = try harness.channel(.webhook, url: receiver.url("/hook"))
+        let now = Clock.wallMilliseconds()
+        for index in 0..<12 { try harness.enqueue(channel, due: now - 100 + Int64(index)) }
+        // The writer is held by a job of its own, so no outcome can commit.
+        let gate = ConditionLock(false)
+        harness.store.submit({ _ in gate.wait(until: { $0 }, deadline: nil) { _ in } }) { _ in }
+        try harness.start()
+        // The request in flight and the three before it, committing: what a crash could make it send twice.
+        #expect(receiver.waitForArrivals(4).count == 4)
+        #expect(receiver.waitForArrivals(5, seconds: 0.3).count == 4)
+        #expect(harness.sender.inFlightCount == 12)
+        gate.withLockThenWake { $0 = true }
+        #expect(harness.waitForEvents(12, of: .delivered).count == 12)
+        #expect(receiver.arrivals.count == 12)
+    }
+
     @Test("the tenth give-up in a row ends the run: the channel is disabled and its next message stays unsent")
     func tenthGiveUpEndsTheRun() throws {
         let receiver = try Receiver { _, _ in .status(500) }
