@@ -39,8 +39,3 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         }
     }
 }
-
-extension HTTPParseError {
-    /// The problem document a connection answers this error with, before it closes.
-    var response: Response { Problem(status: status, detail: detail).response }
-}

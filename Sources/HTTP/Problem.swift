@@ -72,3 +72,10 @@ public struct HTTPError: ProblemConvertible, Sendable {
         self.headers = headers
     }
 }
+
+// Here rather than beside the error: the parser's files need nothing outside themselves, so that the fuzz target
+// (scripts/fuzz.sh) compiles them alone.
+extension HTTPParseError {
+    /// The problem document a connection answers this error with, before it closes.
+    var response: Response { Problem(status: status, detail: detail).response }
+}
