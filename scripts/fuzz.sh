@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Fuzzes the request-head parser, messageInfo and the chunked decoder with libFuzzer and the
-# address sanitizer, checking the invariants of Tests/HTTPTests/ParserInvariants.swift on every
-# input (the corpus regression test runs the same checks under `swift test`).
+# Fuzzes the parsers that read what the network sends, with libFuzzer and the address sanitizer,
+# checking their promises on every input (the corpus regression tests run the same checks under
+# `swift test`):
 #
-#   scripts/fuzz.sh MINUTES
+#   request   the server's request-head parser, messageInfo and chunked decoder, against
+#             Tests/HTTPTests/ParserInvariants.swift (corpus Tests/Fuzz/corpus, crashes
+#             Tests/Fuzz/crashes)
+#   response  the reminders' client: the response-head parser and the chunked-body reader, against
+#             Tests/RemindersTests/Delivery/ResponseInvariants.swift (corpus
+#             Tests/Fuzz/response-corpus, crashes Tests/Fuzz/response-crashes)
 #
-# Builds the fuzzer into the scratch directory, copies the seed corpus (Tests/Fuzz/corpus) and
-# the stored crash inputs (Tests/Fuzz/crashes) into a work corpus there, which keeps growing
-# from run to run and never goes into git, then fuzzes for MINUTES. Prints executions and
-# coverage at the end. Exits non-zero when an input broke an invariant or crashed, printing the
-# input's path: minimize it, add it to Tests/Fuzz/crashes/, fix the parser, rerun.
+#   scripts/fuzz.sh MINUTES [request|response]
+#
+# Builds the fuzzer into the scratch directory, copies the seed corpus and the stored crash inputs
+# into a work corpus there, which keeps growing from run to run and never goes into git, then
+# fuzzes for MINUTES. With 0 minutes it only builds the fuzzer and runs each stored input through
+# it once (what the tests do, so that the fuzz targets keep building). Prints executions and coverage at the end. Exits non-zero when an input broke
+# a promise or crashed, printing the input's path: minimize it, add it to the crash directory, fix
+# the parser, rerun.
 #
 # Environment: NOTAPEST_FUZZ_DIR (scratch directory, default .build-fuzz), NOTAPEST_FUZZ_ARGS
 # (extra libFuzzer flags, e.g. "-seed=1").
@@ -17,58 +25,88 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 minutes=${1:-}
-if ! [[ $minutes =~ ^[1-9][0-9]*$ ]]; then
-    echo "usage: scripts/fuzz.sh MINUTES" >&2
+target=${2:-request}
+if ! [[ $minutes =~ ^[0-9]+$ ]] || ! [[ $target =~ ^(request|response)$ ]]; then
+    echo "usage: scripts/fuzz.sh MINUTES [request|response]" >&2
     exit 2
 fi
 
 dir=${NOTAPEST_FUZZ_DIR:-.build-fuzz}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
-fuzzer=$dir/http-parser-fuzzer
-work=$dir/corpus
-artifacts=$dir/artifacts/$(date +%Y%m%d-%H%M%S)
+# The parsers are pure: their files need nothing from the socket layer, so they compile on their
+# own, into a module named as the library's, so that the shared invariant file's import of it is
+# skipped.
+if [ "$target" = request ]; then
+    module=HTTP
+    sources=(
+        Sources/HTTP/RequestParser.swift
+        Sources/HTTP/RequestParser+Bytes.swift
+        Sources/HTTP/RequestParser+RequestLine.swift
+        Sources/HTTP/RequestParser+Framing.swift
+        Sources/HTTP/RequestParser+FramingFields.swift
+        Sources/HTTP/ChunkedDecoder.swift
+        Sources/HTTP/ChunkedDecoder+ChunkExtension.swift
+        Sources/HTTP/HeadParseResult.swift
+        Sources/HTTP/ParserLimits.swift
+        Sources/HTTP/HTTPParseError.swift
+        Sources/HTTP/RequestHead.swift
+        Sources/HTTP/MessageInfo.swift
+        Sources/HTTP/BodyFraming.swift
+        Sources/HTTP/HTTPHeaders.swift
+        Sources/HTTP/HTTPVersion.swift
+        Tests/HTTPTests/ParserInvariants.swift
+        Tests/Fuzz/HTTPParserFuzzer.swift
+    )
+    fuzzer=$dir/http-parser-fuzzer
+    work=$dir/corpus
+    seed_dirs=(Tests/Fuzz/corpus Tests/Fuzz/crashes)
+else
+    module=Reminders
+    sources=(
+        Sources/Reminders/Delivery/ResponseHeadParser.swift
+        Sources/Reminders/Delivery/ResponseHead.swift
+        Sources/Reminders/Delivery/ChunkedBodyDecoder.swift
+        Tests/RemindersTests/Delivery/ResponseInvariants.swift
+        Tests/Fuzz/ResponseParserFuzzer.swift
+    )
+    fuzzer=$dir/response-parser-fuzzer
+    work=$dir/response-corpus
+    seed_dirs=(Tests/Fuzz/response-corpus Tests/Fuzz/response-crashes)
+fi
+artifacts=$dir/artifacts/$target-$(date +%Y%m%d-%H%M%S)
 log=$artifacts/fuzz.log
 mkdir -p "$work" "$artifacts"
-
-# The parser is pure: these files need nothing from the socket layer, so they compile on their
-# own, into a module named HTTP so that the shared invariant file's `import HTTP` is skipped.
-parser_sources=(
-    Sources/HTTP/RequestParser.swift
-    Sources/HTTP/RequestParser+Bytes.swift
-    Sources/HTTP/RequestParser+RequestLine.swift
-    Sources/HTTP/RequestParser+Framing.swift
-    Sources/HTTP/RequestParser+FramingFields.swift
-    Sources/HTTP/ChunkedDecoder.swift
-    Sources/HTTP/ChunkedDecoder+ChunkExtension.swift
-    Sources/HTTP/HeadParseResult.swift
-    Sources/HTTP/ParserLimits.swift
-    Sources/HTTP/HTTPParseError.swift
-    Sources/HTTP/RequestHead.swift
-    Sources/HTTP/MessageInfo.swift
-    Sources/HTTP/BodyFraming.swift
-    Sources/HTTP/HTTPHeaders.swift
-    Sources/HTTP/HTTPVersion.swift
-)
-fuzz_sources=(Tests/HTTPTests/ParserInvariants.swift Tests/Fuzz/HTTPParserFuzzer.swift)
 
 echo "== building $fuzzer"
 rm -f "$fuzzer"
 # -O keeps Swift's bounds and overflow checks (each a trap the fuzzer reports); -g gives line
 # numbers in stacks. lld links the sanitizer runtimes without gold's export warnings.
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
-    -swift-version 6 -enable-upcoming-feature ExistentialAny -module-name HTTP \
-    "${parser_sources[@]}" "${fuzz_sources[@]}" -o "$fuzzer" >"$artifacts/build.log" 2>&1 || {
+    -swift-version 6 -enable-upcoming-feature ExistentialAny -module-name "$module" \
+    "${sources[@]}" -o "$fuzzer" >"$artifacts/build.log" 2>&1 || {
     cat "$artifacts/build.log" >&2
     echo "fuzz.sh: the build failed" >&2
     exit 1
 }
-grep -E "error|warning" "$artifacts/build.log" | grep -v "part of module 'HTTP'; ignoring import" || true
+grep -E "error|warning" "$artifacts/build.log" | grep -v "part of module '$module'; ignoring import" || true
 
 shopt -s nullglob
-seeds=(Tests/Fuzz/corpus/* Tests/Fuzz/crashes/*)
+seeds=()
+for seed_dir in "${seed_dirs[@]}"; do seeds+=("$seed_dir"/*); done
 shopt -u nullglob
 if ((${#seeds[@]} > 0)); then cp -n "${seeds[@]}" "$work/"; fi
+if ((minutes == 0)); then
+    echo "== running the ${#seeds[@]} stored inputs once"
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-handle_abort=1} "$fuzzer" \
+        -artifact_prefix="$artifacts/" "${seeds[@]}" >"$artifacts/replay.log" 2>&1 || {
+        tail -n 40 "$artifacts/replay.log" >&2
+        echo "fuzz.sh: a stored input broke a promise; see $artifacts/replay.log" >&2
+        exit 1
+    }
+    echo "== no promise broken"
+    exit 0
+fi
 echo "== fuzzing for $minutes min over $work ($(find "$work" -type f | wc -l) inputs); log: $log"
 
 # The runtime's own crash handler would race the sanitizer's report; libFuzzer reports crashes.
@@ -95,11 +133,11 @@ if ((${#found[@]} > 0)); then
     echo "== minimize with:"
     echo "   SWIFT_BACKTRACE=enable=no $fuzzer -minimize_crash=1 -runs=100000" \
         "-artifact_prefix=$artifacts/ ${found[0]}"
-    echo "   then copy the minimized input to Tests/Fuzz/crashes/, fix the parser, rerun."
+    echo "   then copy the minimized input to ${seed_dirs[1]}/, fix the parser, rerun."
     exit 1
 fi
 if ((status != 0)); then
     echo "fuzz.sh: the fuzzer exited with status $status; see $log" >&2
     exit "$status"
 fi
-echo "== no invariant broken"
+echo "== no promise broken"

@@ -24,6 +24,11 @@ SEED=20261129 scripts/schemathesis.sh 10
 
 swift test
 
+# The fuzz targets of the parsers that read the network (requests, and the receivers' answers to
+# reminders) still build, and take their stored inputs: no fuzzing here (scripts/fuzz.sh MINUTES).
+scripts/fuzz.sh 0 request
+scripts/fuzz.sh 0 response
+
 # The web page in a real browser (headless Chromium, installed when missing): the seeker's week,
 # the security headers, nothing leaving the origin, no console errors (scripts/browser-test.sh).
 scripts/browser-test.sh
@@ -32,7 +37,8 @@ scripts/browser-test.sh
 # three rounds, killed within a second of the first answer, on the release build. The writer's WAL
 # goes through the coalescing VFS, whose safety rests on how SQLite orders its writes and syncs, so
 # this runs on every change, not only by hand. The reminders go through the same kills: every item
-# phase due reaches a local receiver, none twice but a message in flight, under its own webhook-id.
+# phase due reaches a local receiver, under one webhook-id (a message in flight at a kill, or whose
+# outcome was committing, may come twice under it).
 MAX_DELAY=1.0 SEED=20261129 scripts/crash.sh 3
 
 # A client generated from openapi.yaml (openapi-python-client) drives the server through its typed
