@@ -97,6 +97,11 @@ for seed_dir in "${seed_dirs[@]}"; do seeds+=("$seed_dir"/*); done
 shopt -u nullglob
 if ((${#seeds[@]} > 0)); then cp -n "${seeds[@]}" "$work/"; fi
 if ((minutes == 0)); then
+    # Given no file, the fuzzer would fuzz until stopped.
+    if ((${#seeds[@]} == 0)); then
+        echo "fuzz.sh: no stored input in ${seed_dirs[*]}" >&2
+        exit 1
+    fi
     echo "== running the ${#seeds[@]} stored inputs once"
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-handle_abort=1} "$fuzzer" \
         -artifact_prefix="$artifacts/" "${seeds[@]}" >"$artifacts/replay.log" 2>&1 || {

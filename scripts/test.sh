@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The tests, from a fresh machine with Swift: installs the Debian packages the build and the test
 # scripts need when they are missing, checks the formatting, fuzzes the contract briefly, runs the
-# test suite, the web page in a browser, a short crash round (the reminders' with it), the webhooks
-# against the reference implementation of their signatures, and the concurrency tests under
-# ThreadSanitizer. CI (.ci/run) runs exactly this.
+# test suite, builds the parser fuzzers and replays their stored inputs, runs the web page in a
+# browser, a short crash round (the reminders' with it), the webhooks against the reference
+# implementation of their signatures, and the concurrency tests under ThreadSanitizer. CI
+# (.ci/run) runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
