@@ -6,7 +6,8 @@
 #   request   the server's request-head parser, messageInfo and chunked decoder, against
 #             Tests/HTTPTests/ParserInvariants.swift (corpus Tests/Fuzz/corpus, crashes
 #             Tests/Fuzz/crashes)
-#   response  the reminders' client: the response-head parser and the chunked-body reader, against
+#   response  the reminders' client: the response-head parser, the chunked-body reader and the
+#             HTTP-dates of Retry-After, against
 #             Tests/RemindersTests/Delivery/ResponseInvariants.swift (corpus
 #             Tests/Fuzz/response-corpus, crashes Tests/Fuzz/response-crashes)
 #
@@ -61,18 +62,24 @@ if [ "$target" = request ]; then
     fuzzer=$dir/http-parser-fuzzer
     work=$dir/corpus
     seed_dirs=(Tests/Fuzz/corpus Tests/Fuzz/crashes)
+    dictionary=Tests/Fuzz/http.dict
+    link=()
 else
     module=Reminders
     sources=(
         Sources/Reminders/Delivery/ResponseHeadParser.swift
         Sources/Reminders/Delivery/ResponseHead.swift
         Sources/Reminders/Delivery/ChunkedBodyDecoder.swift
+        Sources/Reminders/Delivery/HTTPDateReader.swift
         Tests/RemindersTests/Delivery/ResponseInvariants.swift
         Tests/Fuzz/ResponseParserFuzzer.swift
     )
     fuzzer=$dir/response-parser-fuzzer
     work=$dir/response-corpus
     seed_dirs=(Tests/Fuzz/response-corpus Tests/Fuzz/response-crashes)
+    dictionary=Tests/Fuzz/response.dict
+    # Retry-After's dates are read with the Time module, built first as a library of its own.
+    link=(-I "$dir/time" -L "$dir/time" -lTime)
 fi
 artifacts=$dir/artifacts/$target-$(date +%Y%m%d-%H%M%S)
 log=$artifacts/fuzz.log
@@ -82,9 +89,19 @@ echo "== building $fuzzer"
 rm -f "$fuzzer"
 # -O keeps Swift's bounds and overflow checks (each a trap the fuzzer reports); -g gives line
 # numbers in stacks. lld links the sanitizer runtimes without gold's export warnings.
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
-    -swift-version 6 -enable-upcoming-feature ExistentialAny -module-name "$module" \
-    "${sources[@]}" -o "$fuzzer" >"$artifacts/build.log" 2>&1 || {
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6
+    -enable-upcoming-feature ExistentialAny)
+if ((${#link[@]} > 0)); then
+    rm -rf "$dir/time" && mkdir -p "$dir/time"
+    swiftc "${flags[@]}" -module-name Time -emit-module -emit-module-path "$dir/time/Time.swiftmodule" \
+        -emit-library -static -o "$dir/time/libTime.a" Sources/Time/*.swift >"$artifacts/build.log" 2>&1 || {
+        cat "$artifacts/build.log" >&2
+        echo "fuzz.sh: the build of the Time module failed" >&2
+        exit 1
+    }
+fi
+swiftc "${flags[@]}" -use-ld=lld -module-name "$module" "${link[@]}" \
+    "${sources[@]}" -o "$fuzzer" >>"$artifacts/build.log" 2>&1 || {
     cat "$artifacts/build.log" >&2
     echo "fuzz.sh: the build failed" >&2
     exit 1
@@ -119,7 +136,7 @@ read -r -a extra_args <<<"${NOTAPEST_FUZZ_ARGS:-}"
 set +e
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-handle_abort=1} "$fuzzer" \
     -max_total_time=$((minutes * 60)) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -use_value_profile=1 -print_final_stats=1 -dict=Tests/Fuzz/http.dict \
+    -use_value_profile=1 -print_final_stats=1 -dict="$dictionary" \
     -artifact_prefix="$artifacts/" "${extra_args[@]}" "$work" >"$log" 2>&1
 status=$?
 set -e

@@ -66,6 +66,10 @@ struct ResponseFuzzCorpusTests {
             }
             if parsed.isInterim { labels.insert("interim") }
             labels.insert(parsed.keepsConnection ? "keeps" : "closes")
+            if let retryAfter = parsed.value("retry-after") {
+                let read = HTTPDateReader.parse(retryAfter, now: ResponseInvariants.now) != nil
+                labels.insert(read ? "retry-after date" : "retry-after not a date")
+            }
         }
         guard case .head(let parsed, _) = head, parsed.framing(requestMethod: "POST") == .chunked else {
             return labels
@@ -85,7 +89,8 @@ struct ResponseFuzzCorpusTests {
         arguments: [
             "head", "head incomplete", "head \(ResponseHeadParser.Problem.notHTTP)",
             "head \(ResponseHeadParser.Problem.folded)", "framing noBody", "framing length", "framing chunked",
-            "framing untilClose", "framing contradictory", "interim", "keeps", "closes", "body done",
+            "framing untilClose", "framing contradictory", "interim", "keeps", "closes", "retry-after date",
+            "retry-after not a date", "body done",
             "body \(ChunkedBodyDecoder.Problem.malformed)",
         ])
     func reachesOutcome(_ label: String) {

@@ -1,3 +1,5 @@
+import Time
+
 // The response fuzz target compiles this file together with the client's parser sources into one module
 // named Reminders, where this import is skipped; in the test target it imports the library.
 @testable import Reminders
@@ -133,6 +135,26 @@ enum ResponseInvariants {
         }
         if head.keepsConnection && head.value("transfer-encoding") != nil && head.value("content-length") != nil {
             found.append("head: keeps a connection whose body both a length and a coding framed")
+        }
+        for field in head.fields where field.name == "retry-after" || field.name == "date" {
+            found += dateViolations(field.value)
+        }
+        return found
+    }
+
+    /// An instant to read two-digit years against: 2026-12-05T00:00:00Z.
+    static let now = Instant(millis: 1_796_428_800_000)
+
+    /// Reading an HTTP-date (what a `Retry-After` may carry) gives the same answer twice, and a date it reads
+    /// lies in a year of four digits (a two-digit year within 50 years of `now`).
+    static func dateViolations(_ value: String) -> [String] {
+        let read = HTTPDateReader.parse(value, now: now)
+        var found: [String] = []
+        if HTTPDateReader.parse(value, now: now) != read {
+            found.append("date: \(value.debugDescription) read two ways")
+        }
+        if let read, !(0...9999).contains(CivilTime(read).year) {
+            found.append("date: \(value.debugDescription) read as year \(CivilTime(read).year)")
         }
         return found
     }
