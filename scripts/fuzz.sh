@@ -58,6 +58,7 @@ if [ "$target" = request ]; then
         Sources/HTTP/HTTPVersion.swift
         Tests/HTTPTests/ParserInvariants.swift
         Tests/Fuzz/HTTPParserFuzzer.swift
+        Tests/Fuzz/FuzzCheck.swift
     )
     fuzzer=$dir/http-parser-fuzzer
     work=$dir/corpus
@@ -73,6 +74,7 @@ else
         Sources/Reminders/Delivery/HTTPDateReader.swift
         Tests/RemindersTests/Delivery/ResponseInvariants.swift
         Tests/Fuzz/ResponseParserFuzzer.swift
+        Tests/Fuzz/FuzzCheck.swift
     )
     fuzzer=$dir/response-parser-fuzzer
     work=$dir/response-corpus

@@ -1,5 +1,5 @@
-import Foundation
 import HTTP
+import TestSupport
 import Testing
 
 /// Replays every stored fuzz input through the invariant checks the fuzz target runs
@@ -8,40 +8,18 @@ import Testing
 /// so that each fixed crash stays fixed.
 @Suite("Fuzz corpus and crash inputs keep the parser invariants (RFC 9112 §2–§7)")
 struct FuzzCorpusTests {
-    struct Input: Sendable, CustomTestStringConvertible {
-        let directory: String
-        let name: String
-        let bytes: [UInt8]
-        var testDescription: String { "\(directory)/\(name)" }
-    }
-
-    static let fuzzDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz")
-
-    /// Every file of `Tests/Fuzz/<directory>`, in name order; none when the directory is absent.
-    static func inputs(in directory: String) -> [Input] {
-        let url = fuzzDirectory.appendingPathComponent(directory)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix("."),
-                let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path)
-            else { return nil }
-            return Input(directory: directory, name: name, bytes: Array(data))
-        }
-    }
-
-    static let seeds = inputs(in: "corpus")
-    static let crashes = inputs(in: "crashes")
+    static let seeds = FuzzCorpus.inputs(in: "corpus")
+    static let crashes = FuzzCorpus.inputs(in: "crashes")
 
     @Test("every seed and crash input keeps every invariant, split at every point", arguments: seeds + crashes)
-    func keepsInvariants(_ input: Input) {
-        let found = ParserInvariants.violations(of: input.bytes, splits: ParserInvariants.everySplit)
+    func keepsInvariants(_ input: FuzzCorpus.Input) {
+        let found = ParserInvariants.violations(of: input.bytes, splits: FuzzCorpus.everySplit)
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
-    @Test("the seed corpus is found next to this file and holds 30 to 60 inputs")
+    @Test("the seed corpus is found under Tests/Fuzz and holds 30 to 60 inputs")
     func corpusIsPresent() {
-        #expect((30...60).contains(Self.seeds.count), "found \(Self.seeds.count) seeds in \(Self.fuzzDirectory.path)")
+        #expect((30...60).contains(Self.seeds.count), "found \(Self.seeds.count) seeds in \(FuzzCorpus.directory.path)")
         #expect(Self.seeds.allSatisfy { !$0.bytes.isEmpty })
     }
 

@@ -25,22 +25,6 @@ enum ParserInvariants {
         return found
     }
 
-    /// Two split points drawn from the input's own FNV-1a hash, so a run is reproducible from
-    /// the input alone.
-    static func pseudoRandomSplits(of input: [UInt8]) -> (Int) -> [Int] {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in input {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return { count in
-            let points = UInt64(count) + 1
-            return [Int(hash % points), Int((hash >> 32) % points)]
-        }
-    }
-
-    /// Every split point, for inputs small enough to afford it.
-    static func everySplit(_ count: Int) -> [Int] { Array(0...count) }
-
     /// Every check under one limit set, each violation tagged with the limits it broke under.
     static func violations(of input: [UInt8], limits: ParserLimits, splits: (Int) -> [Int]) -> [String] {
         let tag = "[maxTarget \(limits.maxTargetBytes), maxHeader \(limits.maxHeaderBytes)]"

@@ -1,4 +1,4 @@
-import Foundation
+import TestSupport
 import Testing
 
 @testable import Reminders
@@ -9,41 +9,19 @@ import Testing
 /// so that each fixed crash stays fixed.
 @Suite("Response fuzz corpus: what a receiver answers keeps the client's parser promises (RFC 9112 §4–§7)")
 struct ResponseFuzzCorpusTests {
-    struct Input: Sendable, CustomTestStringConvertible {
-        let directory: String
-        let name: String
-        let bytes: [UInt8]
-        var testDescription: String { "\(directory)/\(name)" }
-    }
-
-    static let fuzzDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz")
-
-    /// Every file of `Tests/Fuzz/<directory>`, in name order; none when the directory is absent.
-    static func inputs(in directory: String) -> [Input] {
-        let url = fuzzDirectory.appendingPathComponent(directory)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix("."),
-                let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path)
-            else { return nil }
-            return Input(directory: directory, name: name, bytes: Array(data))
-        }
-    }
-
-    static let seeds = inputs(in: "response-corpus")
-    static let crashes = inputs(in: "response-crashes")
+    static let seeds = FuzzCorpus.inputs(in: "response-corpus")
+    static let crashes = FuzzCorpus.inputs(in: "response-crashes")
 
     @Test("every seed and crash input keeps every promise, split at every point", arguments: seeds + crashes)
-    func keepsInvariants(_ input: Input) {
-        let found = ResponseInvariants.violations(of: input.bytes, splits: ResponseInvariants.everySplit)
+    func keepsInvariants(_ input: FuzzCorpus.Input) {
+        let found = ResponseInvariants.violations(of: input.bytes, splits: FuzzCorpus.everySplit)
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
-    @Test("the seed corpus is found next to this suite's directory and holds 20 to 60 inputs")
+    @Test("the seed corpus is found under Tests/Fuzz and holds 20 to 60 inputs")
     func corpusIsPresent() {
         #expect(
-            (20...60).contains(Self.seeds.count), "found \(Self.seeds.count) seeds in \(Self.fuzzDirectory.path)")
+            (20...60).contains(Self.seeds.count), "found \(Self.seeds.count) seeds in \(FuzzCorpus.directory.path)")
         #expect(Self.seeds.allSatisfy { !$0.bytes.isEmpty })
     }
 
@@ -102,6 +80,6 @@ struct ResponseFuzzCorpusTests {
         let long = Self.seeds.first { $0.name == "err-head-too-long.http" }?.bytes ?? []
         #expect(ResponseHeadParser.parse(long[...], limit: 64) == .invalid(.tooLong))
         #expect(ResponseHeadParser.parse(long.prefix(100), limit: 64) == .invalid(.tooLong))
-        #expect(ResponseInvariants.violations(of: long, splits: ResponseInvariants.everySplit).isEmpty)
+        #expect(ResponseInvariants.violations(of: long, splits: FuzzCorpus.everySplit).isEmpty)
     }
 }
