@@ -6,27 +6,58 @@ import Testing
 /// The system's pieces the service shares: descriptors with one owner, threads and their own values, errors
 /// that keep their errno, and the clocks.
 @Suite struct SystemTests {
-    static func isOpen(_ fd: Int32) -> Bool { fcntl(fd, F_GETFD) >= 0 }
+    /// A connected pair of sockets whose "write end" a test hands to a `Descriptor`. Whether that end is closed
+    /// is read from the other end (end of file, or "nothing yet"), never from its number: tests run in
+    /// parallel, and another may be given the number the moment it is free. Both ends are made close-on-exec,
+    /// so no child another test starts keeps one open.
+    struct SocketPair {
+        let readEnd: Int32
+        let writeEnd: Int32
+
+        init() throws {
+            var ends: [Int32] = [-1, -1]
+            let type = SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue
+            guard socketpair(AF_UNIX, Int32(type), 0, &ends) == 0 else { throw SystemError("socketpair", errno) }
+            (readEnd, writeEnd) = (ends[0], ends[1])
+        }
+
+        /// What a read finds: `nil` when the write end is still open and nothing was written, 0 at end of
+        /// file (every write end closed), or the count of bytes that were waiting.
+        func read() -> Int? {
+            var buffer = [UInt8](repeating: 0, count: 16)
+            let count = Glibc.read(readEnd, &buffer, buffer.count)
+            return count < 0 && errno == EAGAIN ? nil : count
+        }
+    }
 
     @Test func aDescriptorClosesWhenItsOwnerEnds() throws {
-        var number: Int32 = -1
+        let pair = try SocketPair()
+        defer { Glibc.close(pair.readEnd) }
         do {
-            let descriptor = try Descriptor(returnedBy: "open", open("/dev/null", O_RDONLY))
-            number = descriptor.rawValue
-            #expect(Self.isOpen(number))
+            let descriptor = try Descriptor(returnedBy: "socketpair", pair.writeEnd)
+            #expect(pair.read() == nil, "the write end is open while its owner lives")
+            _ = descriptor.rawValue
         }
-        #expect(!Self.isOpen(number))
+        #expect(pair.read() == 0, "the write end closed when its owner ended")
     }
 
     @Test func closeClosesNowAndReleaseHandsTheNumberOver() throws {
-        let closed = try Descriptor(returnedBy: "open", open("/dev/null", O_RDONLY))
-        let closedNumber = closed.rawValue
+        let closing = try SocketPair()
+        defer { Glibc.close(closing.readEnd) }
+        let closed = try Descriptor(returnedBy: "socketpair", closing.writeEnd)
         closed.close()
-        #expect(!Self.isOpen(closedNumber))
-        let kept = try Descriptor(returnedBy: "open", open("/dev/null", O_RDONLY))
+        #expect(closing.read() == 0, "close() closed the write end at once")
+
+        let handing = try SocketPair()
+        defer { Glibc.close(handing.readEnd) }
+        let kept = try Descriptor(returnedBy: "socketpair", handing.writeEnd)
         let number = kept.release()
-        #expect(Self.isOpen(number))
+        #expect(number == handing.writeEnd)
+        #expect(handing.read() == nil, "release() left the write end open")
+        #expect(write(number, "x", 1) == 1)
+        #expect(handing.read() == 1)
         Glibc.close(number)
+        #expect(handing.read() == 0)
     }
 
     @Test func aFailedCallThrowsItsErrno() {
