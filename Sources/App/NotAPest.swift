@@ -2,6 +2,7 @@ import API
 import Glibc
 import HTTP
 import Store
+import System
 
 /// The `notapest` command: its subcommands and exit codes.
 public enum NotAPest {
@@ -105,7 +106,5 @@ public enum NotAPest {
         return server.failure == nil ? 0 : 1
     }
 
-    static func printError(_ text: String) {
-        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
-    }
+    static func printError(_ text: String) { StandardError.write(text) }
 }
