@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 #
-# Two stages: the Swift toolchain builds one binary with the Swift runtime and Foundation linked in
-# statically, and a slim Debian image runs it with nothing but the few shared libraries it still
-# needs. scripts/check-runtime.sh proves the runtime stage on a plain Debian root, without an engine.
+# Two stages: the Swift toolchain builds the binaries with the Swift runtime and Foundation linked in
+# statically (notapest, and notapest-https, the helper process it starts beside itself for reminders
+# to https:// receivers), and a slim Debian image runs them with nothing but the few shared libraries
+# they still need. scripts/check-runtime.sh proves the runtime stage on a plain Debian root, without an engine.
 #
 #   docker build -t notapest .
 #   docker run -d -p 8080:8080 -v notapest-data:/data -e NOTAPEST_TOKEN notapest
@@ -17,7 +18,7 @@
 FROM swift:6.3.1-bookworm AS build
 
 # The SQLite target is a system library: the build needs its headers and the linker its .so. The
-# reminders' HTTP client is FoundationNetworking's URLSession, which links the system libcurl.
+# reminders' HTTPS helper sends through FoundationNetworking's URLSession, which links the system libcurl.
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get update -q \
     && apt-get install -y -q --no-install-recommends libsqlite3-dev libcurl4-openssl-dev \
@@ -30,16 +31,18 @@ COPY Package.swift openapi.yaml ./
 COPY Sources ./Sources
 COPY Tests ./Tests
 
-# --static-swift-stdlib links the Swift runtime and Foundation into the binary, so the runtime
-# image needs no toolchain; libc, libstdc++, libsqlite3 and libcurl stay dynamic and come from Debian.
+# --static-swift-stdlib links the Swift runtime and Foundation into the binaries, so the runtime
+# image needs no toolchain; libc, libstdc++, libsqlite3 and (for the helper) libcurl stay dynamic and
+# come from Debian. Building the notapest product builds the helper too.
 RUN swift build -c release --static-swift-stdlib --product notapest \
-    && install -D -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/notapest" \
-        /out/notapest
+    && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \
+    && install -D -m 0755 "$bin/notapest" /out/notapest \
+    && install -D -m 0755 "$bin/notapest-https" /out/notapest-https
 
 FROM debian:bookworm-slim
 
-# Only what the binary loads or reads at run time: libsqlite3 (storage); libcurl4, which
-# FoundationNetworking's URLSession sends the reminders' requests through; tzdata, the zone files
+# Only what the binaries load or read at run time: libsqlite3 (storage); libcurl4, which the HTTPS
+# helper's URLSession (FoundationNetworking) sends reminders to https:// receivers through; tzdata, the zone files
 # the C library and SQLite's 'localtime' read for TZ (the time_zone setting itself is resolved from
 # the ICU zone data linked into the binary, so it does not depend on them); ca-certificates, the
 # usual trust store, which libcurl checks https receivers of reminders against.
@@ -59,7 +62,8 @@ RUN groupadd --system --gid 10001 notapest \
     && chown 10001:10001 /data \
     && chmod 0750 /data
 
-COPY --from=build /out/notapest /usr/local/bin/notapest
+# The helper must sit beside notapest: the server starts it from its own executable's folder.
+COPY --from=build /out/notapest /out/notapest-https /usr/local/bin/
 
 # Listen on every interface inside the container (publishing the port decides who can reach it)
 # and keep the database on the volume. The bearer token is never baked in: pass NOTAPEST_TOKEN at
@@ -78,8 +82,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["notapest", "healthcheck"]
 
 # The server finishes the requests in flight and closes the database on SIGTERM, then exits 0.
-# It waits for the signal with sigwait, so it needs no init process to receive it as PID 1, and
-# it starts no child processes that would need reaping.
+# It waits for the signal with sigwait, so it needs no init process to receive it as PID 1; the one
+# child it may start, the HTTPS helper, it reaps itself, and the helper exits when the server does.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["notapest"]
 CMD ["serve"]

@@ -27,8 +27,11 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         .target(name: "Guidance", dependencies: ["Time"], swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["SQLite", "System", "JSON", "Crypto"], swiftSettings: swiftSettings),
+        .target(name: "Outgoing", dependencies: ["CLinux"], swiftSettings: swiftSettings),
+        .executableTarget(name: "notapest-https", dependencies: ["Outgoing", "System"], swiftSettings: swiftSettings),
         .target(
-            name: "Reminders", dependencies: ["Crypto", "Guidance", "JSON", "Store", "System", "Time"],
+            name: "Reminders",
+            dependencies: ["Crypto", "Guidance", "JSON", "Outgoing", "Store", "System", "Time"],
             swiftSettings: swiftSettings),
         .target(
             name: "API",
@@ -38,7 +41,9 @@ let package = Package(
         .target(
             name: "App", dependencies: ["HTTP", "API", "Reminders", "Store", "SQLite", "System", "Time"],
             swiftSettings: swiftSettings),
-        .executableTarget(name: "notapest", dependencies: ["App"], swiftSettings: swiftSettings),
+        // notapest-https is a dependency so that building notapest builds the helper it starts beside itself; it is
+        // not linked in (an executable target's dependency on another is for building only).
+        .executableTarget(name: "notapest", dependencies: ["App", "notapest-https"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "HTTPTests", dependencies: ["HTTP", "CLinux", "System", "TestSupport"], swiftSettings: swiftSettings),
@@ -49,6 +54,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "SystemTests", dependencies: ["System"], swiftSettings: swiftSettings),
         .testTarget(name: "TimeTests", dependencies: ["Time"], swiftSettings: swiftSettings),
+        .testTarget(name: "OutgoingTests", dependencies: ["Outgoing", "System"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreTests", dependencies: ["Store", "SQLite", "System", "Crypto", "TestSupport"],
             swiftSettings: swiftSettings),
@@ -61,8 +67,8 @@ let package = Package(
         .testTarget(
             name: "RemindersTests",
             dependencies: [
-                "App",
-                "Reminders", "API", "Crypto", "Guidance", "HTTP", "JSON", "Store", "System", "Time", "TestSupport",
+                "App", "Reminders", "API", "Crypto", "Guidance", "HTTP", "JSON", "Outgoing", "notapest-https",
+                "Store", "System", "Time", "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "TestSupport"], swiftSettings: swiftSettings),

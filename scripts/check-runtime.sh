@@ -181,6 +181,8 @@ fi
 # Each run starts from an empty volume and the freshly built binary.
 find "$root/data" -mindepth 1 -delete
 install -m 0755 "$binary" "$root/usr/local/bin/notapest"
+# The HTTPS helper the server starts from its own folder, built with it.
+install -m 0755 "$(dirname "$binary")/notapest-https" "$root/usr/local/bin/notapest-https"
 installed=$(chroot "$root" dpkg-query -W -f "\${Package}\n" libsqlite3-0 libcurl4 tzdata ca-certificates 2>/dev/null |
     wc -l)
 if [ "$installed" -eq 4 ]; then pass "root holds libsqlite3-0, libcurl4, tzdata, ca-certificates"; else
@@ -241,19 +243,27 @@ in_root=(env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
     NOTAPEST_HOST=127.0.0.1 NOTAPEST_PORT="$port" NOTAPEST_DB=/data/notapest.sqlite
     NOTAPEST_TOKEN="$token" chroot --userspec="$uid:$uid" "$root")
 
-# 3. Every shared library the binary needs resolves inside the root, and none is Swift's.
-if chroot "$root" ldd /usr/local/bin/notapest >"$scratch/ldd" 2>&1; then
-    sed 's/^/      /' "$scratch/ldd"
-    missing=$(grep -c 'not found' "$scratch/ldd" || true)
-    swiftlibs=$(grep -ci 'swift\|foundation\|icu' "$scratch/ldd" || true)
-    if [ "$missing" -eq 0 ] && [ "$swiftlibs" -eq 0 ]; then
-        pass "ldd: every library present in the root, no Swift runtime library"
+# 3. Every shared library the binaries need resolves inside the root, and none is Swift's.
+for program in notapest notapest-https; do
+    if chroot "$root" ldd "/usr/local/bin/$program" >"$scratch/ldd" 2>&1; then
+        sed 's/^/      /' "$scratch/ldd"
+        missing=$(grep -c 'not found' "$scratch/ldd" || true)
+        swiftlibs=$(grep -ci 'swift\|foundation\|icu' "$scratch/ldd" || true)
+        if [ "$missing" -eq 0 ] && [ "$swiftlibs" -eq 0 ]; then
+            pass "ldd $program: every library present in the root, no Swift runtime library"
+        else
+            fail "ldd $program: every library present in the root, no Swift runtime library" \
+                "$missing not found, $swiftlibs Swift/Foundation/ICU"
+        fi
     else
-        fail "ldd: every library present in the root, no Swift runtime library" \
-            "$missing not found, $swiftlibs Swift/Foundation/ICU"
+        fail "ldd $program inside the root" "$(head -3 "$scratch/ldd")"
     fi
+done
+# libcurl and its TLS libraries belong to the helper alone: the server does not link them.
+if chroot "$root" ldd /usr/local/bin/notapest 2>&1 | grep -q libcurl; then
+    fail "notapest does not link libcurl (the HTTPS helper does)" "$(chroot "$root" ldd /usr/local/bin/notapest | grep libcurl)"
 else
-    fail "ldd inside the root" "$(head -3 "$scratch/ldd")"
+    pass "notapest does not link libcurl (the HTTPS helper does)"
 fi
 
 # 4. The binary runs as the non-root user.
@@ -423,8 +433,21 @@ check_https() {
     : >"$scratch/trusted.jsonl"
     : >"$scratch/untrusted.jsonl"
 
+    local maps
+    if ! maps=$(cat "/proc/$server_pid/maps" 2>&1); then
+        fail "before any https message, the server maps no libcurl" "$maps"
+    elif printf '%s' "$maps" | grep -q libcurl; then
+        fail "before any https message, the server maps no libcurl" "$(printf '%s' "$maps" | grep -m1 libcurl)"
+    else
+        pass "before any https message, the server maps no libcurl"
+    fi
     if channel_test "TLS check" "$trusted_port"; then
         local answer=$response
+        if pgrep -P "$server_pid" -x notapest-https >/dev/null; then
+            pass "the test message started the HTTPS helper, a child of the server"
+        else
+            fail "the test message started the HTTPS helper, a child of the server" "$(ps -o pid,ppid,comm --ppid "$server_pid")"
+        fi
         if [ "$(json delivered)" = true ] && [ "$(json status)" = 204 ]; then
             pass "test message over https to the test CA's receiver: delivered → $answer"
         else

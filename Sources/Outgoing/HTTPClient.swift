@@ -8,8 +8,16 @@ public protocol HTTPClient: Sendable {
 
 extension Duration {
     /// The duration in whole milliseconds, rounded down.
-    var wholeMilliseconds: Int64 {
+    public var wholeMilliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
+}
+
+/// What the service's clients wait and read when not told otherwise.
+public enum HTTPClientDefaults {
+    /// The timeout of a delivery: the whole exchange, connection to the end of the answer.
+    public static let timeout: Duration = .seconds(15)
+    /// How much of a response body is read before the rest is dropped with the connection.
+    public static let bodyLimit = 64 * 1024
 }

@@ -1,3 +1,4 @@
+import Outgoing
 import Store
 import Synchronization
 import System
@@ -18,7 +19,7 @@ public final class ReminderService: ReminderControl {
 
         public init(
             publicURL: String? = nil, retryBaseMillis: Int64 = RetryPolicy.defaultBaseMillis,
-            timeout: Duration = URLSessionClient.defaultTimeout
+            timeout: Duration = HTTPClientDefaults.timeout
         ) {
             self.publicURL = publicURL
             self.retryBaseMillis = retryBaseMillis

@@ -1,4 +1,5 @@
 import Foundation
+import Outgoing
 import Synchronization
 import System
 
@@ -6,9 +7,10 @@ import System
     import FoundationNetworking
 #endif
 
-/// The `HTTPClient` of the service for `https://` receivers (`ReceiverClient` sends plain `http://` through
-/// `PlainHTTPClient`): Foundation's `URLSession` (over libcurl on Linux), set up for sending notifications to
-/// receivers the service does not control.
+/// The `HTTPClient` of the HTTPS helper process (`HTTPSHelper`), which the service hands its requests to
+/// `https://` receivers (`ReceiverClient` sends plain `http://` through `PlainHTTPClient`): Foundation's
+/// `URLSession` (over libcurl on Linux), set up for sending notifications to receivers the service does not
+/// control.
 ///
 /// - No state between requests: an ephemeral configuration, no cookies, no cache, no stored credentials.
 /// - Redirects are not followed (a receiver could point the signed message anywhere): a 3xx is the outcome.
@@ -18,11 +20,6 @@ import System
 ///
 /// `send` blocks its thread until the outcome: call it from the sender's workers, never from an event loop.
 public final class URLSessionClient: HTTPClient, @unchecked Sendable {
-    /// The timeout a delivery gets when none is configured.
-    public static let defaultTimeout: Duration = .seconds(15)
-    /// How much of a response body is read before the rest is dropped with the connection.
-    public static let defaultBodyLimit = 64 * 1024
-
     private let ledger: URLSessionLedger
     /// The session's delegate queue, serial: where every cancellation runs (see `URLSessionLedger.cancel`).
     private let delegateQueue: OperationQueue
@@ -31,7 +28,7 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
     private let made = Mutex<URLSession?>(nil)
 
     /// A client whose requests read at most `bodyLimit` bytes of a response body.
-    public init(bodyLimit: Int = defaultBodyLimit) {
+    public init(bodyLimit: Int = HTTPClientDefaults.bodyLimit) {
         ledger = URLSessionLedger(bodyLimit: bodyLimit)
         delegateQueue = OperationQueue()
         delegateQueue.maxConcurrentOperationCount = 1

@@ -1,3 +1,4 @@
+import Outgoing
 import System
 
 /// One request's progress as the session's delegate reports it, and the condition its sender waits on.

@@ -1,4 +1,5 @@
 import Foundation
+import Outgoing
 import Synchronization
 
 #if canImport(FoundationNetworking)

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Outgoing
 import Store
 
 /// The push services: ntfy, Gotify, and an Apprise API server.

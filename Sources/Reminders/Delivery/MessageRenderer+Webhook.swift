@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JSON
+import Outgoing
 import Store
 import Time
 

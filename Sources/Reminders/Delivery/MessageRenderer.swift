@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Outgoing
 import Store
 import Time
 

@@ -1,4 +1,5 @@
 import Glibc
+import Outgoing
 
 /// One request written and its response read, on one connection, all before one deadline.
 extension PlainHTTPClient {

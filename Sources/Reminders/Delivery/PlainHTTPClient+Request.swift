@@ -1,3 +1,5 @@
+import Outgoing
+
 /// The bytes of a request (RFC 9112 §3, §5, §6): the request line, `Host`, the request's own fields in order,
 /// `Content-Length`, and the body.
 extension PlainHTTPClient {

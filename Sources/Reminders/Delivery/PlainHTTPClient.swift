@@ -1,4 +1,5 @@
 import Glibc
+import Outgoing
 import System
 
 /// The `HTTPClient` for plain `http://` receivers (most self-hosted ones sit on the LAN without TLS): HTTP/1.1 over a
@@ -25,7 +26,7 @@ public final class PlainHTTPClient: HTTPClient, Sendable {
     let pool: IdleConnectionPool<PlainConnection>
 
     /// A client whose requests read at most `bodyLimit` bytes of a response body.
-    public convenience init(bodyLimit: Int = URLSessionClient.defaultBodyLimit) {
+    public convenience init(bodyLimit: Int = HTTPClientDefaults.bodyLimit) {
         self.init(bodyLimit: bodyLimit, headLimit: ResponseHeadParser.defaultLimit, poolLimits: .init())
     }
 

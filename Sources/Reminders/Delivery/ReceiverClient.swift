@@ -1,20 +1,27 @@
+import Outgoing
+
 /// The `HTTPClient` the service sends through: a request to an `http://` receiver goes through `PlainHTTPClient`, on
-/// the calling thread with kept connections; one to an `https://` receiver through `URLSessionClient`, whose session
-/// is made by the first such request. Any other URL is not sent.
+/// the calling thread with kept connections; one to an `https://` receiver through `HTTPSHelperClient`, to the
+/// HTTPS helper process, started by the first such request. Any other URL is not sent.
 ///
-/// Plain HTTP does not go through the session: most self-hosted receivers (ntfy, Gotify, Home Assistant, n8n,
+/// Plain HTTP does not go through URLSession: most self-hosted receivers (ntfy, Gotify, Home Assistant, n8n,
 /// Apprise) sit on the LAN without TLS, and the session hands each request between four threads (its delegate
 /// queue, libcurl's, the completion, the waiting worker), which cost more of the server's CPU than the exchange.
 public final class ReceiverClient: HTTPClient, Sendable {
     let plain: PlainHTTPClient
-    let secure: URLSessionClient
+    let secure: HTTPSHelperClient
 
-    /// A client whose requests read at most `bodyLimit` bytes of a response body, over either scheme.
-    public convenience init(bodyLimit: Int = URLSessionClient.defaultBodyLimit) {
-        self.init(plain: PlainHTTPClient(bodyLimit: bodyLimit), secure: URLSessionClient(bodyLimit: bodyLimit))
+    /// A client whose requests read at most `bodyLimit` bytes of a response body, over either scheme; `https://`
+    /// goes through the helper at `helperPath` (by default, `notapest-https` beside the running executable).
+    public convenience init(
+        bodyLimit: Int = HTTPClientDefaults.bodyLimit, helperPath: String? = HTTPSHelperClient.besideExecutable
+    ) {
+        self.init(
+            plain: PlainHTTPClient(bodyLimit: bodyLimit),
+            secure: HTTPSHelperClient(path: helperPath, bodyLimit: bodyLimit))
     }
 
-    init(plain: PlainHTTPClient, secure: URLSessionClient) {
+    init(plain: PlainHTTPClient, secure: HTTPSHelperClient) {
         self.plain = plain
         self.secure = secure
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Outgoing
 import Store
 import Time
 

@@ -1,4 +1,5 @@
 import Glibc
+import Outgoing
 import Store
 import Synchronization
 import System
@@ -47,7 +48,7 @@ public final class Sender: Sendable {
         public var retryPolicy: RetryPolicy
 
         public init(
-            timeout: Duration = URLSessionClient.defaultTimeout, maxInFlight: Int = defaultMaxInFlight,
+            timeout: Duration = HTTPClientDefaults.timeout, maxInFlight: Int = defaultMaxInFlight,
             runLength: Int = defaultRunLength, maxOutcomesCommitting: Int = defaultMaxOutcomesCommitting,
             publicURL: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()
         ) {

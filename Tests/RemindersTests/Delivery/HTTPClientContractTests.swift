@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
+import Outgoing
 import System
 import Testing
-
 @testable import Reminders
 
 /// What every client the service sends through does alike, run against each: one exchange bounded by the timeout,
@@ -80,7 +80,7 @@ struct HTTPClientContractTests {
         let attempt = client.make().send(Self.request(receiver.url("/hook")), timeout: .seconds(5))
         #expect(attempt.result == .response(status: 200))
         #expect(attempt.bodyTruncated)
-        #expect(attempt.bodyBytes > URLSessionClient.defaultBodyLimit && attempt.bodyBytes < 1 << 20, "\(attempt)")
+        #expect(attempt.bodyBytes > HTTPClientDefaults.bodyLimit && attempt.bodyBytes < 1 << 20, "\(attempt)")
     }
 
     @Test(
@@ -93,7 +93,7 @@ struct HTTPClientContractTests {
         let attempt = client.make().send(Self.request("http://127.0.0.1:\(port)/hook"), timeout: .seconds(10))
         #expect(attempt.result == .response(status: 200))
         #expect(attempt.bodyTruncated)
-        #expect(attempt.bodyBytes > URLSessionClient.defaultBodyLimit && attempt.bodyBytes < 1 << 20, "\(attempt)")
+        #expect(attempt.bodyBytes > HTTPClientDefaults.bodyLimit && attempt.bodyBytes < 1 << 20, "\(attempt)")
         #expect(attempt.durationMillis < 2_000)
         pthread_join(thread, nil)
     }

@@ -1,9 +1,9 @@
 import Crypto
 import JSON
+import Outgoing
 import Store
 import Testing
 import Time
-
 @testable import Reminders
 
 @Suite("MessageRenderer: the request each kind of channel gets")

@@ -1,7 +1,7 @@
 import Glibc
+import Outgoing
 import System
 import Testing
-
 @testable import Reminders
 
 /// Receivers that misbehave, against the plain-HTTP client: answers that are not HTTP, heads without end, bodies

@@ -1,7 +1,7 @@
+import Outgoing
 import Store
 import Testing
 import Time
-
 @testable import Reminders
 
 @Suite("RetryPolicy: what an attempt comes to, and when a failed delivery is tried again")

@@ -1,7 +1,8 @@
 import Foundation
+import Outgoing
 import Testing
-
 @testable import Reminders
+@testable import notapest_https
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
