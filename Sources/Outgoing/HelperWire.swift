@@ -84,6 +84,12 @@ public enum HelperWire {
         return writer.framed()
     }
 
+    /// Puts the number `id` into `frame`, a request's frame: the frame can be made, and its size checked, before
+    /// the request has its number.
+    public static func number(_ frame: inout [UInt8], id: UInt64) {
+        for index in 0..<8 { frame[4 + index] = UInt8(truncatingIfNeeded: id >> (56 - 8 * index)) }
+    }
+
     /// The request's number and the attempt a frame's payload holds.
     public static func attempt(from payload: ArraySlice<UInt8>) throws(HelperWireError) -> (
         id: UInt64, attempt: HTTPAttempt

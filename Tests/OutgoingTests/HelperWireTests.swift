@@ -32,6 +32,15 @@ import Testing
     }
 
     @Test(
+        "a number put into a frame made before it is the number read", arguments: [0, 1, 0x0102_0304_0506_0708, .max])
+    func numbering(_ id: UInt64) throws {
+        var frame = HelperWire.frame(HelperWire.Request(id: 0, timeoutMillis: 5, request: Self.request))
+        HelperWire.number(&frame, id: id)
+        #expect(
+            try HelperWire.request(from: Self.payload(frame)) == .init(id: id, timeoutMillis: 5, request: Self.request))
+    }
+
+    @Test(
         "an attempt comes back as it went",
         arguments: [
             HTTPAttempt(.response(status: 202), retryAfter: "7", durationMillis: 12, bodyBytes: 2),

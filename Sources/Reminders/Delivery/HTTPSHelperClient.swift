@@ -45,6 +45,13 @@ public final class HTTPSHelperClient: HTTPClient, Sendable {
     public func send(_ request: OutgoingRequest, timeout: Duration) -> HTTPAttempt {
         let started = Clock.monotonicMilliseconds()
         let timeoutMillis = max(1, timeout.wholeMilliseconds)
+        var frame = HelperWire.frame(HelperWire.Request(id: 0, timeoutMillis: Int(timeoutMillis), request: request))
+        guard frame.count - 4 <= HelperWire.frameLimit else {
+            return HTTPAttempt(
+                .failure(
+                    .transport("the request is larger than the HTTPS helper takes (\(HelperWire.frameLimit) bytes)")),
+                durationMillis: 0)
+        }
         let helper: HelperLink.Helper
         let id: UInt64
         do throws(SystemError) {
@@ -54,7 +61,7 @@ public final class HTTPSHelperClient: HTTPClient, Sendable {
                 .failure(.transport("the HTTPS helper did not start: \(error)")),
                 durationMillis: Int(Clock.monotonicMilliseconds() - started))
         }
-        let frame = HelperWire.frame(HelperWire.Request(id: id, timeoutMillis: Int(timeoutMillis), request: request))
+        HelperWire.number(&frame, id: id)
         guard link.write(frame, to: helper) else {
             link.forget(id)
             return HTTPAttempt(
@@ -92,6 +99,9 @@ final class HelperLink: Sendable {
     struct State: Sendable {
         var helper: Helper?
         var generations = 0
+        /// The starts whose socket is still open: a socket is shut down only while it is, never after its number
+        /// may have gone to another file.
+        var openSockets: Set<Int> = []
         var nextID: UInt64 = 1
         /// The requests whose senders wait, and the answers that came for them.
         var waiting: Set<UInt64> = []
@@ -104,8 +114,8 @@ final class HelperLink: Sendable {
     let bodyLimit: Int
     let idleMillis: Int64
     let state = ConditionLock(State())
-    /// Held to write a frame, and to close a socket: a frame is never cut by another, and never written to a
-    /// socket number that was closed and given to something else.
+    /// Held to write a frame, to shut a socket down, and to close it: a frame is never cut by another, and
+    /// nothing is written to, or shut down on, a socket number that was closed and given to something else.
     private let writing = Mutex(())
 
     init(path: String?, bodyLimit: Int, idleMillis: Int64) {
@@ -149,7 +159,16 @@ final class HelperLink: Sendable {
             defer { state.helper = nil }
             return state.helper
         }
-        if let helper { shutdown(helper.socket, Int32(SHUT_WR)) }
+        if let helper { endInput(of: helper) }
+    }
+
+    /// Shuts the service's side of `helper`'s socket for writing, so that the helper reads to its end, unless the
+    /// socket was closed meanwhile.
+    private func endInput(of helper: Helper) {
+        writing.withLock { _ in
+            guard state.withLock({ $0.openSockets.contains(helper.generation) }) else { return }
+            shutdown(helper.socket, Int32(SHUT_WR))
+        }
     }
 
     /// Starts the helper with one end of a socket pair as its standard input, and a thread that reads its answers.
@@ -170,10 +189,12 @@ final class HelperLink: Sendable {
         state.generations += 1
         let helper = Helper(pid: pid, socket: ends[0], generation: state.generations)
         state.helper = helper
+        state.openSockets.insert(helper.generation)
         do throws(SystemError) {
             try SystemThread.spawnDetached(named: "np-https-reader") { [self] in read(helper) }
         } catch {
             state.helper = nil
+            state.openSockets.remove(helper.generation)
             shutdown(helper.socket, Int32(SHUT_RDWR))
             close(helper.socket)
             var status: Int32 = 0
@@ -212,7 +233,10 @@ final class HelperLink: Sendable {
         state.withLockThenWake { state in
             if state.helper?.generation == helper.generation { state.helper = nil }
         }
-        writing.withLock { _ in _ = close(helper.socket) }
+        writing.withLock { _ in
+            state.withLock { _ = $0.openSockets.remove(helper.generation) }
+            close(helper.socket)
+        }
         var status: Int32 = 0
         while waitpid(helper.pid, &status, 0) < 0 && errno == EINTR {}
     }
@@ -235,7 +259,7 @@ final class HelperLink: Sendable {
             state.helper = nil
             return true
         }
-        if idle { shutdown(helper.socket, Int32(SHUT_WR)) }
+        if idle { endInput(of: helper) }
     }
 
     /// Starts `path` with `arguments`, `input` as its standard input, the signals the service blocks or ignores

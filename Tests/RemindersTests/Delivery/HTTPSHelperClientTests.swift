@@ -126,6 +126,16 @@ struct HTTPSHelperClientTests {
         #expect(client.helperProcess == nil)
     }
 
+    @Test func aRequestLargerThanAFrameIsRefusedBeforeAnyHelperStarts() {
+        let client = Self.client()
+        let body = [UInt8](repeating: 0x61, count: HelperWire.frameLimit)
+        let attempt = client.send(
+            OutgoingRequest(url: "https://127.0.0.1:1/hook", headers: [], body: body), timeout: .seconds(1))
+        #expect(
+            attempt.result == .failure(.transport("the request is larger than the HTTPS helper takes (4194304 bytes)")))
+        #expect(client.helperProcess == nil)
+    }
+
     @Test func theClientsEndLetsItsHelperGo() throws {
         let receiver = try Receiver { _, _ in .status(200) }
         var client: HTTPSHelperClient? = Self.client()
