@@ -119,17 +119,21 @@ import Time
             // The first request fails; every later one is delivered.
             let receiver = try Receiver(plan: { _, index in index == 0 ? .status(500) : .status(204) })
             let path = scratch.path("restart.sqlite")
-            let wall: @Sendable () -> Instant = { Instant(millis: Clock.wallMilliseconds()) }
-            var running = try Self.start(path, retryBaseMillis: 1_500, now: wall)
+            // The retry needs time to pass, so the clock runs; it starts on a Wednesday at noon, so that the
+            // item is due and the hour not quiet whenever and wherever the test runs.
+            let start = Instant(rfc3339: "2026-11-18T12:00:00Z") ?? Instant(millis: 0)
+            let offset = start.millis - Clock.wallMilliseconds()
+            let clock: @Sendable () -> Instant = { Instant(millis: Clock.wallMilliseconds() + offset) }
+            var running = try Self.start(path, retryBaseMillis: 1_500, now: clock)
             _ = try Self.webhook(running, to: receiver.url("/hook"))
-            try Self.seed(running, now: wall())
+            try Self.seed(running, now: clock())
             let first = try #require(receiver.waitForArrivals(1).first)
             // Once the failure is recorded, stop in the middle of the schedule.
             #expect(try Self.waitForNewestDelivery(running, status: "failed") == "failed")
             running.stop()
             #expect(receiver.arrivals.count == 1, "the retry went before the restart")
 
-            running = try Self.start(path, retryBaseMillis: 1_500, now: wall)
+            running = try Self.start(path, retryBaseMillis: 1_500, now: clock)
             defer { running.stop() }
             let arrivals = receiver.waitForArrivals(2)
             #expect(arrivals.count == 2)
