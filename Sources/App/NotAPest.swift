@@ -1,6 +1,7 @@
 import API
 import Glibc
 import HTTP
+import Reminders
 import Store
 import System
 
@@ -95,6 +96,9 @@ public enum NotAPest {
         }
         let server = running.server
         printError("notapest \(version) listening on http://\(options.host):\(server.port)\n")
+        if let warning = HTTPSHelperClient.missingWarning(path: HTTPSHelperClient.besideExecutable) {
+            printError("notapest: \(warning)\n")
+        }
         var received: Int32 = 0
         sigwait(&signals, &received)
         if let failure = server.failure {

@@ -28,6 +28,18 @@ public final class HTTPSHelperClient: HTTPClient, Sendable {
         return executable[..<slash] + "/notapest-https"
     }
 
+    /// What to tell the operator at start when no helper can be run from `path`, or nil when one can: the
+    /// server runs without it, but nothing reaches an `https://` receiver.
+    public static func missingWarning(path: String?) -> String? {
+        guard let path else {
+            return
+                "the HTTPS helper cannot be found (/proc/self/exe is unreadable): reminders to https:// receivers will fail"
+        }
+        guard access(path, X_OK) != 0 else { return nil }
+        return
+            "no HTTPS helper at \(path): reminders to https:// receivers will fail until notapest-https is installed beside notapest"
+    }
+
     private let link: HelperLink
 
     /// A client that starts the helper at `path`, telling it to read at most `bodyLimit` bytes of a response body.

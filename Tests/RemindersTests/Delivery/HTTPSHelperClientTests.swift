@@ -46,6 +46,32 @@ struct HTTPSHelperClientTests {
         #expect(access(path, X_OK) == 0, "\(path) is not there: building notapest builds it")
     }
 
+    @Test(
+        "the operator is told at start when no helper can be run",
+        arguments: [
+            (HTTPSHelperClient.besideExecutable, nil),
+            (
+                "/nonexistent/notapest-https",
+                "no HTTPS helper at /nonexistent/notapest-https: reminders to https:// receivers will fail until notapest-https is installed beside notapest"
+            ),
+            (
+                nil,
+                "the HTTPS helper cannot be found (/proc/self/exe is unreadable): reminders to https:// receivers will fail"
+            ),
+        ] as [(String?, String?)])
+    func missingHelperWarning(_ path: String?, _ warning: String?) {
+        #expect(HTTPSHelperClient.missingWarning(path: path) == warning)
+    }
+
+    @Test func aHelperThatIsThereButNotExecutableIsWarnedOf() throws {
+        let path = "/tmp/notapest-https-not-executable-\(getpid())"
+        let descriptor = creat(path, 0o644)
+        try #require(descriptor >= 0)
+        close(descriptor)
+        defer { unlink(path) }
+        #expect(HTTPSHelperClient.missingWarning(path: path)?.hasPrefix("no HTTPS helper at \(path):") == true)
+    }
+
     @Test func noHelperRunsUntilTheFirstRequest() throws {
         let receiver = try Receiver { _, _ in .status(204) }
         let client = Self.client()
