@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `notapest` binary as a child process, the way a user or a container runs it.

@@ -3,18 +3,18 @@ import Glibc
 
 /// The built `notapest serve` as a child process on an ephemeral port with a temporary database, so that its
 /// memory can be read apart from the test's own.
-final class ServerProcess {
-    let process = Process()
-    let port: Int
+public final class ServerProcess {
+    public let process = Process()
+    public let port: Int
     let directory: URL
 
     /// The executable sits beside the test bundle in the build folder.
-    static var binary: URL {
+    public static var binary: URL {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         return exe.deletingLastPathComponent().appendingPathComponent("notapest")
     }
 
-    init(_ arguments: [String]) throws {
+    public init(_ arguments: [String]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("np-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         process.executableURL = Self.binary
@@ -42,16 +42,25 @@ final class ServerProcess {
     }
 
     /// A field of `/proc/PID/status` in KiB: `VmRSS` now, `VmHWM` the peak so far.
-    func memoryKiB(_ field: String) -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
-        else { return 0 }
+    public func memoryKiB(_ field: String) -> Int { Self.memoryKiB(of: process.processIdentifier, field) }
+
+    /// A field of `/proc/PID/status` of process `pid` in KiB.
+    public static func memoryKiB(of pid: Int32, _ field: String) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
         for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
         }
         return 0
     }
 
-    static func readLine(from handle: FileHandle, timeoutSeconds: Double) throws -> String {
+    /// Starts the peak (`VmHWM`) over from the current resident set (proc(5), /proc/PID/clear_refs).
+    public func resetPeak() -> Bool {
+        guard let file = fopen("/proc/\(process.processIdentifier)/clear_refs", "w") else { return false }
+        defer { fclose(file) }
+        return fputs("5", file) >= 0
+    }
+
+    public static func readLine(from handle: FileHandle, timeoutSeconds: Double) throws -> String {
         var collected = Data()
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         var pollFD = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
