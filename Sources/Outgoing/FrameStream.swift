@@ -17,7 +17,7 @@ public struct FrameReader: ~Copyable {
     public mutating func buffered() throws(HelperWireError) -> ArraySlice<UInt8>? {
         let available = buffer.count - start
         guard available >= 4 else { return nil }
-        let length = buffer[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
+        let length = Int(HelperWire.bigEndian(buffer[start..<start + 4]))
         guard length <= HelperWire.frameLimit else {
             throw HelperWireError("a frame of \(length) bytes is longer than \(HelperWire.frameLimit)")
         }

@@ -87,7 +87,12 @@ public enum HelperWire {
     /// Puts the number `id` into `frame`, a request's frame: the frame can be made, and its size checked, before
     /// the request has its number.
     public static func number(_ frame: inout [UInt8], id: UInt64) {
-        for index in 0..<8 { frame[4 + index] = UInt8(truncatingIfNeeded: id >> (56 - 8 * index)) }
+        withUnsafeBytes(of: id.bigEndian) { frame.replaceSubrange(4..<12, with: $0) }
+    }
+
+    /// The number that `bytes` write, most significant byte first, as every number and length in a frame is.
+    static func bigEndian(_ bytes: some Collection<UInt8>) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// The request's number and the attempt a frame's payload holds.
@@ -127,16 +132,12 @@ public enum HelperWire {
         mutating func byte(_ value: UInt8) { buffer.append(value) }
 
         mutating func integer(_ value: UInt64) {
-            for shift in stride(from: 56, through: 0, by: -8) {
-                buffer.append(UInt8(truncatingIfNeeded: value >> shift))
-            }
+            withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
         }
 
         mutating func bytes<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
             let count = UInt32(clamping: bytes.count)
-            for shift in stride(from: 24, through: 0, by: -8) {
-                buffer.append(UInt8(truncatingIfNeeded: count >> shift))
-            }
+            withUnsafeBytes(of: count.bigEndian) { buffer.append(contentsOf: $0) }
             buffer.append(contentsOf: bytes.prefix(Int(count)))
         }
 
@@ -159,7 +160,7 @@ public enum HelperWire {
         /// The frame: the payload's length, then the payload.
         consuming func framed() -> [UInt8] {
             let length = UInt32(buffer.count - 4)
-            for index in 0..<4 { buffer[index] = UInt8(truncatingIfNeeded: length >> (24 - 8 * index)) }
+            withUnsafeBytes(of: length.bigEndian) { buffer.replaceSubrange(0..<4, with: $0) }
             return buffer
         }
     }
@@ -183,11 +184,11 @@ public enum HelperWire {
         mutating func byte() throws(HelperWireError) -> UInt8 { try take(1).reduce(0) { _, byte in byte } }
 
         mutating func integer() throws(HelperWireError) -> UInt64 {
-            try take(8).reduce(0) { $0 << 8 | UInt64($1) }
+            HelperWire.bigEndian(try take(8))
         }
 
         mutating func bytes() throws(HelperWireError) -> ArraySlice<UInt8> {
-            let count = try take(4).reduce(0) { $0 << 8 | Int($1) }
+            let count = Int(HelperWire.bigEndian(try take(4)))
             return try take(count)
         }
 
