@@ -23,8 +23,7 @@ public final class URLSessionClient: HTTPClient, @unchecked Sendable {
     private let ledger: URLSessionLedger
     /// The session's delegate queue, serial: where every cancellation runs (see `URLSessionLedger.cancel`).
     private let delegateQueue: OperationQueue
-    /// Made by the first request: until then neither libcurl nor the session's machinery is set up (a few MiB
-    /// of a service that has no channel yet).
+    /// Made by the first request (in the helper, which the first request starts, that is at once).
     private let made = Mutex<URLSession?>(nil)
 
     /// A client whose requests read at most `bodyLimit` bytes of a response body.

@@ -64,37 +64,32 @@ public final class HTTPSHelperClient: HTTPClient, Sendable {
                     .transport("the request is larger than the HTTPS helper takes (\(HelperWire.frameLimit) bytes)")),
                 durationMillis: 0)
         }
+        func failed(_ failure: HTTPAttempt.Failure) -> HTTPAttempt {
+            HTTPAttempt(.failure(failure), durationMillis: Int(Clock.monotonicMilliseconds() - started))
+        }
         let helper: HelperLink.Helper
         let id: UInt64
         do throws(SystemError) {
             (helper, id) = try link.register()
         } catch {
-            return HTTPAttempt(
-                .failure(.transport("the HTTPS helper did not start: \(error)")),
-                durationMillis: Int(Clock.monotonicMilliseconds() - started))
+            return failed(.transport("the HTTPS helper did not start: \(error)"))
         }
         HelperWire.number(&frame, id: id)
         guard link.write(frame, to: helper) else {
             link.forget(id)
-            return HTTPAttempt(
-                .failure(.transport("the HTTPS helper ended before the request reached it")),
-                durationMillis: Int(Clock.monotonicMilliseconds() - started))
+            return failed(.transport("the HTTPS helper ended before the request reached it"))
         }
-        let answer = link.state.wait(
+        let (answer, ended) = link.state.wait(
             until: { $0.answers[id] != nil || $0.helper?.generation != helper.generation },
             deadline: started + timeoutMillis + Self.graceMillis
         ) { state in
             state.waiting.remove(id)
             state.lastUse = Clock.monotonicMilliseconds()
-            return state.answers.removeValue(forKey: id)
+            return (state.answers.removeValue(forKey: id), state.helper?.generation != helper.generation)
         }
         if let answer { return answer }
-        let duration = Int(Clock.monotonicMilliseconds() - started)
-        let ended = link.state.withLock { $0.helper?.generation != helper.generation }
-        guard ended else {
-            return HTTPAttempt(.failure(.timedOut(millis: Int(timeoutMillis))), durationMillis: duration)
-        }
-        return HTTPAttempt(.failure(.transport("the HTTPS helper ended before answering")), durationMillis: duration)
+        return failed(
+            ended ? .transport("the HTTPS helper ended before answering") : .timedOut(millis: Int(timeoutMillis)))
     }
 }
 
