@@ -271,7 +271,7 @@ final class HelperLink: Sendable {
 
     /// Starts `path` with `arguments`, `input` as its standard input, the signals the service blocks or ignores
     /// back to their defaults, and the service's environment.
-    private static func spawn(_ path: String, arguments: [String], input: Int32) throws(SystemError) -> pid_t {
+    static func spawn(_ path: String, arguments: [String], input: Int32) throws(SystemError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

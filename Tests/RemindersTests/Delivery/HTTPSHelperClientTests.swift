@@ -121,6 +121,33 @@ struct HTTPSHelperClientTests {
         #expect(client.helperProcess != pid)
     }
 
+    /// What the helper sees when the server is killed: the kernel closes the server's end of the socket.
+    @Test func theHelperExitsAtTheEndOfItsInputWithoutWaitingForARequestInFlight() throws {
+        let receiver = try Receiver { _, _ in .hang }
+        let path = try #require(HTTPSHelperClient.besideExecutable)
+        var ends: [Int32] = [-1, -1]
+        try #require(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0, &ends) == 0)
+        let pid = try HelperLink.spawn(path, arguments: [], input: ends[1])
+        close(ends[1])
+        let request = HelperWire.Request(id: 1, timeoutMillis: 30_000, request: Self.request(receiver.url("/hang")))
+        #expect(HelperWire.write(HelperWire.frame(request), to: ends[0]))
+        receiver.waitForArrivals(1)
+        let closed = Clock.monotonicMilliseconds()
+        close(ends[0])
+        var status: Int32 = 0
+        var exited = false
+        while !exited && Clock.monotonicMilliseconds() - closed < 10_000 {
+            exited = waitpid(pid, &status, WNOHANG) == pid
+            if !exited { usleep(5_000) }
+        }
+        if !exited {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+        }
+        #expect(exited, "the helper waited for its request's 30 s instead of ending with its input")
+        #expect(status == 0, "the helper's wait status was \(status)")
+    }
+
     @Test func requestsInFlightTogetherEachGetTheirOwnAnswer() throws {
         let receiver = try Receiver { arrival, _ in
             .delayed(millis: 50, .status(200 + (Int(arrival.path.dropFirst()) ?? 99)))
